@@ -1,0 +1,60 @@
+package org.portico.web.filter;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The security headers every response carries. Scripts are governed by PrimeFaces' own nonce-based CSP
+ * ({@code primefaces.CSP} in web.xml), which browsers enforce together with the policy below.
+ * <ul>
+ * <li>CSP: resources from our own origin only, no plugins, no {@code <base>} hijack, forms post only to us, and
+ * only our own pages may frame Portico (clickjacking).</li>
+ * <li>Referrer-Policy {@code same-origin}: other sites never see Portico URLs, which may carry link tokens.</li>
+ * <li>HSTS only when the request came over TLS, so plain-HTTP development keeps working.</li>
+ * <li>Pages of a logged-in user are {@code no-store}: after logout, Back does not show them from the cache.</li>
+ * </ul>
+ */
+@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
+public class SecurityHeadersFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "img-src 'self' data:",
+            "style-src 'self' 'unsafe-inline'",
+            "font-src 'self' data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        if (request.getUserPrincipal() != null && !isStaticResource(request)) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isStaticResource(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/assets/") || path.startsWith("/jakarta.faces.resource/");
+    }
+}

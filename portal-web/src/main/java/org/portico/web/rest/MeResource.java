@@ -1,0 +1,38 @@
+package org.portico.web.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.portico.web.security.CurrentUser;
+import org.portico.web.security.Role;
+
+/** {@code GET /api/me}: who the browser session belongs to, for scripts in portal pages. 401 when nobody. */
+@Path("me")
+@RequestScoped
+public class MeResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject me() {
+        if (!currentUser.isLoggedIn()) {
+            throw new ApiProblemException(401, "Log in to Portico first.");
+        }
+        JsonArrayBuilder roles = Json.createArrayBuilder();
+        currentUser.getRoles().stream().map(Role::roleName).forEach(roles::add);
+        return Json.createObjectBuilder()
+                .add("username", currentUser.getUsername())
+                .add("name", currentUser.getDisplayName())
+                .add("roles", roles)
+                .build();
+    }
+}

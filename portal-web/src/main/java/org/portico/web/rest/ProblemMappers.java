@@ -1,0 +1,98 @@
+package org.portico.web.rest;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.portico.web.filter.CorrelationIds;
+import org.portico.web.user.UserRejectedException;
+
+/**
+ * Maps every exception that leaves a resource to problem+json, once, here. Rejected input says what was wrong;
+ * anything unexpected becomes a 500 whose only detail is a correlation id that is also in the log line.
+ */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    /** 4xx/5xx thrown on purpose (404 for unknown paths, 405, 415, ...), keeping their status. */
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException exception) {
+            Response.StatusType status = exception.getResponse().getStatusInfo();
+            if (status.getStatusCode() >= 500) {
+                return Unexpected.respond(exception);
+            }
+            Response problem = Problems.response(status.getStatusCode(), status.getReasonPhrase(), safeDetail(exception));
+            exception.getResponse().getHeaders().forEach((name, values) -> {
+                if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
+                    values.forEach(value -> problem.getHeaders().add(name, value));
+                }
+            });
+            return problem;
+        }
+
+        /** The messages RESTEasy puts on its own exceptions may echo input; only ours are shown. */
+        private static String safeDetail(WebApplicationException exception) {
+            return exception instanceof ApiProblemException ? exception.getMessage() : null;
+        }
+    }
+
+    /** Bean Validation on resource parameters: 400 with every violation listed. */
+    @Provider
+    public static class ConstraintViolation implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException exception) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            exception.getConstraintViolations().forEach(violation -> errors.add(Json.createObjectBuilder()
+                    .add("field", lastNode(violation.getPropertyPath().toString()))
+                    .add("message", violation.getMessage())));
+            return Problems.response(400, "invalid-request", "The request is not valid",
+                    "See 'errors' for what to correct.", Map.of("errors", errors.build()));
+        }
+
+        private static String lastNode(String path) {
+            int dot = path.lastIndexOf('.');
+            return dot < 0 ? path : path.substring(dot + 1);
+        }
+    }
+
+    /** A user-store change refused for a business reason. */
+    @Provider
+    public static class UserRejected implements ExceptionMapper<UserRejectedException> {
+        @Override
+        public Response toResponse(UserRejectedException exception) {
+            int status = exception instanceof UserRejectedException.UserNotFound ? 404
+                    : exception instanceof UserRejectedException.UsernameTaken ? 409 : 400;
+            return Problems.response(status, "user-rejected", "The change was not accepted", exception.getMessage(), Map.of());
+        }
+    }
+
+    /** Anything else is our bug: log it with an id, show only the id. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable exception) {
+            return respond(exception);
+        }
+
+        static Response respond(Throwable exception) {
+            String id = CorrelationIds.next();
+            LOG.log(Level.SEVERE, exception, () -> "Error id " + id + ": API request failed");
+            return Problems.response(500, "internal-error", "Something went wrong on our side",
+                    "Quote error id " + id + " when you report this.", Map.of("errorId", id));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.portico.web.rest;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Builds RFC 9457 {@code application/problem+json} responses: type, title, status, detail, instance. */
+public final class Problems {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+
+    /** Problem types are documented under this base; {@code about:blank} where the status says it all. */
+    public static final String TYPE_BASE = "https://portico.org/problems/";
+
+    private Problems() {
+    }
+
+    public static Response response(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", type == null ? "about:blank" : URI.create(TYPE_BASE).resolve(type).toString())
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        extensions.forEach((name, value) -> {
+            if (value instanceof Number number) {
+                body.add(name, number.longValue());
+            } else if (value instanceof jakarta.json.JsonValue json) {
+                body.add(name, json);
+            } else if (value != null) {
+                body.add(name, value.toString());
+            }
+        });
+        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    }
+
+    public static Response response(int status, String title, String detail) {
+        return response(status, null, title, detail, Map.of());
+    }
+}

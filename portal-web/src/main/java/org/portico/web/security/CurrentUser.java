@@ -1,0 +1,68 @@
+package org.portico.web.security;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+
+import org.portico.web.persistence.UserAccount;
+import org.portico.web.user.UserService;
+
+/** The person behind the current request, for pages and the navigation: {@code #{currentUser}}. */
+@Named
+@RequestScoped
+public class CurrentUser implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    UserService users;
+
+    private transient Optional<UserAccount> account;
+
+    public boolean isLoggedIn() {
+        return securityContext.getCallerPrincipal() != null;
+    }
+
+    public Optional<UserAccount> find() {
+        if (account == null) {
+            account = isLoggedIn()
+                    ? users.findByUsername(securityContext.getCallerPrincipal().getName())
+                    : Optional.empty();
+        }
+        return account;
+    }
+
+    public String getUsername() {
+        return isLoggedIn() ? securityContext.getCallerPrincipal().getName() : null;
+    }
+
+    public String getDisplayName() {
+        return find().map(UserAccount::getDisplayName).orElse(getUsername());
+    }
+
+    /** The roles the container granted at login, in the order of {@link Role}. */
+    public List<Role> getRoles() {
+        return Arrays.stream(Role.values()).filter(role -> securityContext.isCallerInRole(role.roleName())).toList();
+    }
+
+    public boolean hasRole(String roleName) {
+        return securityContext.isCallerInRole(roleName);
+    }
+
+    public boolean isSiteAdmin() {
+        return hasRole(Role.Names.SITE_ADMIN);
+    }
+
+    public boolean isContentEditor() {
+        return hasRole(Role.Names.CONTENT_EDITOR);
+    }
+}

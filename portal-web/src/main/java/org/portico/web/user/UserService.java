@@ -1,0 +1,195 @@
+package org.portico.web.user;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.portico.web.persistence.UserAccount;
+import org.portico.web.security.PasswordHasher;
+import org.portico.web.security.Role;
+
+/**
+ * The built-in user store: lookup, search, creation and the admin changes (enable, roles, password).
+ * Every change that could lock everybody out (disabling or demoting the last enabled site admin) is refused.
+ */
+@ApplicationScoped
+@Transactional
+public class UserService {
+
+    /** Columns the admin list may be sorted by, mapped to JPQL paths; anything else sorts by username. */
+    private static final java.util.Map<String, String> SORTABLE = java.util.Map.of(
+            "username", "u.username",
+            "displayName", "u.displayName",
+            "email", "u.email",
+            "enabled", "u.enabled",
+            "createdAt", "u.createdAt");
+
+    @PersistenceContext(unitName = "portico")
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    Clock clock;
+
+    public Optional<UserAccount> findByUsername(String username) {
+        return em.createQuery("select u from UserAccount u where u.username = :username", UserAccount.class)
+                .setParameter("username", Usernames.normalize(username))
+                .getResultStream()
+                .findFirst();
+    }
+
+    public UserAccount getById(long id) {
+        return Optional.ofNullable(em.find(UserAccount.class, id))
+                .orElseThrow(() -> new UserRejectedException.UserNotFound(id));
+    }
+
+    /**
+     * Checks a username and password against the store.
+     *
+     * @return the user when the password matches and the user is enabled; empty otherwise (the caller
+     *         can't tell which, on purpose). Takes as long for an unknown username as for a known one.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UserAccount> authenticate(String username, String password) {
+        if (password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        Optional<UserAccount> user = findByUsername(username);
+        if (user.isEmpty()) {
+            hasher.verifyDecoy(password);
+            return Optional.empty();
+        }
+        return user.filter(account -> hasher.verify(password, account.getPasswordHash()))
+                .filter(UserAccount::isEnabled);
+    }
+
+    /** One page of users whose username, name or e-mail contains the query (case-insensitive). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UserAccount> search(String query, int first, int pageSize, String sortField, boolean ascending) {
+        String orderBy = SORTABLE.getOrDefault(sortField, "u.username") + (ascending ? " asc" : " desc");
+        TypedQuery<UserAccount> search = em.createQuery(
+                "select u from UserAccount u" + where(query) + " order by " + orderBy + ", u.id", UserAccount.class);
+        bind(search, query);
+        return search.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize)).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String query) {
+        TypedQuery<Long> count = em.createQuery("select count(u) from UserAccount u" + where(query), Long.class);
+        bind(count, query);
+        return count.getSingleResult();
+    }
+
+    private static String where(String query) {
+        return isBlank(query) ? "" : " where lower(u.username) like :q escape '\\' or lower(u.displayName) like :q escape '\\'"
+                + " or lower(u.email) like :q escape '\\'";
+    }
+
+    private static void bind(TypedQuery<?> typed, String query) {
+        if (!isBlank(query)) {
+            String escaped = query.strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            typed.setParameter("q", "%" + escaped + "%");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * Creates an enabled user.
+     *
+     * @throws UserRejectedException if the username is invalid or taken, or the password too weak
+     */
+    public UserAccount create(String username, String displayName, String email, String password, Set<Role> roles) {
+        String name = Usernames.require(username);
+        PasswordPolicy.check(name, password);
+        if (findByUsername(name).isPresent()) {
+            throw new UserRejectedException.UsernameTaken(name);
+        }
+        UserAccount user = new UserAccount(name, requireDisplayName(displayName), blankToNull(email),
+                hasher.hash(password), roles, clock.instant());
+        em.persist(user);
+        return user;
+    }
+
+    public UserAccount updateProfile(long id, String displayName, String email) {
+        UserAccount user = getById(id);
+        user.setDisplayName(requireDisplayName(displayName));
+        user.setEmail(blankToNull(email));
+        user.touch(clock.instant());
+        return user;
+    }
+
+    /** Enables or disables a user; a disabled user can't log in. */
+    public UserAccount setEnabled(long id, boolean enabled) {
+        UserAccount user = getById(id);
+        if (!enabled && user.isEnabled() && user.getRoles().contains(Role.SITE_ADMIN)) {
+            requireAnotherEnabledSiteAdmin(user);
+        }
+        user.setEnabled(enabled);
+        user.touch(clock.instant());
+        return user;
+    }
+
+    public UserAccount setRoles(long id, Set<Role> roles) {
+        UserAccount user = getById(id);
+        Set<Role> newRoles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        if (user.isEnabled() && user.getRoles().contains(Role.SITE_ADMIN) && !newRoles.contains(Role.SITE_ADMIN)) {
+            requireAnotherEnabledSiteAdmin(user);
+        }
+        user.setRoles(newRoles);
+        user.touch(clock.instant());
+        return user;
+    }
+
+    public UserAccount resetPassword(long id, String newPassword) {
+        UserAccount user = getById(id);
+        PasswordPolicy.check(user.getUsername(), newPassword);
+        user.setPasswordHash(hasher.hash(newPassword));
+        user.touch(clock.instant());
+        return user;
+    }
+
+    private void requireAnotherEnabledSiteAdmin(UserAccount user) {
+        long others = em.createQuery("select count(u) from UserAccount u join u.roles r"
+                        + " where r = :role and u.enabled = true and u.id <> :id", Long.class)
+                .setParameter("role", Role.SITE_ADMIN)
+                .setParameter("id", user.getId())
+                .getSingleResult();
+        if (others == 0) {
+            throw new UserRejectedException.LastSiteAdmin();
+        }
+    }
+
+    private static String requireDisplayName(String displayName) {
+        if (isBlank(displayName) || displayName.strip().length() > 100) {
+            throw new UserRejectedException.InvalidUser("The name must have 1 to 100 characters.");
+        }
+        return displayName.strip();
+    }
+
+    private static String blankToNull(String email) {
+        if (isBlank(email)) {
+            return null;
+        }
+        String trimmed = email.strip();
+        if (trimmed.length() > 254 || !trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new UserRejectedException.InvalidUser("The e-mail address must look like name@example.org.");
+        }
+        return trimmed;
+    }
+}

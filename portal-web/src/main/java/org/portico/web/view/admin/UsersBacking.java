@@ -1,0 +1,278 @@
+package org.portico.web.view.admin;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.portico.web.persistence.UserAccount;
+import org.portico.web.security.Role;
+import org.portico.web.user.PasswordPolicy;
+import org.portico.web.user.UserRejectedException;
+import org.portico.web.user.UserService;
+import org.portico.web.user.Usernames;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The site admin's user management: a searchable, paged list; create; edit name, e-mail and roles;
+ * enable/disable; reset password. Refusals from {@link UserService} are shown as messages in the open dialog,
+ * and the dialog keeps what was typed.
+ */
+@Named
+@ViewScoped
+public class UsersBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient UserService users;
+
+    private String query;
+    private LazyDataModel<UserRow> model;
+
+    private final NewUser newUser = new NewUser();
+    private final EditUser editUser = new EditUser();
+    private UserRow passwordFor;
+
+    @NotBlank(message = "Enter a new password.")
+    @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
+          message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
+    private String newPassword;
+
+    @PostConstruct
+    void init() {
+        model = new UserTableModel();
+    }
+
+    private final class UserTableModel extends LazyDataModel<UserRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) users.count(query);
+        }
+
+        @Override
+        public List<UserRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            String field = sort == null ? "username" : sort.getField();
+            boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
+            return users.search(query, first, pageSize, field, ascending).stream().map(UserRow::of).toList();
+        }
+
+        @Override
+        public String getRowKey(UserRow row) {
+            return String.valueOf(row.id());
+        }
+
+        @Override
+        public UserRow getRowData(String rowKey) {
+            return UserRow.of(users.getById(Long.parseLong(rowKey)));
+        }
+    }
+
+    // ---- actions -------------------------------------------------------------------------------------------
+
+    public void prepareCreate() {
+        newUser.clear();
+    }
+
+    public void create() {
+        attempt("createDialog", () -> {
+            UserAccount created = users.create(newUser.username, newUser.displayName, newUser.email, newUser.password,
+                    toSet(newUser.roles));
+            return "User '" + created.getUsername() + "' was created.";
+        });
+    }
+
+    public void prepareEdit(UserRow row) {
+        editUser.load(row);
+    }
+
+    public void saveEdit() {
+        attempt("editDialog", () -> {
+            users.updateProfile(editUser.id, editUser.displayName, editUser.email);
+            users.setRoles(editUser.id, toSet(editUser.roles));
+            return "User '" + editUser.username + "' was saved.";
+        });
+    }
+
+    public void toggleEnabled(UserRow row) {
+        attempt(null, () -> {
+            UserAccount user = users.setEnabled(row.id(), !row.enabled());
+            return "User '" + user.getUsername() + "' was " + (user.isEnabled() ? "enabled." : "disabled.");
+        });
+    }
+
+    public void preparePassword(UserRow row) {
+        passwordFor = row;
+        newPassword = null;
+    }
+
+    public void resetPassword() {
+        attempt("passwordDialog", () -> {
+            users.resetPassword(passwordFor.id(), newPassword);
+            return "The password of '" + passwordFor.username() + "' was reset.";
+        });
+    }
+
+    /** Runs a change; on success closes the dialog and says so, on refusal shows why and keeps the dialog open. */
+    private void attempt(String dialog, Supplier<String> change) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            String done = change.get();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+            if (dialog != null) {
+                PrimeFaces.current().executeScript("PF('" + dialog + "').hide()");
+            }
+            PrimeFaces.current().ajax().update("users:table", "users:growl");
+        } catch (UserRejectedException e) {
+            faces.addMessage(dialog == null ? null : dialog + "Messages", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.validationFailed();
+        }
+    }
+
+    /** The form holds role names (what the checkboxes submit); unknown names are ignored. */
+    private static EnumSet<Role> toSet(List<String> roleNames) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        if (roleNames != null) {
+            roleNames.forEach(name -> Role.findByName(name).ifPresent(roles::add));
+        }
+        return roles;
+    }
+
+    // ---- view state ----------------------------------------------------------------------------------------
+
+    public Role[] getAllRoles() {
+        return Role.values();
+    }
+
+    public String getUsernamePattern() {
+        return Usernames.PATTERN;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public LazyDataModel<UserRow> getModel() {
+        return model;
+    }
+
+    public NewUser getNewUser() {
+        return newUser;
+    }
+
+    public EditUser getEditUser() {
+        return editUser;
+    }
+
+    public UserRow getPasswordFor() {
+        return passwordFor;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    /** The create form. */
+    public static class NewUser implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @NotBlank(message = "Enter a username.")
+        @Pattern(regexp = Usernames.PATTERN,
+                 message = "Use 2 to 64 lower case letters, digits, '.', '-' or '_', starting with a letter or digit.")
+        private String username;
+
+        @NotBlank(message = "Enter the person's name.")
+        @Size(max = 100, message = "The name has at most 100 characters.")
+        private String displayName;
+
+        @Email(message = "Enter an e-mail address like name@example.org.")
+        @Size(max = 254, message = "The e-mail address has at most 254 characters.")
+        private String email;
+
+        @NotBlank(message = "Enter a password.")
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
+              message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
+        private String password;
+
+        private List<String> roles = new ArrayList<>(List.of(Role.END_USER.roleName()));
+
+        void clear() {
+            username = displayName = email = password = null;
+            roles = new ArrayList<>(List.of(Role.END_USER.roleName()));
+        }
+
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getDisplayName() { return displayName; }
+        public void setDisplayName(String displayName) { this.displayName = displayName; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public List<String> getRoles() { return roles; }
+        public void setRoles(List<String> roles) { this.roles = roles; }
+    }
+
+    /** The edit form. */
+    public static class EditUser implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private long id;
+        private String username;
+
+        @NotBlank(message = "Enter the person's name.")
+        @Size(max = 100, message = "The name has at most 100 characters.")
+        private String displayName;
+
+        @Email(message = "Enter an e-mail address like name@example.org.")
+        @Size(max = 254, message = "The e-mail address has at most 254 characters.")
+        private String email;
+
+        private List<String> roles = new ArrayList<>();
+
+        void load(UserRow row) {
+            id = row.id();
+            username = row.username();
+            displayName = row.displayName();
+            email = row.email();
+            roles = new ArrayList<>(row.roles().stream().map(Role::roleName).toList());
+        }
+
+        public long getId() { return id; }
+        public String getUsername() { return username; }
+        public String getDisplayName() { return displayName; }
+        public void setDisplayName(String displayName) { this.displayName = displayName; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+        public List<String> getRoles() { return roles; }
+        public void setRoles(List<String> roles) { this.roles = roles; }
+    }
+}

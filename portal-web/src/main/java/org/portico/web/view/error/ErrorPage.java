@@ -1,0 +1,52 @@
+package org.portico.web.view.error;
+
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.portico.web.filter.CorrelationIds;
+
+/**
+ * Backs the error pages. For a server error it logs the exception once, with the correlation id that the page
+ * shows, so that a user's report ("error id 7Q2K-…") leads straight to the log line.
+ */
+@Named
+@RequestScoped
+public class ErrorPage {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
+
+    @Inject
+    FacesContext faces;
+
+    private String correlationId;
+
+    /**
+     * Restricted pages answer exactly like missing ones, so that nobody learns which admin pages exist:
+     * the container's 403 is turned into a 404 here.
+     */
+    public void notFound() {
+        faces.getExternalContext().setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** Logs the failure behind this error page with a fresh correlation id. */
+    public void serverError() {
+        faces.getExternalContext().setResponseStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        var request = faces.getExternalContext().getRequestMap();
+        Throwable failure = (Throwable) request.get(RequestDispatcher.ERROR_EXCEPTION);
+        String uri = String.valueOf(request.get(RequestDispatcher.ERROR_REQUEST_URI));
+        correlationId = CorrelationIds.next();
+        LOG.log(Level.SEVERE, failure, () -> "Error id " + correlationId + ": request " + uri + " failed");
+    }
+
+    public String getCorrelationId() {
+        return Optional.ofNullable(correlationId).orElse("");
+    }
+}

@@ -1,0 +1,136 @@
+package org.portico.web.view.login;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.security.LoginThrottle;
+import org.portico.web.user.Usernames;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+/**
+ * The login form. Passes the credentials to Jakarta Security, which continues to the page that needed the login
+ * (LoginToContinue); otherwise goes to the local page named by {@code ?continue=}, or home.
+ */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    private static final Logger LOG = Logger.getLogger(LoginBacking.class.getName());
+    static final String HOME = "/home.xhtml";
+    private static final RedirectGuard LOCAL_ONLY = RedirectGuard.localOnly();
+
+    @NotBlank(message = "Enter your username.")
+    @Size(max = 64, message = "A username has at most 64 characters.")
+    private String username;
+
+    @NotBlank(message = "Enter your password.")
+    @Size(max = 256, message = "A password has at most 256 characters.")
+    private String password;
+
+    private String continueTo;
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    LoginThrottle throttle;
+
+    /** Someone already logged in who opens the login page goes home (or where ?continue= says). */
+    public void redirectIfLoggedIn() throws IOException {
+        if (securityContext.getCallerPrincipal() != null) {
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + localTarget());
+        }
+    }
+
+    public void login() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        String user = Usernames.normalize(username);
+        String userKey = "user:" + user;
+        String addressKey = "addr:" + request.getRemoteAddr();
+
+        var locked = throttle.lockedFor(userKey, addressKey);
+        if (locked.isPresent()) {
+            error("Too many failed attempts. Wait " + humanize(locked.get()) + " and try again.");
+            return;
+        }
+
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
+                withParams().newAuthentication(true).credential(new UsernamePasswordCredential(user, password)));
+
+        switch (status) {
+            case SEND_CONTINUE -> {
+                // LoginToContinue redirects to the page that asked for the login.
+                throttle.succeeded(userKey);
+                faces.responseComplete();
+            }
+            case SUCCESS -> {
+                throttle.succeeded(userKey);
+                external.redirect(external.getRequestContextPath() + localTarget());
+            }
+            default -> {
+                throttle.failed(userKey, addressKey);
+                LOG.info(() -> "Failed login for '" + user + "' from " + request.getRemoteAddr());
+                error("Wrong username or password.");
+            }
+        }
+    }
+
+    private String localTarget() {
+        return LOCAL_ONLY.findLocalTarget(continueTo).orElse(HOME);
+    }
+
+    private void error(String message) {
+        password = null;
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    static String humanize(Duration duration) {
+        long seconds = Math.max(1, duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0));
+        return seconds < 90 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getContinueTo() {
+        return continueTo;
+    }
+
+    public void setContinueTo(String continueTo) {
+        this.continueTo = continueTo;
+    }
+}
