@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.portico.web.persistence.UserAccount;
 import org.portico.web.user.UserService;
@@ -26,23 +27,30 @@ public class CurrentUser implements Serializable {
     @Inject
     UserService users;
 
+    @Inject
+    HttpServletRequest request;
+
     private transient Optional<UserAccount> account;
 
+    /**
+     * Asks the servlet request, not {@code SecurityContext#getCallerPrincipal()}: on WildFly the latter answers
+     * an "anonymous" principal for guests.
+     */
     public boolean isLoggedIn() {
-        return securityContext.getCallerPrincipal() != null;
+        return request.getUserPrincipal() != null;
     }
 
     public Optional<UserAccount> find() {
         if (account == null) {
             account = isLoggedIn()
-                    ? users.findByUsername(securityContext.getCallerPrincipal().getName())
+                    ? users.findByUsername(request.getUserPrincipal().getName())
                     : Optional.empty();
         }
         return account;
     }
 
     public String getUsername() {
-        return isLoggedIn() ? securityContext.getCallerPrincipal().getName() : null;
+        return isLoggedIn() ? request.getUserPrincipal().getName() : null;
     }
 
     public String getDisplayName() {

@@ -12,6 +12,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.web.filter.CorrelationIds;
+import org.portico.web.filter.ErrorFilter;
 
 /**
  * Backs the error pages. For a server error it logs the exception once, with the correlation id that the page
@@ -36,14 +37,21 @@ public class ErrorPage {
         faces.getExternalContext().setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
     }
 
-    /** Logs the failure behind this error page with a fresh correlation id. */
+    /**
+     * Shows the correlation id of the failure. {@link ErrorFilter} has logged it already; a failure that reached
+     * this page another way (an ajax request, a {@code sendError(500)}) is logged here, once, with a fresh id.
+     */
     public void serverError() {
         faces.getExternalContext().setResponseStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         var request = faces.getExternalContext().getRequestMap();
-        Throwable failure = (Throwable) request.get(RequestDispatcher.ERROR_EXCEPTION);
-        String uri = String.valueOf(request.get(RequestDispatcher.ERROR_REQUEST_URI));
-        correlationId = CorrelationIds.next();
-        LOG.log(Level.SEVERE, failure, () -> "Error id " + correlationId + ": request " + uri + " failed");
+        correlationId = (String) request.get(ErrorFilter.ERROR_ID);
+        if (correlationId == null) {
+            Throwable failure = (Throwable) request.get(RequestDispatcher.ERROR_EXCEPTION);
+            String uri = String.valueOf(request.get(RequestDispatcher.ERROR_REQUEST_URI));
+            correlationId = CorrelationIds.next();
+            request.put(ErrorFilter.ERROR_ID, correlationId);
+            LOG.log(Level.SEVERE, failure, () -> "Error id " + correlationId + ": request " + uri + " failed");
+        }
     }
 
     public String getCorrelationId() {

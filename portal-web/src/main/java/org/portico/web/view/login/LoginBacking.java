@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.security.CurrentUser;
 import org.portico.web.security.LoginThrottle;
 import org.portico.web.user.Usernames;
 
@@ -55,9 +56,12 @@ public class LoginBacking {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    CurrentUser currentUser;
+
     /** Someone already logged in who opens the login page goes home (or where ?continue= says). */
     public void redirectIfLoggedIn() throws IOException {
-        if (securityContext.getCallerPrincipal() != null) {
+        if (currentUser.isLoggedIn()) {
             faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + localTarget());
         }
     }
@@ -75,8 +79,14 @@ public class LoginBacking {
             return;
         }
 
+        // Session fixation: whatever session id the browser brought, the logged-in session gets a new one. Done
+        // before authenticating because a successful login answers with a redirect at once; the session's
+        // content (the request to continue to) moves along to the new id.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                withParams().newAuthentication(true).credential(new UsernamePasswordCredential(user, password)));
+                withParams().newAuthentication(false).credential(new UsernamePasswordCredential(user, password)));
 
         switch (status) {
             case SEND_CONTINUE -> {
