@@ -8,25 +8,31 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * Slows down password guessing. Failed logins are counted per key (the username, and separately the client
- * address); after {@link #FREE_ATTEMPTS} failures within {@link #WINDOW} the key is locked, first for
- * {@link #FIRST_LOCK}, doubling with every further failure up to {@link #MAX_LOCK}. A successful login clears
- * the username's count. Counts are held in memory per node: a restart or another node starts afresh, which
- * slows an attacker as much as it needs to without ever locking a user out for good.
+ * Slows down password guessing. Failed logins are counted per username and per client address; after the free
+ * attempts within {@link #WINDOW} the username (or address) is locked, first for {@link #FIRST_LOCK}, doubling
+ * with every further failure up to {@link #MAX_LOCK}. An address gets many more free attempts than a username
+ * ({@value #ADDRESS_FREE_ATTEMPTS} vs {@value #USER_FREE_ATTEMPTS}), because many honest people can share one
+ * address behind a proxy, while one username under attack should be protected quickly.
+ * A successful login clears the username's count. Counts are held in memory per node: a restart or another node
+ * starts afresh, which slows an attacker as much as needed without ever locking a user out for good.
  * <p>
  * Thread-safe. Time comes from the given {@link Clock}, so tests advance a fake clock instead of sleeping.
  */
 public final class LoginThrottle {
 
-    public static final int FREE_ATTEMPTS = 5;
+    public static final int USER_FREE_ATTEMPTS = 5;
+    public static final int ADDRESS_FREE_ATTEMPTS = 50;
     public static final Duration WINDOW = Duration.ofMinutes(15);
     public static final Duration FIRST_LOCK = Duration.ofSeconds(30);
     public static final Duration MAX_LOCK = Duration.ofMinutes(15);
 
     private record Failures(int count, Instant firstAt, Instant lockedUntil) {
+
+        boolean isLocked(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
     }
 
     private final Clock clock;
@@ -35,57 +41,55 @@ public final class LoginThrottle {
     public LoginThrottle(Clock clock) {
         this.clock = clock;
         this.failures = Caffeine.newBuilder()
-                .ticker(ticker(clock))
-                .expireAfterWrite(WINDOW.plus(MAX_LOCK).toNanos(), TimeUnit.NANOSECONDS)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfterWrite(WINDOW.plus(MAX_LOCK))
                 .maximumSize(100_000)
                 .build();
     }
 
-    private static Ticker ticker(Clock clock) {
-        return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-    }
-
-    /** How long the given keys must still wait before the next attempt, if any of them is locked. */
-    public Optional<Duration> lockedFor(String... keys) {
+    /** How long this username, or this address, must still wait before the next attempt; empty if neither is locked. */
+    public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
-        Duration longest = Duration.ZERO;
-        for (String key : keys) {
-            Failures state = failures.getIfPresent(key);
-            if (state != null && state.lockedUntil() != null && state.lockedUntil().isAfter(now)) {
-                Duration left = Duration.between(now, state.lockedUntil());
-                longest = left.compareTo(longest) > 0 ? left : longest;
-            }
-        }
+        Duration user = remaining(userKey(username), now);
+        Duration addr = remaining(addressKey(address), now);
+        Duration longest = user.compareTo(addr) >= 0 ? user : addr;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
 
-    /** Records a failed attempt for each key. */
-    public void failed(String... keys) {
-        Instant now = clock.instant();
-        for (String key : keys) {
-            failures.asMap().compute(key, (k, state) -> next(state, now));
-        }
+    private Duration remaining(String key, Instant now) {
+        Failures state = failures.getIfPresent(key);
+        return state != null && state.isLocked(now) ? Duration.between(now, state.lockedUntil()) : Duration.ZERO;
     }
 
-    private static Failures next(Failures state, Instant now) {
-        if (state == null || state.firstAt().plus(WINDOW).isBefore(now) && !isLocked(state, now)) {
+    /** Records a failed attempt for the username and for the address. */
+    public void failed(String username, String address) {
+        Instant now = clock.instant();
+        failures.asMap().compute(userKey(username), (key, state) -> next(state, now, USER_FREE_ATTEMPTS));
+        failures.asMap().compute(addressKey(address), (key, state) -> next(state, now, ADDRESS_FREE_ATTEMPTS));
+    }
+
+    /** Forgets the failures of the username, after a successful login. The address keeps its count. */
+    public void succeeded(String username) {
+        failures.invalidate(userKey(username));
+    }
+
+    private static Failures next(Failures state, Instant now, int freeAttempts) {
+        if (state == null || state.firstAt().plus(WINDOW).isBefore(now) && !state.isLocked(now)) {
             return new Failures(1, now, null);
         }
         int count = state.count() + 1;
-        if (count < FREE_ATTEMPTS) {
+        if (count < freeAttempts) {
             return new Failures(count, state.firstAt(), null);
         }
-        int doublings = Math.min(count - FREE_ATTEMPTS, 10);
-        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(count - freeAttempts, 10));
         return new Failures(count, state.firstAt(), now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock));
     }
 
-    private static boolean isLocked(Failures state, Instant now) {
-        return state.lockedUntil() != null && state.lockedUntil().isAfter(now);
+    private static String userKey(String username) {
+        return "user:" + username;
     }
 
-    /** Forgets the failures of the given key, after a successful login. */
-    public void succeeded(String key) {
-        failures.invalidate(key);
+    private static String addressKey(String address) {
+        return "addr:" + address;
     }
 }

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginThrottleTest {
 
+    private static final String HOME = "192.0.2.1";
+    private static final String OFFICE = "198.51.100.7";
+
     private MutableClock clock;
     private LoginThrottle throttle;
 
@@ -22,64 +25,70 @@ class LoginThrottleTest {
         throttle = new LoginThrottle(clock);
     }
 
-    private void fail(int times, String... keys) {
+    private void fail(int times, String username, String address) {
         for (int i = 0; i < times; i++) {
-            throttle.failed(keys);
+            throttle.failed(username, address);
         }
     }
 
     @Test
-    void allowsTheFreeAttemptsThenLocks() {
-        fail(LoginThrottle.FREE_ATTEMPTS - 1, "user:alice");
-        assertEquals(Optional.empty(), throttle.lockedFor("user:alice"));
+    void allowsTheFreeAttemptsThenLocksTheUsername() {
+        fail(LoginThrottle.USER_FREE_ATTEMPTS - 1, "alice", HOME);
+        assertEquals(Optional.empty(), throttle.lockedFor("alice", HOME));
 
-        throttle.failed("user:alice");
-        assertEquals(Optional.of(LoginThrottle.FIRST_LOCK), throttle.lockedFor("user:alice"));
+        throttle.failed("alice", HOME);
+        assertAll(
+                () -> assertEquals(Optional.of(LoginThrottle.FIRST_LOCK), throttle.lockedFor("alice", HOME)),
+                () -> assertEquals(Optional.of(LoginThrottle.FIRST_LOCK), throttle.lockedFor("alice", OFFICE),
+                        "the username is locked from every address"),
+                () -> assertEquals(Optional.empty(), throttle.lockedFor("bob", HOME),
+                        "other users behind the same address are not locked out"));
     }
 
     @Test
     void lockExpiresWithTime() {
-        fail(LoginThrottle.FREE_ATTEMPTS, "user:alice");
+        fail(LoginThrottle.USER_FREE_ATTEMPTS, "alice", HOME);
         clock.advance(LoginThrottle.FIRST_LOCK.minusSeconds(1));
-        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.lockedFor("user:alice"));
+        assertEquals(Optional.of(Duration.ofSeconds(1)), throttle.lockedFor("alice", HOME));
 
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(Optional.empty(), throttle.lockedFor("user:alice"));
+        assertEquals(Optional.empty(), throttle.lockedFor("alice", HOME));
     }
 
     @Test
     void everyFurtherFailureDoublesTheLockUpToTheMaximum() {
-        fail(LoginThrottle.FREE_ATTEMPTS + 1, "user:alice");
-        assertEquals(Optional.of(LoginThrottle.FIRST_LOCK.multipliedBy(2)), throttle.lockedFor("user:alice"));
+        fail(LoginThrottle.USER_FREE_ATTEMPTS + 1, "alice", HOME);
+        assertEquals(Optional.of(LoginThrottle.FIRST_LOCK.multipliedBy(2)), throttle.lockedFor("alice", HOME));
 
-        fail(20, "user:alice");
-        assertEquals(Optional.of(LoginThrottle.MAX_LOCK), throttle.lockedFor("user:alice"));
+        fail(20, "alice", HOME);
+        assertEquals(Optional.of(LoginThrottle.MAX_LOCK), throttle.lockedFor("alice", HOME));
     }
 
     @Test
     void failuresOutsideTheWindowStartAfresh() {
-        fail(LoginThrottle.FREE_ATTEMPTS - 1, "user:alice");
+        fail(LoginThrottle.USER_FREE_ATTEMPTS - 1, "alice", HOME);
         clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
 
-        throttle.failed("user:alice");
-        assertEquals(Optional.empty(), throttle.lockedFor("user:alice"));
+        throttle.failed("alice", HOME);
+        assertEquals(Optional.empty(), throttle.lockedFor("alice", HOME));
+    }
+
+    @Test
+    void anAddressGuessingManyUsernamesIsLocked() {
+        for (int i = 0; i < LoginThrottle.ADDRESS_FREE_ATTEMPTS; i++) {
+            throttle.failed("user" + i, HOME);
+        }
+        assertAll(
+                () -> assertTrue(throttle.lockedFor("somebody-new", HOME).isPresent()),
+                () -> assertEquals(Optional.empty(), throttle.lockedFor("somebody-new", OFFICE)));
     }
 
     @Test
     void successClearsTheUsernameButNotTheAddress() {
-        fail(LoginThrottle.FREE_ATTEMPTS - 1, "user:alice", "addr:10.0.0.1");
-        throttle.succeeded("user:alice");
-        throttle.failed("user:alice", "addr:10.0.0.1");
+        fail(LoginThrottle.USER_FREE_ATTEMPTS - 1, "alice", HOME);
+        throttle.succeeded("alice");
+        throttle.failed("alice", HOME);
 
-        assertAll(
-                () -> assertEquals(Optional.empty(), throttle.lockedFor("user:alice")),
-                () -> assertTrue(throttle.lockedFor("addr:10.0.0.1").isPresent()),
-                () -> assertTrue(throttle.lockedFor("user:alice", "addr:10.0.0.1").isPresent()));
-    }
-
-    @Test
-    void keysAreIndependent() {
-        fail(LoginThrottle.FREE_ATTEMPTS, "user:alice");
-        assertEquals(Optional.empty(), throttle.lockedFor("user:bob"));
+        assertEquals(Optional.empty(), throttle.lockedFor("alice", HOME));
     }
 }

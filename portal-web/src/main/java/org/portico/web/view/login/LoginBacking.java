@@ -70,10 +70,9 @@ public class LoginBacking {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String user = Usernames.normalize(username);
-        String userKey = "user:" + user;
-        String addressKey = "addr:" + request.getRemoteAddr();
+        String address = request.getRemoteAddr();
 
-        var locked = throttle.lockedFor(userKey, addressKey);
+        var locked = throttle.lockedFor(user, address);
         if (locked.isPresent()) {
             error("Too many failed attempts. Wait " + humanize(locked.get()) + " and try again.");
             return;
@@ -91,15 +90,15 @@ public class LoginBacking {
         switch (status) {
             case SEND_CONTINUE -> {
                 // LoginToContinue redirects to the page that asked for the login.
-                throttle.succeeded(userKey);
+                throttle.succeeded(user);
                 faces.responseComplete();
             }
             case SUCCESS -> {
-                throttle.succeeded(userKey);
+                throttle.succeeded(user);
                 external.redirect(external.getRequestContextPath() + localTarget());
             }
             default -> {
-                throttle.failed(userKey, addressKey);
+                throttle.failed(user, address);
                 LOG.info(() -> "Failed login for '" + user + "' from " + request.getRemoteAddr());
                 error("Wrong username or password.");
             }
