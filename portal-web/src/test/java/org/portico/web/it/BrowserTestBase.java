@@ -1,0 +1,126 @@
+package org.portico.web.it;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Base of the browser stories: deploys the real WAR, drives the real pages in Chromium. Each test starts logged
+ * out (cookies cleared); the browser is shared by the tests of one class, to keep the suite fast.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+abstract class BrowserTestBase {
+
+    static final String DEMO_PASSWORD = "portico-demo";
+
+    private static ChromeDriver driver;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portico();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        if (driver == null) {
+            driver = Browser.start();
+        }
+        driver.get(url("/login.xhtml"));
+        driver.manage().deleteAllCookies();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    WebDriver browser() {
+        return driver;
+    }
+
+    String url(String path) {
+        String root = base.toString().replaceAll("/$", "");
+        return root + path;
+    }
+
+    void open(String path) {
+        driver.get(url(path));
+    }
+
+    WebElement find(String cssSelector) {
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    List<WebElement> all(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector));
+    }
+
+    boolean present(String cssSelector) {
+        return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+    }
+
+    <T> T waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    }
+
+    /** Fills the real login form and submits it; the browser is on whatever page the login leads to. */
+    void submitLogin(String username, String password) {
+        WebElement user = find("#login\\:username");
+        user.clear();
+        user.sendKeys(username);
+        WebElement pass = find("#login\\:password");
+        pass.clear();
+        pass.sendKeys(password);
+        find("#login\\:submit").click();
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#content")));
+    }
+
+    void loginAs(String username, String password) {
+        open("/login.xhtml");
+        submitLogin(username, password);
+        find("#greeting");
+    }
+
+    /** Logs out through the user menu in the header. */
+    void logout() {
+        find("#userMenu\\:menu_button").click();
+        find("#userMenu\\:logout").click();
+        find("#loggedOut");
+    }
+
+    String sessionCookie() {
+        var cookie = driver.manage().getCookieNamed("PORTICO_SESSION");
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    String path() {
+        String current = driver.getCurrentUrl();
+        return current.substring(url("").length());
+    }
+
+    static String unique(String prefix) {
+        return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+}

@@ -1,0 +1,168 @@
+package org.portico.web.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What Portico answers on the wire: headers, cookies, status codes, problem+json, health, error ids. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HttpIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portico().addClass(FailingServlet.class);
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path, String accept) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeadersAndAHardenedSessionCookie() throws Exception {
+        HttpResponse<String> login = get(http, "/login.xhtml", "text/html");
+
+        String cookie = login.headers().firstValue("Set-Cookie").orElse("");
+        assertAll(
+                () -> assertEquals(200, login.statusCode()),
+                () -> assertTrue(cookie.startsWith("PORTICO_SESSION="), cookie),
+                () -> assertTrue(cookie.contains("HttpOnly"), cookie),
+                () -> assertTrue(cookie.contains("SameSite=Lax"), cookie),
+                () -> assertFalse(cookie.contains("Secure"), "no Secure flag over plain HTTP: " + cookie),
+                () -> assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse("")),
+                () -> assertEquals("same-origin", login.headers().firstValue("Referrer-Policy").orElse("")),
+                () -> assertTrue(login.headers().allValues("Content-Security-Policy").stream()
+                        .anyMatch(csp -> csp.contains("frame-ancestors 'self'")), "CSP frame-ancestors"),
+                () -> assertTrue(login.headers().allValues("Content-Security-Policy").stream()
+                        .anyMatch(csp -> csp.contains("script-src 'self' 'nonce-")), "PrimeFaces nonce CSP"),
+                () -> assertFalse(login.headers().firstValue("Strict-Transport-Security").isPresent(), "no HSTS over HTTP"));
+    }
+
+    @Test
+    void protectedPagesSendGuestsToTheLoginPage() throws Exception {
+        HttpResponse<String> home = get(http, "/home.xhtml", "text/html");
+
+        assertEquals(302, home.statusCode());
+        assertTrue(home.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+    }
+
+    @Test
+    void restrictedPagesAnswerNotFoundToUsersWithoutTheRole() throws Exception {
+        HttpClient alice = loggedIn("alice", "portico-demo");
+
+        HttpResponse<String> admin = get(alice, "/admin/users.xhtml", "text/html");
+        HttpResponse<String> missing = get(alice, "/admin/no-such-page.xhtml", "text/html");
+
+        assertAll(
+                () -> assertEquals(404, admin.statusCode()),
+                () -> assertTrue(admin.body().contains("Page not found")),
+                () -> assertEquals(404, missing.statusCode()),
+                () -> assertEquals(get(alice, "/home.xhtml", "text/html").statusCode(), 200));
+    }
+
+    @Test
+    void aServerErrorShowsAnErrorIdThatIsInTheLogAndNoStackTrace() throws Exception {
+        HttpResponse<String> failure = get(http, "/it/failing", "text/html");
+
+        Matcher id = Pattern.compile("id=\"error-id\"[^>]*>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<").matcher(failure.body());
+        assertAll(
+                () -> assertEquals(500, failure.statusCode()),
+                () -> assertTrue(failure.body().contains("Something went wrong on our side")),
+                () -> assertFalse(failure.body().contains("IllegalStateException"), "no exception class on the page"),
+                () -> assertFalse(failure.body().contains("5f3e"), "no exception detail on the page"),
+                () -> assertTrue(id.find(), "an error id on the page"));
+        String log = Files.readString(serverLog());
+        assertTrue(log.contains("Error id " + id.group(1) + ": GET /it/failing failed"), "the same id in the server log");
+    }
+
+    @Test
+    void unknownApiPathsAnswerProblemJson() throws Exception {
+        HttpResponse<String> missing = get(http, "/api/no-such-resource", "application/json");
+
+        assertAll(
+                () -> assertEquals(404, missing.statusCode()),
+                () -> assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse("")),
+                () -> assertTrue(missing.body().contains("\"status\":404"), missing.body()),
+                () -> assertTrue(missing.body().contains("\"title\":\"Not Found\""), missing.body()));
+    }
+
+    @Test
+    void theApiSaysWhoIsLoggedInOr401AsProblemJson() throws Exception {
+        HttpResponse<String> guest = get(http, "/api/me", "application/json");
+        HttpResponse<String> ada = get(loggedIn("ada", "portico-demo"), "/api/me", "application/json");
+
+        assertAll(
+                () -> assertEquals(401, guest.statusCode()),
+                () -> assertEquals("application/problem+json", guest.headers().firstValue("Content-Type").orElse("")),
+                () -> assertTrue(guest.body().contains("\"detail\":\"Log in to Portico first.\""), guest.body()),
+                () -> assertEquals(200, ada.statusCode()),
+                () -> assertTrue(ada.body().contains("\"username\":\"ada\""), ada.body()),
+                () -> assertTrue(ada.body().contains("\"site-admin\""), ada.body()));
+    }
+
+    @Test
+    void readinessChecksTheDatabase() throws Exception {
+        String management = System.getProperty("portico.it.management.url", "http://127.0.0.1:10090");
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(management + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertAll(
+                () -> assertEquals(200, ready.statusCode(), ready.body()),
+                () -> assertTrue(ready.body().contains("\"name\":\"portico-database\""), ready.body()),
+                () -> assertTrue(ready.body().contains("\"schema\":\"migrated\""), ready.body()),
+                () -> assertEquals(200, live.statusCode(), live.body()));
+    }
+
+    /** Logs in through the real login form, the way a browser without JavaScript would. */
+    private HttpClient loggedIn(String username, String password) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = get(client, "/login.xhtml", "text/html").body();
+        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
+        assertTrue(viewState.find(), "the login form has a view state");
+        String body = "login=login&login%3Ausername=" + username + "&login%3Apassword=" + password
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), "UTF-8");
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/login.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, response.statusCode(), "login of " + username + " redirects");
+        return client;
+    }
+
+    private static Path serverLog() {
+        return Path.of(System.getProperty("portico.it.server.log", "target/server/standalone/log/server.log"));
+    }
+}

@@ -1,0 +1,141 @@
+package org.portico.web.it;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The site admin's user management, clicked through in the browser. */
+class UserAdminIT extends BrowserTestBase {
+
+    private static final String PASSWORD = "a-long-enough-secret";
+
+    private void type(String cssSelector, String text) {
+        WebElement field = find(cssSelector);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void openCreateDialog() {
+        find("#users\\:new").click();
+        find("#createForm\\:username");
+    }
+
+    private void search(String text) {
+        type("#users\\:search", text);
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), text));
+    }
+
+    private void createUser(String username, String name, String password) {
+        openCreateDialog();
+        type("#createForm\\:username", username);
+        type("#createForm\\:displayName", name);
+        type("#createForm\\:email", username + "@example.org");
+        type("#createForm\\:password", password);
+        find("#createForm\\:save").click();
+    }
+
+    @Test
+    void adaCreatesAUserWhoThenLogsIn() {
+        String username = unique("carol");
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/users.xhtml");
+
+        createUser(username, "Carol Created", PASSWORD);
+
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("createDialog")));
+        assertTrue(find("#users\\:growl_container").getText().contains("User '" + username + "' was created."));
+        search(username);
+        assertTrue(find("#users\\:table").getText().contains("Carol Created"));
+
+        logout();
+        loginAs(username, PASSWORD);
+        assertAll(
+                () -> assertEquals("Welcome, Carol Created", find("#greeting").getText()),
+                () -> assertFalse(present("#nav-users")));
+    }
+
+    @Test
+    void badInputKeepsTheDialogOpenWithMessagesAndLosesNothing() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/users.xhtml");
+
+        createUser("Not Valid!", "Somebody", "short");
+
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("createForm"), "lower case letters"));
+        assertAll(
+                () -> assertTrue(find("#createForm").getText().contains("The password must have 10 to 256 characters.")),
+                () -> assertEquals("Somebody", find("#createForm\\:displayName").getAttribute("value")),
+                () -> assertTrue(find("#createDialog").isDisplayed()));
+    }
+
+    @Test
+    void aTakenUsernameIsRefusedWithAClearMessage() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/users.xhtml");
+
+        createUser("alice", "Another Alice", PASSWORD);
+
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("createForm"), "already taken"));
+        assertTrue(find("#createDialog").isDisplayed());
+    }
+
+    @Test
+    void aDisabledUserCannotLogInAndCanBeEnabledAgain() {
+        String username = unique("dave");
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/users.xhtml");
+        createUser(username, "Dave Disabled", PASSWORD);
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("createDialog")));
+        search(username);
+
+        find("#users\\:table\\:0\\:toggle").click();
+        find(".ui-confirmdialog-yes").click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), "Disabled"));
+
+        logout();
+        open("/login.xhtml");
+        submitLogin(username, PASSWORD);
+        assertTrue(find("#login\\:messages").getText().contains("Wrong username or password."));
+
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/users.xhtml");
+        search(username);
+        find("#users\\:table\\:0\\:toggle").click();
+        find(".ui-confirmdialog-yes").click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), "Enabled"));
+        logout();
+        loginAs(username, PASSWORD);
+        assertEquals("Welcome, Dave Disabled", find("#greeting").getText());
+    }
+
+    @Test
+    void adaResetsAPasswordAndAssignsARole() {
+        String username = unique("erin");
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/users.xhtml");
+        createUser(username, "Erin Editor", PASSWORD);
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("createDialog")));
+        search(username);
+
+        find("#users\\:table\\:0\\:password").click();
+        type("#passwordForm\\:newPassword", "the-new-secret-42");
+        find("#passwordForm\\:save").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("passwordDialog")));
+
+        find("#users\\:table\\:0\\:edit").click();
+        find("#editForm\\:roles label[for='editForm:roles:1']").click();
+        find("#editForm\\:save").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("editDialog")));
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), "Content editor"));
+
+        logout();
+        loginAs(username, "the-new-secret-42");
+        assertTrue(find("#roles").getText().contains("Content editor"));
+    }
+}

@@ -1,0 +1,140 @@
+package org.portico.web.it;
+
+import java.util.EnumSet;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.portico.web.persistence.UserAccount;
+import org.portico.web.security.PasswordHasher;
+import org.portico.web.security.Role;
+import org.portico.web.user.UserRejectedException;
+import org.portico.web.user.UserService;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The built-in user store and its password hashing, inside WildFly against the real database. */
+@ExtendWith(ArquillianExtension.class)
+class UserStoreIT {
+
+    private static final String PASSWORD = "a-long-enough-secret";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portico().addClass(UserStoreIT.class);
+    }
+
+    @Inject
+    UserService users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @PersistenceContext(unitName = "portico")
+    EntityManager em;
+
+    private static String unique(String prefix) {
+        return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
+    @Test
+    void passwordsAreStoredAsSaltedPbkdf2Hashes() {
+        String username = unique("hash");
+        UserAccount user = users.create(username, "Hash Test", null, PASSWORD, EnumSet.of(Role.END_USER));
+        UserAccount twin = users.create(unique("twin"), "Twin", null, PASSWORD, EnumSet.of(Role.END_USER));
+
+        String stored = users.findByUsername(username).orElseThrow().getPasswordHash();
+        assertAll(
+                () -> assertTrue(stored.startsWith("PBKDF2WithHmacSHA512:210000:"), stored),
+                () -> assertFalse(stored.contains(PASSWORD)),
+                () -> assertNotEquals(stored, twin.getPasswordHash(), "each hash has its own salt"),
+                () -> assertTrue(hasher.verify(PASSWORD, stored)),
+                () -> assertFalse(hasher.verify("a-long-enough-secreT", stored)),
+                () -> assertEquals(user.getId(), users.findByUsername(username.toUpperCase()).orElseThrow().getId(),
+                        "usernames are case-insensitive"));
+    }
+
+    @Test
+    void authenticationNeedsTheRightPasswordAndAnEnabledUser() {
+        String username = unique("auth");
+        UserAccount user = users.create(username, "Auth Test", "auth@example.org", PASSWORD, EnumSet.of(Role.END_USER));
+
+        assertAll(
+                () -> assertTrue(users.authenticate(username, PASSWORD).isPresent()),
+                () -> assertTrue(users.authenticate(" " + username.toUpperCase() + " ", PASSWORD).isPresent()),
+                () -> assertTrue(users.authenticate(username, "wrong-password-1").isEmpty()),
+                () -> assertTrue(users.authenticate("nobody-" + username, PASSWORD).isEmpty()),
+                () -> assertTrue(users.authenticate(username, "x".repeat(100_000)).isEmpty(), "oversized input"));
+
+        users.setEnabled(user.getId(), false);
+        assertTrue(users.authenticate(username, PASSWORD).isEmpty(), "a disabled user can't log in");
+    }
+
+    @Test
+    void theDemoUsersExistWithTheirRoles() {
+        assertAll(
+                () -> assertEquals(EnumSet.of(Role.END_USER), users.findByUsername("alice").orElseThrow().getRoles()),
+                () -> assertTrue(users.findByUsername("eddie").orElseThrow().getRoles().contains(Role.CONTENT_EDITOR)),
+                () -> assertTrue(users.findByUsername("ada").orElseThrow().getRoles().contains(Role.SITE_ADMIN)));
+    }
+
+    @Test
+    void badInputIsRefusedWithAReason() {
+        assertAll(
+                () -> assertThrows(UserRejectedException.UsernameTaken.class,
+                        () -> users.create("alice", "Alice Again", null, PASSWORD, EnumSet.of(Role.END_USER))),
+                () -> assertThrows(UserRejectedException.InvalidUser.class,
+                        () -> users.create("no spaces", "X", null, PASSWORD, EnumSet.of(Role.END_USER))),
+                () -> assertThrows(UserRejectedException.WeakPassword.class,
+                        () -> users.create(unique("weak"), "Weak", null, "short", EnumSet.of(Role.END_USER))),
+                () -> assertThrows(UserRejectedException.InvalidUser.class,
+                        () -> users.create(unique("mail"), "Mail", "not-an-address", PASSWORD, EnumSet.of(Role.END_USER))),
+                () -> assertThrows(UserRejectedException.UserNotFound.class, () -> users.getById(-1)));
+    }
+
+    @Test
+    void theLastEnabledSiteAdminCannotBeDisabledOrDemoted() {
+        String username = unique("admin");
+        UserAccount admin = users.create(username, "Second Admin", null, PASSWORD, EnumSet.of(Role.SITE_ADMIN));
+        UserAccount ada = users.findByUsername("ada").orElseThrow();
+        for (UserAccount other : users.search("", 0, 10_000, "username", true)) {
+            if (other.getRoles().contains(Role.SITE_ADMIN) && !other.getId().equals(admin.getId())) {
+                users.setRoles(other.getId(), EnumSet.of(Role.END_USER));
+            }
+        }
+        try {
+            assertThrows(UserRejectedException.LastSiteAdmin.class, () -> users.setEnabled(admin.getId(), false));
+            assertThrows(UserRejectedException.LastSiteAdmin.class, () -> users.setRoles(admin.getId(), EnumSet.of(Role.END_USER)));
+        } finally {
+            users.setRoles(ada.getId(), EnumSet.of(Role.END_USER, Role.SITE_ADMIN));
+            users.setEnabled(admin.getId(), false);
+        }
+    }
+
+    @Test
+    void searchFindsByUsernameNameOrEmailAndPages() {
+        String tag = unique("srch");
+        for (int i = 0; i < 12; i++) {
+            users.create(tag + "-" + i, "Search Person " + i, tag + i + "@example.org", PASSWORD, EnumSet.of(Role.END_USER));
+        }
+
+        assertAll(
+                () -> assertEquals(12, users.count(tag)),
+                () -> assertEquals(10, users.search(tag, 0, 10, "username", true).size()),
+                () -> assertEquals(2, users.search(tag, 10, 10, "username", true).size()),
+                () -> assertEquals(tag + "-9", users.search(tag, 0, 1, "username", false).get(0).getUsername()),
+                () -> assertEquals(1, users.count(tag + "11@")),
+                () -> assertEquals(0, users.count("%"), "a % in the query is a literal, not a wildcard"));
+    }
+}
