@@ -1,0 +1,88 @@
+package org.portico.cdn.fingerprint;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+class FingerprintedAssetsTest {
+
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>(Map.of(
+            "css/portico.css", "body{margin:0}".getBytes(UTF_8),
+            "js/app.min.js", "console.log(1)".getBytes(UTF_8)));
+    private final List<String> reads = new CopyOnWriteArrayList<>();
+    private final FingerprintedAssets assets = new FingerprintedAssets(path -> {
+        reads.add(path);
+        return Optional.ofNullable(files.get(path));
+    });
+
+    @Test
+    void resolvesTheCurrentFingerprintedNameAndServesTheSameBytes() throws IOException {
+        FingerprintedAsset css = assets.get("css/portico.css");
+        String name = "css/portico." + ContentHash.of("body{margin:0}".getBytes(UTF_8)).fingerprint() + ".css";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assets.findByFingerprintedName(name).orElseThrow().writeTo(out);
+        assertAll(
+                () -> assertEquals(name, css.name().toString()),
+                () -> assertEquals("body{margin:0}", out.toString(UTF_8)),
+                () -> assertEquals(14, css.length()));
+    }
+
+    @Test
+    void readsAndHashesEachAssetOnce() {
+        assets.get("css/portico.css");
+        assets.get("css/portico.css");
+        assets.findByFingerprintedName(assets.get("css/portico.css").name().toString());
+        assertEquals(List.of("css/portico.css"), reads);
+    }
+
+    @Test
+    void staleFingerprintIsNotFound() {
+        String current = assets.get("js/app.min.js").name().toString();
+        String stale = current.replace(assets.get("js/app.min.js").hash().fingerprint(), "AAAAAAAAAAAA");
+        assertEquals(Optional.empty(), assets.findByFingerprintedName(stale));
+    }
+
+    @Test
+    void unknownNamesAreNotFoundAndNotRemembered() {
+        assertAll(
+                () -> assertEquals(Optional.empty(), assets.find("css/missing.css")),
+                () -> assertEquals(Optional.empty(), assets.findByFingerprintedName("css/missing.AAAAAAAAAAAA.css")),
+                () -> assertEquals(Optional.empty(), assets.findByFingerprintedName("../etc/passwd")),
+                () -> assertEquals(Optional.empty(), assets.find("../etc/passwd.txt")));
+        files.put("css/missing.css", "x{}".getBytes(UTF_8));
+        assertTrue(assets.find("css/missing.css").isPresent(), "a file that appears later is found");
+        assertTrue(!reads.contains("../etc/passwd.txt"), "invalid paths never reach the loader");
+    }
+
+    @Test
+    void getNamesTheMissingAssetAndReadFailuresAreUnchecked() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> assets.get("css/nope.css"));
+        FingerprintedAssets broken = new FingerprintedAssets(path -> {
+            throw new IOException("disk on fire");
+        });
+        assertAll(
+                () -> assertTrue(missing.getMessage().contains("css/nope.css")),
+                () -> assertThrows(UncheckedIOException.class, () -> broken.find("css/portico.css")));
+    }
+
+    @Test
+    void contentCannotBeChangedThroughTheArrayItWasBuiltFrom() throws IOException {
+        byte[] content = "a{}".getBytes(UTF_8);
+        FingerprintedAsset asset = new FingerprintedAsset("a.css", content);
+        content[0] = 'b';
+        assertEquals("a{}", new String(asset.open().readAllBytes(), UTF_8));
+    }
+}

@@ -1,0 +1,195 @@
+package org.portico.cms.cache;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.portico.cms.spi.ContentItem;
+import org.portico.cms.spi.ContentUnavailableException;
+
+class CachingContentSourceTest {
+
+    private static final Duration FRESH = Duration.ofMinutes(1);
+    private static final Duration STALE_WHILE_REVALIDATE = Duration.ofMinutes(10);
+    private static final Duration STALE_IF_ERROR = Duration.ofHours(24);
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final FakeContentSource cms = new FakeContentSource();
+    private final CachingContentSource cache = CachingContentSource.builder(cms)
+            .freshFor(FRESH)
+            .staleWhileRevalidate(STALE_WHILE_REVALIDATE)
+            .staleIfError(STALE_IF_ERROR)
+            .fallbackLocale(Locale.ENGLISH)
+            .ticker(ticker)
+            .executor(Runnable::run) // background reloads run at once, so tests need no waiting
+            .build();
+
+    private Optional<String> welcome(Locale locale) {
+        return cache.findBlock("welcome", locale).map(ContentItem::bodyHtml);
+    }
+
+    @Test
+    void freshAnswerIsServedFromMemory() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        cms.publish("welcome", Locale.ENGLISH, "<p>v2</p>");
+        ticker.advance(FRESH.minusSeconds(1));
+        assertAll(
+                () -> assertEquals(Optional.of("<p>v1</p>"), welcome(Locale.ENGLISH)),
+                () -> assertEquals(List.of("welcome|en"), cms.asked));
+    }
+
+    @Test
+    void staleAnswerIsServedWhileItIsReloadedInTheBackground() {
+        Queue<Runnable> background = new ConcurrentLinkedQueue<>();
+        CachingContentSource swr = CachingContentSource.builder(cms).freshFor(FRESH)
+                .staleWhileRevalidate(STALE_WHILE_REVALIDATE).ticker(ticker).executor(background::add).build();
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        swr.findBlock("welcome", Locale.ENGLISH);
+        cms.publish("welcome", Locale.ENGLISH, "<p>v2</p>");
+        ticker.advance(FRESH.plusSeconds(1));
+
+        assertEquals(Optional.of("<p>v1</p>"), swr.findBlock("welcome", Locale.ENGLISH).map(ContentItem::bodyHtml),
+                "the reader does not wait for the CMS");
+        assertEquals(List.of("welcome|en"), cms.asked, "the reload has not run yet");
+        for (Runnable task = background.poll(); task != null; task = background.poll()) {
+            task.run();
+        }
+        assertEquals(Optional.of("<p>v2</p>"), swr.findBlock("welcome", Locale.ENGLISH).map(ContentItem::bodyHtml),
+                "the reload has landed");
+    }
+
+    @Test
+    void staleAnswerStaysWhenTheBackgroundReloadFails() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        cms.down = true;
+        ticker.advance(FRESH.plusSeconds(1));
+        welcome(Locale.ENGLISH);
+        assertAll(
+                () -> assertEquals(Optional.of("<p>v1</p>"), welcome(Locale.ENGLISH)),
+                () -> assertTrue(cms.asked.size() >= 2, "a reload was tried"));
+    }
+
+    @Test
+    void lastGoodAnswerIsServedWhenTheSourceIsDownAfterExpiry() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        cms.down = true;
+        ticker.advance(FRESH.plus(STALE_WHILE_REVALIDATE).plusHours(3));
+        assertEquals(Optional.of("<p>v1</p>"), welcome(Locale.ENGLISH));
+    }
+
+    @Test
+    void lastGoodAnswerHasALimit() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        cms.down = true;
+        ticker.advance(STALE_IF_ERROR.plusSeconds(1));
+        assertThrows(ContentUnavailableException.class, () -> welcome(Locale.ENGLISH));
+    }
+
+    @Test
+    void unavailableWithoutAnyLastGoodAnswerReachesTheCaller() {
+        cms.down = true;
+        assertThrows(ContentUnavailableException.class, () -> welcome(Locale.ENGLISH));
+    }
+
+    @Test
+    void notFoundIsCachedToo() {
+        assertEquals(Optional.empty(), welcome(Locale.ENGLISH));
+        int questions = cms.asked.size();
+        assertAll(
+                () -> assertEquals(Optional.empty(), welcome(Locale.ENGLISH)),
+                () -> assertEquals(questions, cms.asked.size()),
+                () -> assertEquals(List.of("welcome|en", "welcome|und"), cms.asked));
+    }
+
+    @Test
+    void deletedContentDoesNotComeBackDuringAnOutage() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        cms.delete("welcome", Locale.ENGLISH);
+        ticker.advance(FRESH.plus(STALE_WHILE_REVALIDATE).plusSeconds(1));
+        assertEquals(Optional.empty(), welcome(Locale.ENGLISH));
+        cms.down = true;
+        ticker.advance(FRESH.plus(STALE_WHILE_REVALIDATE).plusSeconds(1));
+        assertEquals(Optional.empty(), welcome(Locale.ENGLISH));
+    }
+
+    @Test
+    void recoversWhenTheSourceComesBack() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        cms.down = true;
+        ticker.advance(FRESH.plus(STALE_WHILE_REVALIDATE).plusSeconds(1));
+        assertEquals(Optional.of("<p>v1</p>"), welcome(Locale.ENGLISH));
+        cms.publish("welcome", Locale.ENGLISH, "<p>v2</p>");
+        cms.down = false;
+        assertEquals(Optional.of("<p>v2</p>"), welcome(Locale.ENGLISH));
+    }
+
+    @Test
+    void invalidateForgetsEveryLocaleOfAKey() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        welcome(Locale.GERMAN);
+        cms.publish("welcome", Locale.ENGLISH, "<p>v2</p>");
+        cache.invalidate(org.portico.cms.spi.ContentKind.BLOCK, "welcome");
+        assertAll(
+                () -> assertEquals(Optional.of("<p>v2</p>"), welcome(Locale.ENGLISH)),
+                () -> assertEquals(Optional.of("<p>v2</p>"), welcome(Locale.GERMAN)));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource({
+            "de-CH,   de",
+            "de,      de",
+            "fr-FR,   en",
+            "en-US,   en",
+            "ja,      en",
+    })
+    void fallsBackToParentThenDefaultLocale(String requested, String served) {
+        cms.publish("welcome", Locale.ENGLISH, "<p>Welcome</p>");
+        cms.publish("welcome", Locale.GERMAN, "<p>Willkommen</p>");
+        assertEquals(Optional.of(Locale.forLanguageTag(served)),
+                cache.findBlock("welcome", Locale.forLanguageTag(requested)).map(ContentItem::locale));
+    }
+
+    @Test
+    void fallsBackToLocaleLessContentLast() {
+        cms.publish("footer", Locale.ROOT, "<p>(c) Portico</p>");
+        assertEquals(Optional.of(Locale.ROOT), cache.findBlock("footer", Locale.JAPANESE).map(ContentItem::locale));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "de-CH      | en    | de-CH, de, en, und",
+            "zh-Hant-TW | en    | zh-Hant-TW, zh-Hant, zh, en, und",
+            "en-GB      | en    | en-GB, en, und",
+            "und        | de-AT | de-AT, de, und",
+            "de-CH-x-foo| en    | de-CH, de, en, und",
+    })
+    void localeChain(String requested, String fallback, String expected) {
+        List<Locale> chain = LocaleChain.of(Locale.forLanguageTag(requested), Locale.forLanguageTag(fallback));
+        assertEquals(expected, String.join(", ", chain.stream().map(Locale::toLanguageTag).toList()));
+    }
+
+    @Test
+    void configurationErrorsSayWhatIsValid() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CachingContentSource.builder(cms).freshFor(Duration.ZERO));
+        assertEquals("freshFor must be between PT1S and PT720H, got 'PT0S'", e.getMessage());
+    }
+}

@@ -1,0 +1,116 @@
+package org.portico.cms.sanitize;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.portico.cms.spi.ContentItem;
+import org.portico.cms.spi.ContentKind;
+import org.portico.cms.spi.ContentSource;
+
+class HtmlSanitizerTest {
+
+    private final HtmlSanitizer sanitizer = HtmlSanitizer.editorial();
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "<h1>Title</h1>",
+            "<h2>Sub</h2><h3>a</h3><h6>b</h6>",
+            "<p>Text with <em>emphasis</em>, <strong>strength</strong> and <code>code</code>.</p>",
+            "<ul><li>one</li><li>two</li></ul><ol start=\"3\"><li>three</li></ol>",
+            "<blockquote><p>quote</p></blockquote><pre>pre</pre><hr />",
+            "<table><caption>Plan</caption><thead><tr><th scope=\"col\">Day</th></tr></thead>"
+                    + "<tbody><tr><td colspan=\"2\">Mon</td></tr></tbody></table>",
+            "<p><a href=\"/home.xhtml\">home</a></p>",
+            "<p><a href=\"mailto:help&#64;portico.example\">mail</a></p>",
+            "<p><img src=\"https://cdn.example/logo.png\" alt=\"Logo\" width=\"120\" height=\"40\" /></p>",
+            "<p><img src=\"/assets/img/logo.png\" alt=\"\" /></p>",
+            "<p lang=\"de\" dir=\"ltr\">Willkommen</p>",
+    })
+    void keepsEditorialHtml(String html) {
+        assertEquals(html, sanitizer.sanitize(html));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "<a href=\"https://docs.example/guide\">guide</a>   | <a href=\"https://docs.example/guide\" rel=\"noopener noreferrer\">guide</a>",
+            "<a href=\"HTTP://docs.example\">x</a>             | <a href=\"HTTP://docs.example\" rel=\"noopener noreferrer\">x</a>",
+            "<a href=\"//docs.example/x\">x</a>                | <a href=\"//docs.example/x\" rel=\"noopener noreferrer\">x</a>",
+            "<a href=\"https://docs.example\" rel=\"opener\">x</a> | <a href=\"https://docs.example\" rel=\"noopener noreferrer\">x</a>",
+            "<a href=\"/home.xhtml\" rel=\"opener\">x</a>      | <a href=\"/home.xhtml\">x</a>",
+    })
+    void externalLinksGetNoopenerNoreferrer(String html, String expected) {
+        assertEquals(expected, sanitizer.sanitize(html));
+    }
+
+    /** XSS payloads from the OWASP cheat sheet and friends: nothing executable may survive. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "<script>alert(1)</script><p>ok</p>                        | <p>ok</p>",
+            "<SCRIPT SRC=//evil.example/x.js></SCRIPT>                  | ``",
+            "<p onclick=\"alert(1)\">x</p>                              | <p>x</p>",
+            "<p onmouseover=alert(1)>x</p>                              | <p>x</p>",
+            "<img src=x onerror=alert(1)>                               | <img src=\"x\" />",
+            "<img src=\"javascript:alert(1)\">                          | ``",
+            "<img src=\"http://cdn.example/a.png\">                     | ``",
+            "<img src=\"//evil.example/a.png\">                         | ``",
+            "<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">           | ``",
+            "<a href=\"javascript:alert(1)\">x</a>                      | x",
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a>                      | x",
+            "<a href=\"jav&#x09;ascript:alert(1)\">x</a>                | x",
+            "<a href=\" javascript:alert(1)\">x</a>                     | x",
+            "<a href=\"&#106;avascript:alert(1)\">x</a>                 | x",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a> | x",
+            "<a href=\"vbscript:msgbox(1)\">x</a>                       | x",
+            "<iframe src=\"https://evil.example\"></iframe><p>ok</p>    | <p>ok</p>",
+            "<object data=\"x.swf\"></object><embed src=\"x.swf\">       | ``",
+            "<style>body{display:none}</style><p>ok</p>                 | <p>ok</p>",
+            "<p style=\"position:fixed;top:0\">x</p>                    | <p>x</p>",
+            "<p class=\"ui-dialog\">x</p>                               | <p>x</p>",
+            "<p id=\"login\">x</p>                                      | <p>x</p>",
+            "<form action=\"https://evil.example\"><input name=p></form> | ``",
+            "<svg onload=alert(1)><circle /></svg>                      | ``",
+            "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math> | x",
+            "<base href=\"https://evil.example/\"><p>ok</p>             | <p>ok</p>",
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\"> | ``",
+            "<link rel=stylesheet href=\"https://evil.example/x.css\"> | ``",
+            "<body onload=alert(1)><p>ok</p></body>                     | <p>ok</p>",
+            "<p>a<!-- <script>alert(1)</script> -->b</p>                | <p>ab</p>",
+            "<scr<script>ipt>alert(1)</script>                          | ipt&gt;alert(1)",
+            "<p>1 < 2 & \"quotes\"</p>                                  | <p>1 &lt; 2 &amp; &#34;quotes&#34;</p>",
+            "<a href=\"https://x.example\" target=\"_top\">x</a>        | <a href=\"https://x.example\" rel=\"noopener noreferrer\">x</a>",
+            "<td colspan=\"99999\">x</td>                               | <table><tbody><tr><td>x</td></tr></tbody></table>",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript> | <p></p>",
+    })
+    void dropsScriptsHandlersDangerousUrlsFramesAndStyles(String payload, String expected) {
+        String sanitised = sanitizer.sanitize(payload);
+        assertAll(
+                () -> assertEquals(expected, sanitised),
+                () -> assertFalse(sanitised.toLowerCase(Locale.ROOT).contains("javascript:"), sanitised),
+                () -> assertFalse(sanitised.toLowerCase(Locale.ROOT).contains("onerror"), sanitised),
+                () -> assertFalse(sanitised.toLowerCase(Locale.ROOT).contains("<script"), sanitised));
+    }
+
+    @Test
+    void nullIsEmpty() {
+        assertEquals("", sanitizer.sanitize(null));
+    }
+
+    @Test
+    void sanitisingSourceSanitisesBodiesAndLeavesTheRest() {
+        ContentItem raw = new ContentItem(ContentKind.BLOCK, "welcome", Locale.ENGLISH, "Hi <there>",
+                "<p onclick=x>Hello</p><script>x</script>", Instant.EPOCH);
+        ContentSource source = (kind, key, locale) -> Optional.of(raw);
+        ContentItem clean = new SanitizingContentSource(source, sanitizer).findBlock("welcome", Locale.ENGLISH)
+                .orElseThrow();
+        assertEquals(raw.withBodyHtml("<p>Hello</p>"), clean);
+    }
+}

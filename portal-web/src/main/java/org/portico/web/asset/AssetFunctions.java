@@ -1,0 +1,24 @@
+package org.portico.web.asset;
+
+import jakarta.enterprise.inject.spi.CDI;
+
+/**
+ * EL functions of the {@code portico} tag library ({@code WEB-INF/portico.taglib.xml}, namespace
+ * {@code https://portico.org/taglib}):
+ * <pre>{@code <link rel="stylesheet" href="#{portico:asset('css/portico.css')}"/>}</pre>
+ */
+public final class AssetFunctions {
+
+    private AssetFunctions() {
+    }
+
+    /**
+     * The fingerprinted URL of a file under {@code /resources/portico/}, e.g. {@code css/portico.css} →
+     * {@code /portico/assets/css/portico.<fingerprint>.css}.
+     *
+     * @throws IllegalArgumentException when there is no such file
+     */
+    public static String asset(String logicalPath) {
+        return CDI.current().select(AssetUrls.class).get().url(logicalPath);
+    }
+}
