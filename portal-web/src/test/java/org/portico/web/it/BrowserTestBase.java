@@ -1,6 +1,10 @@
 package org.portico.web.it;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,9 +14,12 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,6 +53,16 @@ abstract class BrowserTestBase {
         }
         driver.get(url("/login.xhtml"));
         driver.manage().deleteAllCookies();
+    }
+
+    /** Keeps what the browser showed at the end of each test under target/screenshots, for people to look at. */
+    @AfterEach
+    void screenshot(TestInfo test) throws IOException {
+        if (driver != null) {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            String name = getClass().getSimpleName() + "-" + test.getTestMethod().map(Method::getName).orElse("test") + ".png";
+            Files.write(dir.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+        }
     }
 
     @AfterAll

@@ -26,9 +26,13 @@ class UserAdminIT extends BrowserTestBase {
         find("#createForm\\:username");
     }
 
-    private void search(String text) {
-        type("#users\\:search", text);
-        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), text));
+    /** Searches for one unique username and waits until the table shows just that user in row 0. */
+    private void search(String username) {
+        type("#users\\:search", username);
+        waitUntil(driver -> {
+            var rows = all("#users\\:table_data > tr");
+            return rows.size() == 1 && rows.get(0).getText().contains(username);
+        });
     }
 
     private void createUser(String username, String name, String password) {
@@ -95,7 +99,6 @@ class UserAdminIT extends BrowserTestBase {
         search(username);
 
         find("#users\\:table\\:0\\:toggle").click();
-        find(".ui-confirmdialog-yes").click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), "Disabled"));
 
         logout();
@@ -107,7 +110,6 @@ class UserAdminIT extends BrowserTestBase {
         open("/admin/users.xhtml");
         search(username);
         find("#users\\:table\\:0\\:toggle").click();
-        find(".ui-confirmdialog-yes").click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), "Enabled"));
         logout();
         loginAs(username, PASSWORD);
