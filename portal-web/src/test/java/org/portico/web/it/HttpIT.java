@@ -131,21 +131,6 @@ class HttpIT {
                 () -> assertTrue(ada.body().contains("\"site-admin\""), ada.body()));
     }
 
-    @Test
-    void readinessChecksTheDatabase() throws Exception {
-        String management = System.getProperty("portico.it.management.url", "http://127.0.0.1:10090");
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(management + "/health/live")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertAll(
-                () -> assertEquals(200, ready.statusCode(), ready.body()),
-                () -> assertTrue(ready.body().contains("\"name\":\"portico-database\""), ready.body()),
-                () -> assertTrue(ready.body().contains("\"schema\":\"migrated\""), ready.body()),
-                () -> assertEquals(200, live.statusCode(), live.body()));
-    }
-
     /** Logs in through the real login form, the way a browser without JavaScript would. */
     private HttpClient loggedIn(String username, String password) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())

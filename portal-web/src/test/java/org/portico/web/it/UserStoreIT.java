@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.portico.web.persistence.UserAccount;
@@ -24,8 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The built-in user store and its password hashing, inside WildFly against the real database. */
+/**
+ * The built-in user store and its password hashing, inside WildFly against the real database. Tagged
+ * {@code database}: the build runs it against H2 and again against PostgreSQL.
+ */
 @ExtendWith(ArquillianExtension.class)
+@Tag("database")
 class UserStoreIT {
 
     private static final String PASSWORD = "a-long-enough-secret";
