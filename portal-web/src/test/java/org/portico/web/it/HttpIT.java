@@ -107,6 +107,25 @@ class HttpIT {
     }
 
     @Test
+    void aFormPostWithoutThePagesViewStateIsRefused() throws Exception {
+        HttpClient ada = loggedIn("ada", "portico-demo");
+        get(ada, "/admin/users.xhtml", "text/html");
+        String forged = "createForm=createForm&createForm%3Ausername=forged&createForm%3AdisplayName=Forged"
+                + "&createForm%3Apassword=forged-password-1&createForm%3Asave=createForm%3Asave"
+                + "&jakarta.faces.ViewState=1234567890%3A1234567890";
+
+        HttpResponse<String> post = ada.send(HttpRequest.newBuilder(uri("/admin/users.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(forged)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertAll(
+                () -> assertEquals(400, post.statusCode()),
+                () -> assertTrue(post.body().contains("This page has expired"), "the friendly expired page"),
+                () -> assertFalse(get(ada, "/admin/users.xhtml", "text/html").body().contains(">forged<"),
+                        "no user was created"));
+    }
+
+    @Test
     void unknownApiPathsAnswerProblemJson() throws Exception {
         HttpResponse<String> missing = get(http, "/api/no-such-resource", "application/json");
 
