@@ -44,6 +44,17 @@ class UserAdminIT extends BrowserTestBase {
         find("#createForm\\:save").click();
     }
 
+    /** As ada, creates a user with a unique username and leaves the list showing just that user in row 0. */
+    private String adaCreatesAndFinds(String prefix, String name) {
+        String username = unique(prefix);
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/users.xhtml");
+        createUser(username, name, PASSWORD);
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("createDialog")));
+        search(username);
+        return username;
+    }
+
     @Test
     void adaCreatesAUserWhoThenLogsIn() {
         String username = unique("carol");
@@ -91,12 +102,7 @@ class UserAdminIT extends BrowserTestBase {
 
     @Test
     void aDisabledUserCannotLogInAndCanBeEnabledAgain() {
-        String username = unique("dave");
-        loginAs("ada", DEMO_PASSWORD);
-        open("/admin/users.xhtml");
-        createUser(username, "Dave Disabled", PASSWORD);
-        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("createDialog")));
-        search(username);
+        String username = adaCreatesAndFinds("dave", "Dave Disabled");
 
         find("#users\\:table\\:0\\:toggle").click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#users\\:table"), "Disabled"));
@@ -118,12 +124,7 @@ class UserAdminIT extends BrowserTestBase {
 
     @Test
     void adaResetsAPasswordAndAssignsARole() {
-        String username = unique("erin");
-        loginAs("ada", DEMO_PASSWORD);
-        open("/admin/users.xhtml");
-        createUser(username, "Erin Editor", PASSWORD);
-        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("createDialog")));
-        search(username);
+        String username = adaCreatesAndFinds("erin", "Erin Editor");
 
         find("#users\\:table\\:0\\:password").click();
         type("#passwordForm\\:newPassword", "the-new-secret-42");

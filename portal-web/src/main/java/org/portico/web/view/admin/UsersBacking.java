@@ -96,8 +96,8 @@ public class UsersBacking implements Serializable {
 
     public void create() {
         attempt("createDialog", () -> {
-            UserAccount created = users.create(newUser.username, newUser.displayName, newUser.email, newUser.password,
-                    toSet(newUser.roles));
+            UserAccount created = users.create(newUser.getUsername(), newUser.getDisplayName(), newUser.getEmail(),
+                    newUser.getPassword(), toSet(newUser.getRoles()));
             return "User '" + created.getUsername() + "' was created.";
         });
     }
@@ -108,9 +108,9 @@ public class UsersBacking implements Serializable {
 
     public void saveEdit() {
         attempt("editDialog", () -> {
-            users.updateProfile(editUser.id, editUser.displayName, editUser.email);
-            users.setRoles(editUser.id, toSet(editUser.roles));
-            return "User '" + editUser.username + "' was saved.";
+            users.updateProfile(editUser.getId(), editUser.getDisplayName(), editUser.getEmail());
+            users.setRoles(editUser.getId(), toSet(editUser.getRoles()));
+            return "User '" + editUser.getUsername() + "' was saved.";
         });
     }
 
@@ -200,53 +200,9 @@ public class UsersBacking implements Serializable {
         this.newPassword = newPassword;
     }
 
-    /** The create form. */
-    public static class NewUser implements Serializable {
+    /** Name and e-mail, as both the create and the edit form have them. */
+    public abstract static class ProfileForm implements Serializable {
         private static final long serialVersionUID = 1L;
-
-        @NotBlank(message = "Enter a username.")
-        @Pattern(regexp = Usernames.PATTERN,
-                 message = "Use 2 to 64 lower case letters, digits, '.', '-' or '_', starting with a letter or digit.")
-        private String username;
-
-        @NotBlank(message = "Enter the person's name.")
-        @Size(max = 100, message = "The name has at most 100 characters.")
-        private String displayName;
-
-        @Email(message = "Enter an e-mail address like name@example.org.")
-        @Size(max = 254, message = "The e-mail address has at most 254 characters.")
-        private String email;
-
-        @NotBlank(message = "Enter a password.")
-        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-              message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
-        private String password;
-
-        private List<String> roles = new ArrayList<>(List.of(Role.END_USER.roleName()));
-
-        void clear() {
-            username = displayName = email = password = null;
-            roles = new ArrayList<>(List.of(Role.END_USER.roleName()));
-        }
-
-        public String getUsername() { return username; }
-        public void setUsername(String username) { this.username = username; }
-        public String getDisplayName() { return displayName; }
-        public void setDisplayName(String displayName) { this.displayName = displayName; }
-        public String getEmail() { return email; }
-        public void setEmail(String email) { this.email = email; }
-        public String getPassword() { return password; }
-        public void setPassword(String password) { this.password = password; }
-        public List<String> getRoles() { return roles; }
-        public void setRoles(List<String> roles) { this.roles = roles; }
-    }
-
-    /** The edit form. */
-    public static class EditUser implements Serializable {
-        private static final long serialVersionUID = 1L;
-
-        private long id;
-        private String username;
 
         @NotBlank(message = "Enter the person's name.")
         @Size(max = 100, message = "The name has at most 100 characters.")
@@ -258,21 +214,62 @@ public class UsersBacking implements Serializable {
 
         private List<String> roles = new ArrayList<>();
 
-        void load(UserRow row) {
-            id = row.id();
-            username = row.username();
-            displayName = row.displayName();
-            email = row.email();
-            roles = new ArrayList<>(row.roles().stream().map(Role::roleName).toList());
-        }
-
-        public long getId() { return id; }
-        public String getUsername() { return username; }
         public String getDisplayName() { return displayName; }
         public void setDisplayName(String displayName) { this.displayName = displayName; }
         public String getEmail() { return email; }
         public void setEmail(String email) { this.email = email; }
+        /** Role names, as the checkboxes submit them. */
         public List<String> getRoles() { return roles; }
         public void setRoles(List<String> roles) { this.roles = roles; }
+    }
+
+    /** The create form. */
+    public static class NewUser extends ProfileForm {
+        private static final long serialVersionUID = 1L;
+
+        @NotBlank(message = "Enter a username.")
+        @Pattern(regexp = Usernames.PATTERN,
+                 message = "Use 2 to 64 lower case letters, digits, '.', '-' or '_', starting with a letter or digit.")
+        private String username;
+
+        @NotBlank(message = "Enter a password.")
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
+              message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
+        private String password;
+
+        NewUser() {
+            clear();
+        }
+
+        void clear() {
+            username = password = null;
+            setDisplayName(null);
+            setEmail(null);
+            setRoles(new ArrayList<>(List.of(Role.END_USER.roleName())));
+        }
+
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+    }
+
+    /** The edit form. */
+    public static class EditUser extends ProfileForm {
+        private static final long serialVersionUID = 1L;
+
+        private long id;
+        private String username;
+
+        void load(UserRow row) {
+            id = row.id();
+            username = row.username();
+            setDisplayName(row.displayName());
+            setEmail(row.email());
+            setRoles(new ArrayList<>(row.roles().stream().map(Role::roleName).toList()));
+        }
+
+        public long getId() { return id; }
+        public String getUsername() { return username; }
     }
 }
