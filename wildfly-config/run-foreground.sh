@@ -6,15 +6,21 @@
 #     so we watch our parent and shut WildFly down as soon as Maven is gone.
 # LAUNCH_JBOSS_IN_BACKGROUND=1 makes standalone.sh run java in the background, relay TERM to it and wait for it.
 #
-# Usage: run-foreground.sh <jboss-home> [standalone.sh arguments...]
+# Usage: run-foreground.sh <jboss-home> <data-dir> [standalone.sh arguments...]
+#   <data-dir> becomes -Dportico.data.dir and is created first (H2 database, TLS key store).
 set -euo pipefail
 
-jboss_home=${1:?usage: run-foreground.sh <jboss-home> [standalone.sh arguments...]}
-shift
+usage="usage: run-foreground.sh <jboss-home> <data-dir> [standalone.sh arguments...]"
+jboss_home=${1:?$usage}
+data_dir=${2:?$usage}
+shift 2
 maven_pid=$PPID
 
+# Elytron cannot store a generated TLS certificate into a missing directory: create it up front.
+mkdir -p "$data_dir"
+
 export LAUNCH_JBOSS_IN_BACKGROUND=1
-"$jboss_home/bin/standalone.sh" "$@" &
+"$jboss_home/bin/standalone.sh" "-Dportico.data.dir=$data_dir" "$@" &
 server_pid=$!
 
 stop_server() {
