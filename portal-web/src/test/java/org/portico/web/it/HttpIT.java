@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -150,20 +152,46 @@ class HttpIT {
                 () -> assertTrue(ada.body().contains("\"site-admin\""), ada.body()));
     }
 
+    @Test
+    void afterLoginTheContinueParameterLeadsOnlyToLocalPages() throws Exception {
+        assertAll(
+                () -> assertEquals(uri("/admin/users.xhtml?tab=1").toString(), loginLocation("/admin/users.xhtml?tab=1")),
+                () -> assertEquals(uri("/home.xhtml").toString(), loginLocation("https://evil.example/phish")),
+                () -> assertEquals(uri("/home.xhtml").toString(), loginLocation("//evil.example/phish")),
+                () -> assertEquals(uri("/home.xhtml").toString(), loginLocation("/\\evil.example/phish")),
+                () -> assertEquals(uri("/home.xhtml").toString(), loginLocation("javascript:alert(1)")),
+                () -> assertEquals(uri("/home.xhtml").toString(), loginLocation("/%2F%2Fevil.example")));
+    }
+
     /** Logs in through the real login form, the way a browser without JavaScript would. */
     private HttpClient loggedIn(String username, String password) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> response = submitLogin(client, username, password, "");
+        assertEquals(302, response.statusCode(), "login of " + username + " redirects");
+        return client;
+    }
+
+    /** Where a successful login with the given {@code continue} value redirects to. */
+    private String loginLocation(String continueTo) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> response = submitLogin(client, "alice", "portico-demo", continueTo);
+        assertEquals(302, response.statusCode());
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private HttpResponse<String> submitLogin(HttpClient client, String username, String password, String continueTo)
+            throws IOException, InterruptedException {
         String form = get(client, "/login.xhtml", "text/html").body();
         Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
         assertTrue(viewState.find(), "the login form has a view state");
         String body = "login=login&login%3Ausername=" + username + "&login%3Apassword=" + password
-                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), "UTF-8");
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/login.xhtml"))
+                + "&login%3Acontinue=" + URLEncoder.encode(continueTo, StandardCharsets.UTF_8)
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        return client.send(HttpRequest.newBuilder(uri("/login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, response.statusCode(), "login of " + username + " redirects");
-        return client;
     }
 
     private static Path serverLog() {
