@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proves the build-to-server chain: the WAR built by this module deploys on the WildFly provisioned into
- * {@code target/server} (port offset from the failsafe configuration), serves its root page, reports ready, and
+ * {@code target/server} (port offset from the failsafe configuration), serves its root page (readiness: {@link HealthIT}), and
  * uses the database the test run asked for ({@code portico.it.db}: H2 by default, PostgreSQL in the second run).
  */
 @Tag("database")
@@ -44,8 +42,7 @@ class ServerSmokeIT {
 
     @Deployment(testable = false)
     static WebArchive portico() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class,
-                new File(System.getProperty("portico.it.war", "target/portico.war")));
+        return Deployments.portico();
     }
 
     @Test
@@ -55,14 +52,6 @@ class ServerSmokeIT {
         assertEquals(200, response.statusCode(), () -> "GET " + response.uri() + " answered " + response.body());
     }
 
-    @Test
-    void serverIsReady() throws Exception {
-        HttpResponse<String> response = get(property("portico.it.management-url", "http://127.0.0.1:10090") + "/health/ready");
-
-        assertAll(
-                () -> assertEquals(200, response.statusCode(), response::body),
-                () -> assertTrue(response.body().contains("\"status\":\"UP\""), response::body));
-    }
 
     @Test
     void datasourceUsesTheRequestedDatabase() throws IOException {
