@@ -84,6 +84,9 @@ public class LoginBacking {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
+        // newAuthentication(false): Soteria then treats this as the postback of the login page that LoginToContinue
+        // showed, and redirects to the saved request on success (SEND_CONTINUE). With true it answers SUCCESS and
+        // forgets the saved request, and a deep link would be lost after the login.
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(false).credential(new UsernamePasswordCredential(user, password)));
 
@@ -99,7 +102,7 @@ public class LoginBacking {
             }
             default -> {
                 throttle.failed(user, address);
-                LOG.info(() -> "Failed login for '" + user + "' from " + request.getRemoteAddr());
+                LOG.info(() -> "Failed login for '" + forLog(user) + "' from " + address);
                 error("Wrong username or password.");
             }
         }
@@ -114,9 +117,18 @@ public class LoginBacking {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
+    /** What a person typed, made safe for one log line: no control characters (log forging), bounded length. */
+    static String forLog(String typed) {
+        String clean = typed.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
+    }
+
     static String humanize(Duration duration) {
         long seconds = Math.max(1, duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0));
-        return seconds < 90 ? seconds + " seconds" : ((seconds + 59) / 60) + " minutes";
+        if (seconds < 90) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        return ((seconds + 59) / 60) + " minutes";
     }
 
     public String getUsername() {

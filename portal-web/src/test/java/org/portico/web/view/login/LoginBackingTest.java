@@ -1,0 +1,28 @@
+package org.portico.web.view.login;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LoginBackingTest {
+
+    @Test
+    void waitingTimesReadNaturally() {
+        assertAll(
+                () -> assertEquals("30 seconds", LoginBacking.humanize(Duration.ofSeconds(30))),
+                () -> assertEquals("2 seconds", LoginBacking.humanize(Duration.ofMillis(1_500))),
+                () -> assertEquals("1 second", LoginBacking.humanize(Duration.ofMillis(1))),
+                () -> assertEquals("2 minutes", LoginBacking.humanize(Duration.ofSeconds(90))),
+                () -> assertEquals("15 minutes", LoginBacking.humanize(Duration.ofMinutes(15))));
+    }
+
+    @Test
+    void typedUsernamesCannotForgeLogLines() {
+        assertAll(
+                () -> assertEquals("alice?INFO admin logged in", LoginBacking.forLog("alice\nINFO admin logged in")),
+                () -> assertEquals("x".repeat(64) + "…", LoginBacking.forLog("x".repeat(100))));
+    }
+}
