@@ -37,7 +37,6 @@ public record ClientSecret(String hash) implements ClientAuthentication {
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ClientSecret DUMMY = hashOf("x".repeat(MIN_SECRET_LENGTH), DEFAULT_ITERATIONS);
 
     /** @throws IllegalArgumentException when {@code hash} is not in the stored form */
     public ClientSecret {
@@ -89,8 +88,13 @@ public record ClientSecret(String hash) implements ClientAuthentication {
      * does not tell which client ids exist.
      */
     public static boolean matchesNothing(String candidate) {
-        DUMMY.matches(candidate);
+        Dummy.HASH.matches(candidate);
         return false;
+    }
+
+    /** Created on first use: hashing costs as much as a real check. */
+    private static final class Dummy {
+        static final ClientSecret HASH = hashOf("x".repeat(MIN_SECRET_LENGTH), DEFAULT_ITERATIONS);
     }
 
     @Override
