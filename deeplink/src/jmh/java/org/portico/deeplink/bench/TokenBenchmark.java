@@ -1,0 +1,154 @@
+package org.portico.deeplink.bench;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.portico.deeplink.app.AppDirectory;
+import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.app.ClientSecret;
+import org.portico.deeplink.app.UserClaim;
+import org.portico.deeplink.keys.KeyRecord;
+import org.portico.deeplink.keys.KeyRepository;
+import org.portico.deeplink.keys.MasterSecret;
+import org.portico.deeplink.keys.SigningAlgorithm;
+import org.portico.deeplink.keys.SigningKeys;
+import org.portico.deeplink.keys.SigningKeysConfig;
+import org.portico.deeplink.oauth.ClientAuthenticator;
+import org.portico.deeplink.oauth.FormParameters;
+import org.portico.deeplink.oauth.TokenExchange;
+import org.portico.deeplink.oauth.TokenExchangeRequest;
+import org.portico.deeplink.oauth.TokenExchangeResponse;
+import org.portico.deeplink.token.AccessTokenIssuer;
+import org.portico.deeplink.token.AccessTokenVerifier;
+import org.portico.deeplink.token.InMemoryReplayGuard;
+import org.portico.deeplink.token.InMemoryRevocationList;
+import org.portico.deeplink.token.UserIdentity;
+import org.portico.deeplink.token.VerifiedAccessToken;
+
+/**
+ * Issue and verify an access token per algorithm, and a whole token exchange in memory (client_secret_basic from the
+ * verified-secret cache, form parsing, subject token verification, policy, issuing).
+ *
+ * <pre>
+ * mvn -B -pl deeplink -Pjmh package -DskipTests
+ * java -jar deeplink/target/benchmarks.jar -f 1 -wi 2 -i 3 -w 2s -r 3s
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class TokenBenchmark {
+
+    private static final String ISSUER = "https://portal.example";
+    private static final String SECRET = "bench-secret-0123456789-abcdefghijklmnopq";
+    private static final UserIdentity ALICE = new UserIdentity("alice", "Alice Example", "alice@example.org",
+            Set.of("end-user"));
+
+    @Param({"ES256", "RS256", "EdDSA"})
+    public String algorithm;
+
+    private AccessTokenIssuer issuer;
+    private AccessTokenVerifier verifier;
+    private AppRegistration billing;
+    private String token;
+    private ClientAuthenticator authenticator;
+    private TokenExchange exchange;
+    private String basic;
+    private FormParameters exchangeForm;
+
+    @Setup
+    public void setUp() {
+        Clock clock = Clock.systemUTC();
+        KeyRepository repository = new MapRepository();
+        SigningKeys keys = SigningKeys.open(repository,
+                MasterSecret.of("Xq8v2LrT9zKpW4mNc7JfHs3Gd6YbQa1E5uRtVkZo".toCharArray(), "bench"),
+                SigningKeysConfig.defaults().withAlgorithm(SigningAlgorithm.parse(algorithm)), clock);
+        Directory apps = new Directory();
+        ClientSecret hash = ClientSecret.hashOf(SECRET, ClientSecret.MIN_ITERATIONS);
+        billing = apps.add(AppRegistration.builder("billing").name("Billing").baseUrl("https://billing.example")
+                .audience("https://billing.example").allowedClaims(UserClaim.NAME, UserClaim.EMAIL, UserClaim.ROLES)
+                .clientAuthentication(hash).exchangeAudiences("https://crm.example").build());
+        apps.add(AppRegistration.builder("crm").name("CRM").baseUrl("https://crm.example")
+                .audience("https://crm.example").allowedClaims(UserClaim.NAME).clientAuthentication(hash).build());
+        issuer = new AccessTokenIssuer(keys, ISSUER, clock);
+        verifier = new AccessTokenVerifier(keys, ISSUER, new InMemoryRevocationList(clock), clock);
+        InMemoryReplayGuard replay = new InMemoryReplayGuard(clock, 1_000_000);
+        authenticator = new ClientAuthenticator(apps, app -> null, replay, ISSUER, ISSUER + "/oauth2/token", clock);
+        exchange = new TokenExchange(apps, verifier, issuer, replay, false, clock);
+        token = issuer.issue(ALICE, billing, "billing", "s-1").value();
+        basic = "Basic " + Base64.getEncoder().encodeToString(("billing:" + SECRET).getBytes());
+        exchangeForm = new FormParameters(Map.of(
+                "grant_type", List.of(TokenExchangeRequest.GRANT_TYPE),
+                "subject_token", List.of(token),
+                "subject_token_type", List.of(TokenExchangeRequest.ACCESS_TOKEN_TYPE),
+                "audience", List.of("https://crm.example")));
+    }
+
+    @Benchmark
+    public String issue() {
+        return issuer.issue(ALICE, billing, "billing", "s-1").value();
+    }
+
+    @Benchmark
+    public VerifiedAccessToken verify() {
+        return verifier.verify(token, "https://billing.example");
+    }
+
+    @Benchmark
+    public TokenExchangeResponse exchange() {
+        AppRegistration client = authenticator.authenticate(basic, exchangeForm);
+        return exchange.exchange(TokenExchangeRequest.from(exchangeForm), client);
+    }
+
+    static final class MapRepository implements KeyRepository {
+        private final Map<String, KeyRecord> records = new ConcurrentHashMap<>();
+
+        @Override
+        public List<KeyRecord> list() {
+            return List.copyOf(records.values());
+        }
+
+        @Override
+        public void save(KeyRecord key) {
+            records.put(key.kid(), key);
+        }
+
+        @Override
+        public void delete(String kid) {
+            records.remove(kid);
+        }
+    }
+
+    static final class Directory implements AppDirectory {
+        private final Map<String, AppRegistration> byId = new ConcurrentHashMap<>();
+
+        AppRegistration add(AppRegistration app) {
+            byId.put(app.id(), app);
+            return app;
+        }
+
+        @Override
+        public Optional<AppRegistration> findById(String id) {
+            return Optional.ofNullable(byId.get(id));
+        }
+
+        @Override
+        public Optional<AppRegistration> findByAudience(String audience) {
+            return byId.values().stream().filter(a -> a.audience().equals(audience)).findFirst();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.portico.deeplink.token;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.app.UserClaim;
+import org.portico.deeplink.keys.SigningKeys;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+
+/**
+ * Issues access tokens in the JWT profile of RFC 9068: header {@code typ: at+jwt}, {@code alg} and {@code kid} of the
+ * active key; claims {@code iss}, {@code sub}, {@code aud}, {@code exp}, {@code iat}, {@code nbf}, {@code jti},
+ * {@code client_id}, {@code sid}, optionally {@code act}, and of {@code name}, {@code email}, {@code roles} only those
+ * the app may receive (and the user has).
+ *
+ * <p>Thread-safe; create one per issuer and share it.
+ */
+public final class AccessTokenIssuer {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SigningKeys keys;
+    private final String issuer;
+    private final Clock clock;
+
+    /**
+     * @param keys   the signing keys
+     * @param issuer Portico's issuer identifier ({@code iss}), e.g. {@code https://portal.example}
+     * @param clock  the time source
+     */
+    public AccessTokenIssuer(SigningKeys keys, String issuer, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A token for {@code user} to present to {@code app}; see {@link #issue(AccessTokenRequest)}. */
+    public AccessToken issue(UserIdentity user, AppRegistration app, String clientId, String sessionId) {
+        return issue(AccessTokenRequest.of(user, app, clientId, sessionId));
+    }
+
+    /**
+     * Issues a token valid for the app's token lifetime, or until {@link AccessTokenRequest#notAfter()} if earlier.
+     *
+     * @throws IllegalArgumentException when {@code notAfter} is not after now
+     * @throws org.portico.deeplink.keys.KeySetupException when signing fails
+     */
+    public AccessToken issue(AccessTokenRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant exp = now.plus(request.app().tokenLifetime());
+        if (request.notAfter() != null) {
+            Instant latest = request.notAfter().truncatedTo(ChronoUnit.SECONDS);
+            if (!latest.isAfter(now)) {
+                throw new IllegalArgumentException("notAfter must lie after now");
+            }
+            exp = exp.isAfter(latest) ? latest : exp;
+        }
+        String jti = newId();
+        UserIdentity user = request.user();
+        AppRegistration app = request.app();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.username())
+                .audience(app.audience())
+                .expirationTime(Date.from(exp))
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .jwtID(jti)
+                .claim(TokenClaims.CLIENT_ID, request.clientId())
+                .claim(TokenClaims.SID, request.sessionId());
+        if (app.allowedClaims().contains(UserClaim.NAME) && user.name() != null) {
+            claims.claim(TokenClaims.NAME, user.name());
+        }
+        if (app.allowedClaims().contains(UserClaim.EMAIL) && user.email() != null) {
+            claims.claim(TokenClaims.EMAIL, user.email());
+        }
+        if (app.allowedClaims().contains(UserClaim.ROLES)) {
+            claims.claim(TokenClaims.ROLES, List.copyOf(new java.util.TreeSet<>(user.roles())));
+        }
+        if (request.actor() != null) {
+            claims.claim(TokenClaims.ACT, request.actor().toClaim());
+        }
+        String value = keys.sign(TokenClaims.AT_JWT, claims.build()).serialize();
+        return new AccessToken(value, jti, app.audience(), now, exp);
+    }
+
+    /** 128 random bits, base64url. */
+    private static String newId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
