@@ -19,8 +19,16 @@ maven_pid=$PPID
 # Elytron cannot store a generated TLS certificate into a missing directory: create it up front.
 mkdir -p "$data_dir"
 
+# The master secret that encrypts Portico's signing keys. A production server sets PORTICO_KEYS_MASTER_SECRET (which
+# wins over the file); for the run command's embedded defaults one is generated on the first start and kept, readable
+# by this user only, beside the database whose keys it protects.
+master_secret_file="$data_dir/master-secret"
+if [ ! -s "$master_secret_file" ]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n' > "$master_secret_file")
+fi
+
 export LAUNCH_JBOSS_IN_BACKGROUND=1
-"$jboss_home/bin/standalone.sh" "-Dportico.data.dir=$data_dir" "$@" &
+"$jboss_home/bin/standalone.sh" "-Dportico.data.dir=$data_dir" "-Dportico.keys.master-secret-file=$master_secret_file" "$@" &
 server_pid=$!
 
 stop_server() {

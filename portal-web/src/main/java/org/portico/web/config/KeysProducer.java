@@ -1,0 +1,184 @@
+package org.portico.web.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.keys.KeySetupException;
+import org.portico.deeplink.keys.MasterSecret;
+import org.portico.deeplink.keys.SigningAlgorithm;
+import org.portico.deeplink.keys.SigningKeys;
+import org.portico.deeplink.keys.SigningKeysConfig;
+import org.portico.web.keys.JpaKeyRepository;
+import org.portico.web.persistence.DatabaseMigrations;
+
+/**
+ * Opens Portico's signing keys at start-up (generating the first key on an empty database) and rotates them on
+ * schedule. A missing, weak or wrong master secret fails the deployment with a message that says what to set;
+ * the secret itself is never logged.
+ * <p>
+ * Configuration (MicroProfile Config: system property or environment variable such as
+ * {@code PORTICO_KEYS_MASTER_SECRET}):
+ * <ul>
+ * <li>{@code portico.keys.master-secret}, or {@code portico.keys.master-secret-file} naming a file that holds it
+ * (the run command generates one in the data directory)</li>
+ * <li>{@code portico.keys.algorithm}: ES256 (default), RS256 or EdDSA; {@code portico.keys.rsa-key-size} (2048)</li>
+ * <li>{@code portico.keys.rotation-period}: ISO-8601, default P30D; {@code portico.tokens.clock-skew}: default PT30S</li>
+ * <li>{@code portico.issuer}: the public base URL tokens name as {@code iss}, default http://localhost:8080</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class KeysProducer {
+
+    private static final Logger LOG = Logger.getLogger(KeysProducer.class.getName());
+    private static final Duration ROTATION_CHECK = Duration.ofHours(1);
+
+    @Inject
+    @ConfigProperty(name = "portico.keys.master-secret")
+    Optional<String> masterSecret;
+
+    @Inject
+    @ConfigProperty(name = "portico.keys.master-secret-file")
+    Optional<String> masterSecretFile;
+
+    @Inject
+    @ConfigProperty(name = "portico.keys.algorithm", defaultValue = "ES256")
+    String algorithm;
+
+    @Inject
+    @ConfigProperty(name = "portico.keys.rsa-key-size", defaultValue = "2048")
+    int rsaKeySize;
+
+    @Inject
+    @ConfigProperty(name = "portico.keys.rotation-period", defaultValue = "P30D")
+    String rotationPeriod;
+
+    @Inject
+    @ConfigProperty(name = "portico.tokens.clock-skew", defaultValue = "PT30S")
+    String clockSkew;
+
+    @Inject
+    @ConfigProperty(name = "portico.issuer", defaultValue = "http://localhost:8080")
+    String issuer;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> rotation;
+
+    /** The issuer URL without a trailing slash, checked once: {@code #{issuer}} in pages. */
+    @Produces
+    @Named("issuer")
+    @Singleton
+    PorticoIssuer issuer() {
+        return PorticoIssuer.parse(issuer);
+    }
+
+    @Produces
+    @Singleton // one per application, no client proxy: SigningKeys is final and thread-safe
+    SigningKeys signingKeys(JpaKeyRepository repository, Clock clock) {
+        SigningKeysConfig config = new SigningKeysConfig(SigningAlgorithm.parse(algorithm), rsaKeySize,
+                duration("portico.keys.rotation-period", rotationPeriod, "P30D"), AppRegistration.MAX_TOKEN_LIFETIME,
+                duration("portico.tokens.clock-skew", clockSkew, "PT30S"));
+        return SigningKeys.open(repository, masterSecret(), config, clock);
+    }
+
+    void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 5) @Initialized(ApplicationScoped.class) Object event,
+                 SigningKeys keys) {
+        LOG.info(() -> "Signing with key " + keys.activeKeyId() + " (" + keys.config().algorithm() + "), "
+                + keys.keys().size() + " key(s) in the JWKS, issuer " + issuer().url());
+        long period = ROTATION_CHECK.toMinutes();
+        rotation = scheduler.scheduleAtFixedRate(() -> rotateIfDue(keys), period, period, TimeUnit.MINUTES);
+    }
+
+    private static void rotateIfDue(SigningKeys keys) {
+        try {
+            if (keys.rotateIfDue()) {
+                LOG.info(() -> "Scheduled key rotation: now signing with " + keys.activeKeyId());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Scheduled key rotation failed; the current key keeps signing", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (rotation != null) {
+            rotation.cancel(false);
+        }
+    }
+
+    private MasterSecret masterSecret() {
+        if (masterSecret.isPresent()) {
+            return MasterSecret.of(masterSecret.get().toCharArray(), "portico.keys.master-secret");
+        }
+        if (masterSecretFile.isPresent()) {
+            Path file = Path.of(masterSecretFile.get());
+            try {
+                return MasterSecret.of(Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray(),
+                        "portico.keys.master-secret-file (" + file + ")");
+            } catch (IOException e) {
+                throw new KeySetupException("portico.keys.master-secret-file names " + file
+                        + ", which can't be read: " + e.getClass().getSimpleName());
+            }
+        }
+        throw new KeySetupException("No master secret: set portico.keys.master-secret (environment variable"
+                + " PORTICO_KEYS_MASTER_SECRET) to a random value of at least " + MasterSecret.MIN_LENGTH
+                + " characters, e.g. the output of `openssl rand -base64 32`, or portico.keys.master-secret-file to a"
+                + " file holding one. It encrypts the signing keys in the database; keep it safe and keep it the same.");
+    }
+
+    private static Duration duration(String property, String value, String example) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new KeySetupException(property + " must be an ISO-8601 duration such as " + example + ", got '" + value + "'");
+        }
+    }
+
+    /** The issuer: an absolute http(s) URL without query, fragment or trailing slash. */
+    public record PorticoIssuer(String url) {
+
+        static PorticoIssuer parse(String value) {
+            try {
+                URI uri = URI.create(value.strip());
+                if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                        || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                    throw new IllegalArgumentException();
+                }
+                return new PorticoIssuer(value.strip().replaceAll("/+$", ""));
+            } catch (IllegalArgumentException e) {
+                throw new KeySetupException("portico.issuer must be Portico's public base URL such as"
+                        + " https://portal.example.org, got '" + value + "'");
+            }
+        }
+
+        public String resolve(String path) {
+            return url + path;
+        }
+    }
+}
