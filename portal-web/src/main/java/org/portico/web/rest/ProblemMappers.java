@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.portico.web.app.AppRejectedException;
 import org.portico.web.filter.CorrelationIds;
 import org.portico.web.user.UserRejectedException;
 
@@ -77,6 +78,31 @@ public final class ProblemMappers {
             int status = exception instanceof UserRejectedException.UserNotFound ? 404
                     : exception instanceof UserRejectedException.UsernameTaken ? 409 : 400;
             return Problems.response(status, "user-rejected", "The change was not accepted", exception.getMessage(), Map.of());
+        }
+    }
+
+    /**
+     * An app registry change refused for what was asked: 400 with an {@code errors} array ({@code field},
+     * {@code message}) listing every invalid field, 404 for an unknown app, 409 for a taken id or audience, a stale
+     * version or a secret that can't be regenerated.
+     */
+    @Provider
+    public static class AppRejected implements ExceptionMapper<AppRejectedException> {
+        @Override
+        public Response toResponse(AppRejectedException exception) {
+            if (exception instanceof AppRejectedException.InvalidApp invalid) {
+                JsonArrayBuilder errors = Json.createArrayBuilder();
+                invalid.errors().forEach(error -> errors.add(Json.createObjectBuilder()
+                        .add("field", error.field())
+                        .add("message", error.message())));
+                return Problems.response(400, "invalid-app", "The app registration is not valid",
+                        "See 'errors' for what to correct.", Map.of("errors", errors.build()));
+            }
+            if (exception instanceof AppRejectedException.AppNotFound) {
+                return Problems.response(404, "app-not-found", "No such app", exception.getMessage(), Map.of());
+            }
+            return Problems.response(409, "app-conflict", "The change conflicts with the registry",
+                    exception.getMessage(), Map.of());
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.portico.web.audit.AuditAction;
+import org.portico.web.audit.AuditLog;
+import org.portico.web.audit.AuditOutcome;
 import org.portico.web.persistence.UserAccount;
 import org.portico.web.security.PasswordHasher;
 import org.portico.web.security.Role;
@@ -21,6 +26,7 @@ import org.portico.web.security.Role;
 /**
  * The built-in user store: lookup, search, creation and the admin changes (enable, roles, password).
  * Every change that could lock everybody out (disabling or demoting the last enabled site admin) is refused.
+ * Every change, done or refused, goes to the {@link AuditLog} with the acting user of the current request.
  */
 @ApplicationScoped
 @Transactional
@@ -42,6 +48,9 @@ public class UserService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AuditLog audit;
 
     public Optional<UserAccount> findByUsername(String username) {
         return em.createQuery("select u from UserAccount u where u.username = :username", UserAccount.class)
@@ -115,53 +124,108 @@ public class UserService {
      * @throws UserRejectedException if the username is invalid or taken, or the password too weak
      */
     public UserAccount create(String username, String displayName, String email, String password, Set<Role> roles) {
-        String name = Usernames.require(username);
-        PasswordPolicy.check(name, password);
-        if (findByUsername(name).isPresent()) {
-            throw new UserRejectedException.UsernameTaken(name);
-        }
-        UserAccount user = new UserAccount(name, requireDisplayName(displayName), blankToNull(email),
-                hasher.hash(password), roles, clock.instant());
-        em.persist(user);
-        return user;
+        return audited(AuditAction.USER_CREATED, "user:" + Usernames.normalize(username), () -> {
+            String name = Usernames.require(username);
+            PasswordPolicy.check(name, password);
+            if (findByUsername(name).isPresent()) {
+                throw new UserRejectedException.UsernameTaken(name);
+            }
+            UserAccount user = new UserAccount(name, requireDisplayName(displayName), blankToNull(email),
+                    hasher.hash(password), roles, clock.instant());
+            em.persist(user);
+            return new Change(user, "roles: " + roleNames(user.getRoles()));
+        });
     }
 
     public UserAccount updateProfile(long id, String displayName, String email) {
-        UserAccount user = getById(id);
-        user.setDisplayName(requireDisplayName(displayName));
-        user.setEmail(blankToNull(email));
-        user.touch(clock.instant());
-        return user;
+        return audited(AuditAction.USER_UPDATED, target(id), () -> {
+            UserAccount user = getById(id);
+            String newName = requireDisplayName(displayName);
+            String newEmail = blankToNull(email);
+            List<String> changed = new java.util.ArrayList<>();
+            if (!newName.equals(user.getDisplayName())) {
+                changed.add("name");
+            }
+            if (!java.util.Objects.equals(newEmail, user.getEmail())) {
+                changed.add("e-mail");
+            }
+            user.setDisplayName(newName);
+            user.setEmail(newEmail);
+            user.touch(clock.instant());
+            return new Change(user, changed.isEmpty() ? "nothing changed" : "changed: " + String.join(", ", changed));
+        });
     }
 
     /** Enables or disables a user; a disabled user can't log in. */
     public UserAccount setEnabled(long id, boolean enabled) {
-        UserAccount user = getById(id);
-        if (!enabled && user.isEnabled() && user.getRoles().contains(Role.SITE_ADMIN)) {
-            requireAnotherEnabledSiteAdmin(user);
-        }
-        user.setEnabled(enabled);
-        user.touch(clock.instant());
-        return user;
+        return audited(enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED, target(id), () -> {
+            UserAccount user = getById(id);
+            if (!enabled && user.isEnabled() && user.getRoles().contains(Role.SITE_ADMIN)) {
+                requireAnotherEnabledSiteAdmin(user);
+            }
+            user.setEnabled(enabled);
+            user.touch(clock.instant());
+            return new Change(user, null);
+        });
     }
 
+    /** Sets the roles; audited as ROLES_CHANGED only when they differ from the current ones. */
     public UserAccount setRoles(long id, Set<Role> roles) {
-        UserAccount user = getById(id);
         Set<Role> newRoles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        if (user.isEnabled() && user.getRoles().contains(Role.SITE_ADMIN) && !newRoles.contains(Role.SITE_ADMIN)) {
-            requireAnotherEnabledSiteAdmin(user);
+        UserAccount current = em.find(UserAccount.class, id);
+        if (current != null && current.getRoles().equals(newRoles)) {
+            return current;
         }
-        user.setRoles(newRoles);
-        user.touch(clock.instant());
-        return user;
+        return audited(AuditAction.ROLES_CHANGED, target(id), () -> {
+            UserAccount user = getById(id);
+            String before = roleNames(user.getRoles());
+            if (user.isEnabled() && user.getRoles().contains(Role.SITE_ADMIN) && !newRoles.contains(Role.SITE_ADMIN)) {
+                requireAnotherEnabledSiteAdmin(user);
+            }
+            user.setRoles(newRoles);
+            user.touch(clock.instant());
+            return new Change(user, before + " -> " + roleNames(newRoles));
+        });
     }
 
     public UserAccount resetPassword(long id, String newPassword) {
-        UserAccount user = getById(id);
-        PasswordPolicy.check(user.getUsername(), newPassword);
-        user.setPasswordHash(hasher.hash(newPassword));
-        user.touch(clock.instant());
-        return user;
+        return audited(AuditAction.PASSWORD_RESET, target(id), () -> {
+            UserAccount user = getById(id);
+            PasswordPolicy.check(user.getUsername(), newPassword);
+            user.setPasswordHash(hasher.hash(newPassword));
+            user.touch(clock.instant());
+            return new Change(user, null);
+        });
+    }
+
+    private record Change(UserAccount user, String detail) {
+    }
+
+    /**
+     * Runs a change, flushes it (constraint and version conflicts show here, not at commit) and audits it: SUCCESS
+     * with the change's detail, or REFUSED with the refusal's message (never a password: the policy's messages
+     * don't quote it).
+     */
+    private UserAccount audited(AuditAction action, String target, Supplier<Change> change) {
+        try {
+            Change done = change.get();
+            em.flush();
+            audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
+            return done.user();
+        } catch (UserRejectedException e) {
+            audit.record(action, target, AuditOutcome.REFUSED, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The audit target of a user by id: {@code user:alice}, or {@code user:#42} when there is no such user. */
+    private String target(long id) {
+        UserAccount user = em.find(UserAccount.class, id);
+        return "user:" + (user == null ? "#" + id : user.getUsername());
+    }
+
+    private static String roleNames(Set<Role> roles) {
+        return roles.isEmpty() ? "none" : roles.stream().sorted().map(Role::roleName).collect(Collectors.joining(", "));
     }
 
     private void requireAnotherEnabledSiteAdmin(UserAccount user) {

@@ -19,6 +19,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.audit.AuditAction;
+import org.portico.web.audit.AuditLog;
+import org.portico.web.audit.AuditOutcome;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.security.LoginThrottle;
 import org.portico.web.user.Usernames;
@@ -59,6 +62,9 @@ public class LoginBacking {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AuditLog audit;
+
     /** Someone already logged in who opens the login page goes home (or where ?continue= says). */
     public void redirectIfLoggedIn() throws IOException {
         if (currentUser.isLoggedIn()) {
@@ -74,6 +80,7 @@ public class LoginBacking {
 
         var locked = throttle.lockedFor(user, address);
         if (locked.isPresent()) {
+            audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, "locked after too many failed attempts");
             error("Too many failed attempts. Wait " + humanize(locked.get()) + " and try again.");
             return;
         }
@@ -94,14 +101,17 @@ public class LoginBacking {
             case SEND_CONTINUE -> {
                 // LoginToContinue redirects to the page that asked for the login.
                 throttle.succeeded(user);
+                audit.recordAs(user, AuditAction.LOGIN, "user:" + user, AuditOutcome.SUCCESS, null);
                 faces.responseComplete();
             }
             case SUCCESS -> {
                 throttle.succeeded(user);
+                audit.recordAs(user, AuditAction.LOGIN, "user:" + user, AuditOutcome.SUCCESS, null);
                 external.redirect(external.getRequestContextPath() + localTarget());
             }
             default -> {
                 throttle.failed(user, address);
+                audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, "wrong username or password");
                 LOG.info(() -> "Failed login for '" + forLog(user) + "' from " + address);
                 error("Wrong username or password.");
             }

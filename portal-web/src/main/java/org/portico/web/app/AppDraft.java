@@ -1,0 +1,27 @@
+package org.portico.web.app;
+
+import java.util.List;
+
+/**
+ * An app registration as a site admin entered it, not yet checked: the input of {@link AppService#create} and
+ * {@link AppService#update}. Lists are copied; nulls mean "not given".
+ *
+ * @param id                   slug, also the OAuth client id; ignored by updates (an app keeps its id)
+ * @param baseUrls             absolute http(s) URLs under which the app lives
+ * @param claims               user claim names the app may receive ({@code name}, {@code email}, {@code roles})
+ * @param tokenLifetimeSeconds 30 to 3600; null for the default of 300
+ * @param clientAuthentication {@code client_secret} or {@code private_key_jwt}
+ * @param jwksUrl              the app's JWKS, for {@code private_key_jwt} only
+ * @param exchangeAudiences    audiences of other registered apps this app may obtain tokens for by token exchange
+ */
+public record AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
+                       List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
+                       List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled) {
+
+    public AppDraft {
+        baseUrls = baseUrls == null ? List.of() : baseUrls.stream().filter(v -> v != null).toList();
+        claims = claims == null ? List.of() : claims.stream().filter(v -> v != null).toList();
+        exchangeAudiences = exchangeAudiences == null ? List.of()
+                : exchangeAudiences.stream().filter(v -> v != null).toList();
+    }
+}

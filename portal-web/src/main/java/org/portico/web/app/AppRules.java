@@ -1,0 +1,240 @@
+package org.portico.web.app;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.portico.deeplink.redirect.AppBaseUrl;
+
+/**
+ * What a valid app registration looks like, checked field by field so that one answer lists every problem.
+ * Pure and stateless; the checks that need the database (unique id and audience, known exchange audiences) are
+ * {@link AppService}'s.
+ */
+public final class AppRules {
+
+    /** An app id: lower-case letters, digits and dashes, 2 to 63 characters, starting with a letter or digit. */
+    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
+    public static final int MIN_LIFETIME = 30;
+    public static final int MAX_LIFETIME = 3600;
+    public static final int DEFAULT_LIFETIME = 300;
+    public static final int MAX_BASE_URLS = 20;
+    public static final int MAX_NAME = 100;
+    public static final int MAX_DESCRIPTION = 1000;
+    public static final int MAX_AUDIENCE = 255;
+    public static final int MAX_URL = 2048;
+
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
+
+    private AppRules() {
+    }
+
+    /**
+     * An app registration after the checks: trimmed, normalised, defaults applied. Fields that failed a check are
+     * null (or empty) and have an entry in {@link #errors()}.
+     */
+    public record Checked(String id, String name, String description, String audience, List<AppBaseUrl> baseUrls,
+                          Set<UserClaim> claims, int tokenLifetimeSeconds, ClientAuthentication clientAuthentication,
+                          String jwksUrl, List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
+                          List<FieldError> errors) {
+
+        public boolean isValid() {
+            return errors.isEmpty();
+        }
+    }
+
+    /**
+     * Checks every field of the draft.
+     *
+     * @param checkId false for updates, where the id is the existing app's and not taken from the draft
+     */
+    public static Checked check(AppDraft draft, boolean checkId) {
+        List<FieldError> errors = new ArrayList<>();
+        String id = checkId ? id(draft.id(), errors) : draft.id();
+        String name = text(draft.name(), MAX_NAME, true, "name", "The name", errors);
+        String description = text(draft.description(), MAX_DESCRIPTION, false, "description", "The description", errors);
+        String audience = audience(draft.audience(), errors);
+        List<AppBaseUrl> baseUrls = baseUrls(draft.baseUrls(), errors);
+        Set<UserClaim> claims = claims(draft.claims(), errors);
+        int lifetime = lifetime(draft.tokenLifetimeSeconds(), errors);
+        ClientAuthentication method = ClientAuthentication.findByName(strip(draft.clientAuthentication())).orElse(null);
+        if (method == null) {
+            errors.add(new FieldError("clientAuthentication",
+                    "Choose the client authentication: 'client_secret' or 'private_key_jwt'."));
+        }
+        String jwksUrl = method == ClientAuthentication.PRIVATE_KEY_JWT ? jwksUrl(draft.jwksUrl(), errors) : null;
+        List<String> exchange = new ArrayList<>(new LinkedHashSet<>(draft.exchangeAudiences().stream()
+                .map(AppRules::strip).filter(value -> !value.isEmpty()).toList()));
+        if (audience != null && exchange.contains(audience)) {
+            errors.add(new FieldError("exchangeAudiences", "An app needs no token exchange for its own audience."));
+        }
+        return new Checked(id, name, description, audience, baseUrls, claims, lifetime, method, jwksUrl,
+                List.copyOf(exchange), draft.trustedForSignOn(), draft.enabled(), List.copyOf(errors));
+    }
+
+    /** Trims and lower-cases an id as typed, so that {@code Billing } and {@code billing} are one app. */
+    public static String normalizeId(String id) {
+        return strip(id).toLowerCase(Locale.ROOT);
+    }
+
+    private static String id(String value, List<FieldError> errors) {
+        String id = normalizeId(value);
+        if (!ID.matcher(id).matches()) {
+            errors.add(new FieldError("id", "An app id has 2 to 63 characters: lower-case letters, digits or '-',"
+                    + " starting with a letter or digit, e.g. 'billing'; got '" + printable(value) + "'."));
+            return null;
+        }
+        return id;
+    }
+
+    private static String text(String value, int max, boolean required, String field, String label, List<FieldError> errors) {
+        String text = strip(value);
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, label + " must not be empty."));
+            }
+            return null;
+        }
+        if (text.length() > max) {
+            errors.add(new FieldError(field, label + " has at most " + max + " characters; got " + text.length() + "."));
+            return null;
+        }
+        return text;
+    }
+
+    /**
+     * An audience is what the app's tokens carry in {@code aud} and what the app checks: printable ASCII without
+     * spaces, and an absolute URI when it has a colon (RFC 7519 StringOrURI), e.g. {@code https://billing.example}.
+     */
+    private static String audience(String value, List<FieldError> errors) {
+        String audience = strip(value);
+        String example = ", e.g. 'https://billing.example' or 'billing'";
+        if (audience.isEmpty() || audience.length() > MAX_AUDIENCE) {
+            errors.add(new FieldError("audience", "The audience has 1 to " + MAX_AUDIENCE + " characters" + example + "."));
+            return null;
+        }
+        if (!audience.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            errors.add(new FieldError("audience", "The audience is printable ASCII without spaces" + example
+                    + "; got '" + printable(audience) + "'."));
+            return null;
+        }
+        if (audience.indexOf(':') >= 0) {
+            try {
+                URI uri = new URI(audience);
+                if (!uri.isAbsolute() || uri.getRawFragment() != null
+                        || (uri.getScheme().matches("(?i)https?") && uri.getHost() == null)) {
+                    throw new URISyntaxException(audience, "not absolute");
+                }
+            } catch (URISyntaxException e) {
+                errors.add(new FieldError("audience", "An audience with a ':' must be an absolute URI without fragment"
+                        + example + "; got '" + printable(audience) + "'."));
+                return null;
+            }
+        }
+        return audience;
+    }
+
+    private static List<AppBaseUrl> baseUrls(List<String> values, List<FieldError> errors) {
+        List<String> given = values.stream().map(AppRules::strip).filter(value -> !value.isEmpty()).toList();
+        if (given.isEmpty()) {
+            errors.add(new FieldError("baseUrls", "Give at least one base URL, e.g. 'https://billing.example/app'."));
+            return List.of();
+        }
+        if (given.size() > MAX_BASE_URLS) {
+            errors.add(new FieldError("baseUrls", "An app has at most " + MAX_BASE_URLS + " base URLs; got " + given.size() + "."));
+            return List.of();
+        }
+        Set<AppBaseUrl> parsed = new LinkedHashSet<>();
+        for (String value : given) {
+            if (value.length() > MAX_URL) {
+                errors.add(new FieldError("baseUrls", "A base URL has at most " + MAX_URL + " characters."));
+                continue;
+            }
+            try {
+                parsed.add(AppBaseUrl.parse(value));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("baseUrls", capitalize(e.getMessage()) + "."));
+            }
+        }
+        return List.copyOf(parsed);
+    }
+
+    private static Set<UserClaim> claims(List<String> values, List<FieldError> errors) {
+        Set<UserClaim> claims = EnumSet.noneOf(UserClaim.class);
+        for (String value : values) {
+            UserClaim.findByName(strip(value)).ifPresentOrElse(claims::add, () -> errors.add(new FieldError("claims",
+                    "Unknown user claim '" + printable(value) + "'; an app may receive 'name', 'email' and 'roles'.")));
+        }
+        return claims;
+    }
+
+    private static int lifetime(Integer seconds, List<FieldError> errors) {
+        if (seconds == null) {
+            return DEFAULT_LIFETIME;
+        }
+        if (seconds < MIN_LIFETIME || seconds > MAX_LIFETIME) {
+            errors.add(new FieldError("tokenLifetimeSeconds", "The token lifetime must be between " + MIN_LIFETIME
+                    + " and " + MAX_LIFETIME + " seconds; got " + seconds + "."));
+            return DEFAULT_LIFETIME;
+        }
+        return seconds;
+    }
+
+    /** The app's JWKS: https, or http for a loopback host (an app developer's machine). */
+    private static String jwksUrl(String value, List<FieldError> errors) {
+        String text = strip(value);
+        String rule = "The JWKS URL must be an https URL (http only for localhost or 127.0.0.1),"
+                + " e.g. 'https://billing.example/.well-known/jwks.json'";
+        if (text.isEmpty()) {
+            errors.add(new FieldError("jwksUrl", rule + "."));
+            return null;
+        }
+        try {
+            if (text.length() > MAX_URL || !text.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+                throw new URISyntaxException(text, "not printable ASCII");
+            }
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean allowed = scheme.equals("https") || scheme.equals("http") && LOOPBACK_HOSTS.contains(host);
+            if (!allowed || host.isEmpty() || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+                throw new URISyntaxException(text, "not allowed");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            errors.add(new FieldError("jwksUrl", rule + "; got '" + printable(text) + "'."));
+            return null;
+        }
+    }
+
+    private static String strip(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** Keeps a hostile value from breaking a page or a log line when quoted in a message. */
+    static String printable(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(100).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return value.codePointCount(0, value.length()) > 100 ? out + "…" : out.toString();
+    }
+}

@@ -1,0 +1,332 @@
+package org.portico.web.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.portico.deeplink.redirect.AppBaseUrl;
+import org.portico.web.audit.AuditAction;
+import org.portico.web.audit.AuditLog;
+import org.portico.web.audit.AuditOutcome;
+import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.security.PasswordHasher;
+
+/**
+ * The app registry: lookup, search and the site admin's changes. Every value is checked by {@link AppRules}
+ * (all problems at once), ids and audiences are unique, and every change — done or refused — goes to the
+ * {@link AuditLog}. Client secrets are generated here, returned once in {@link AppSaved} and stored only as
+ * PBKDF2 hashes.
+ */
+@ApplicationScoped
+@Transactional
+public class AppService {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "a.id",
+            "name", "a.name",
+            "audience", "a.audience",
+            "enabled", "a.enabled",
+            "createdAt", "a.createdAt",
+            "updatedAt", "a.updatedAt");
+
+    @PersistenceContext(unitName = "portico")
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    // ---- reading -------------------------------------------------------------------------------------------
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegisteredApp> findById(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(RegisteredApp.class, AppRules.normalizeId(id)));
+    }
+
+    /** @throws AppRejectedException.AppNotFound when no app has this id */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RegisteredApp getById(String id) {
+        return findById(id).orElseThrow(() -> new AppRejectedException.AppNotFound(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegisteredApp> findByAudience(String audience) {
+        return em.createQuery("select a from RegisteredApp a where a.audience = :audience", RegisteredApp.class)
+                .setParameter("audience", audience == null ? "" : audience.strip())
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** One page of apps whose id, name or audience contains the query (case-insensitive). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RegisteredApp> search(String query, int first, int pageSize, String sortField, boolean ascending) {
+        String orderBy = SORTABLE.getOrDefault(sortField, "a.id") + (ascending ? " asc" : " desc");
+        TypedQuery<RegisteredApp> search = em.createQuery(
+                "select a from RegisteredApp a" + where(query) + " order by " + orderBy + ", a.id", RegisteredApp.class);
+        bind(search, query);
+        return search.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize)).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String query) {
+        TypedQuery<Long> count = em.createQuery("select count(a) from RegisteredApp a" + where(query), Long.class);
+        bind(count, query);
+        return count.getSingleResult();
+    }
+
+    /** Whether the secret is the app's current client secret. False for unknown, disabled or private_key_jwt apps. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean verifySecret(String id, String secret) {
+        Optional<RegisteredApp> app = findById(id);
+        if (secret == null || secret.length() > 256 || app.isEmpty() || app.get().getClientSecretHash() == null) {
+            hasher.verifyDecoy(secret == null ? "" : secret);
+            return false;
+        }
+        return hasher.verify(secret, app.get().getClientSecretHash()) && app.get().isEnabled();
+    }
+
+    private static String where(String query) {
+        return isBlank(query) ? "" : " where lower(a.id) like :q escape '\\' or lower(a.name) like :q escape '\\'"
+                + " or lower(a.audience) like :q escape '\\'";
+    }
+
+    private static void bind(TypedQuery<?> typed, String query) {
+        if (!isBlank(query)) {
+            String escaped = query.strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            typed.setParameter("q", "%" + escaped + "%");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    // ---- changes -------------------------------------------------------------------------------------------
+
+    /**
+     * Registers an app. With {@code client_secret}, a new secret is generated and returned once.
+     *
+     * @throws AppRejectedException.InvalidApp    listing every invalid field
+     * @throws AppRejectedException.AppIdTaken    when the id is taken
+     * @throws AppRejectedException.AudienceTaken when another app has the audience
+     */
+    public AppSaved create(AppDraft draft) {
+        String target = "app:" + AppRules.normalizeId(draft.id());
+        return audited(AuditAction.APP_CREATED, target, () -> {
+            AppRules.Checked checked = AppRules.check(draft, true);
+            Set<RegisteredApp> targets = requireValid(checked, null);
+            if (em.find(RegisteredApp.class, checked.id()) != null) {
+                throw new AppRejectedException.AppIdTaken(checked.id());
+            }
+            requireFreeAudience(checked.audience(), null);
+            RegisteredApp app = new RegisteredApp(checked.id(), clock.instant());
+            Optional<String> secret = apply(app, checked, targets);
+            em.persist(app);
+            return new Change<>(new AppSaved(app, secret), "audience " + app.getAudience() + ", "
+                    + app.getClientAuthentication().methodName() + (app.isEnabled() ? "" : ", disabled"));
+        });
+    }
+
+    /**
+     * Changes an app; its id stays. Switching to {@code client_secret} generates a secret (returned once);
+     * switching to {@code private_key_jwt} forgets the old secret's hash.
+     *
+     * @param expectedVersion the version the admin saw; another version means someone else changed it meanwhile
+     * @throws AppRejectedException.StaleApp when the version is not the current one
+     */
+    public AppSaved update(String id, long expectedVersion, AppDraft draft) {
+        return audited(AuditAction.APP_UPDATED, "app:" + AppRules.normalizeId(id), () -> {
+            RegisteredApp app = getById(id);
+            if (app.getVersion() != expectedVersion) {
+                throw new AppRejectedException.StaleApp(app.getId());
+            }
+            AppRules.Checked checked = AppRules.check(draft, false);
+            Set<RegisteredApp> targets = requireValid(checked, app.getId());
+            requireFreeAudience(checked.audience(), app.getId());
+            Map<String, Object> before = describe(app);
+            Optional<String> secret = apply(app, checked, targets);
+            app.touch(clock.instant());
+            Map<String, Object> after = describe(app);
+            List<String> changed = new ArrayList<>();
+            before.forEach((field, value) -> {
+                if (!Objects.equals(value, after.get(field))) {
+                    changed.add(field);
+                }
+            });
+            return new Change<>(new AppSaved(app, secret),
+                    changed.isEmpty() ? "nothing changed" : "changed: " + String.join(", ", changed));
+        });
+    }
+
+    /** Enables or disables an app; a disabled app gets no tokens and no redirects. */
+    public RegisteredApp setEnabled(String id, boolean enabled) {
+        return audited(enabled ? AuditAction.APP_ENABLED : AuditAction.APP_DISABLED, "app:" + AppRules.normalizeId(id), () -> {
+            RegisteredApp app = getById(id);
+            app.setEnabled(enabled);
+            app.touch(clock.instant());
+            return new Change<>(app, null);
+        });
+    }
+
+    /**
+     * Replaces the client secret with a new one, returned once; the old secret stops working at once.
+     *
+     * @throws AppRejectedException.NoClientSecret for {@code private_key_jwt} apps
+     */
+    public AppSaved regenerateSecret(String id) {
+        return audited(AuditAction.APP_SECRET_REGENERATED, "app:" + AppRules.normalizeId(id), () -> {
+            RegisteredApp app = getById(id);
+            if (app.getClientAuthentication() != ClientAuthentication.CLIENT_SECRET) {
+                throw new AppRejectedException.NoClientSecret(app.getId());
+            }
+            String secret = ClientSecrets.generate();
+            app.setClientSecretHash(hasher.hash(secret));
+            app.touch(clock.instant());
+            return new Change<>(new AppSaved(app, Optional.of(secret)), null);
+        });
+    }
+
+    /**
+     * Gives a {@code client_secret} app a secret chosen elsewhere (an app moved from another portal, the demo app),
+     * instead of a generated one. The secret is hashed like a generated one; it must have at least 16 characters.
+     */
+    public RegisteredApp useGivenSecret(String id, String secret) {
+        return audited(AuditAction.APP_SECRET_REGENERATED, "app:" + AppRules.normalizeId(id), () -> {
+            RegisteredApp app = getById(id);
+            if (app.getClientAuthentication() != ClientAuthentication.CLIENT_SECRET) {
+                throw new AppRejectedException.NoClientSecret(app.getId());
+            }
+            if (secret == null || secret.length() < 16 || secret.length() > 256) {
+                throw new AppRejectedException.InvalidApp(List.of(
+                        new FieldError("clientSecret", "A client secret has 16 to 256 characters.")));
+            }
+            app.setClientSecretHash(hasher.hash(secret));
+            app.touch(clock.instant());
+            return new Change<>(app, "set to a given secret");
+        });
+    }
+
+    /** Deletes an app; it also leaves the token exchange policies of other apps. */
+    public void delete(String id) {
+        audited(AuditAction.APP_DELETED, "app:" + AppRules.normalizeId(id), () -> {
+            RegisteredApp app = getById(id);
+            String audience = app.getAudience();
+            em.createNativeQuery("delete from portico_app_exchange where target_app_id = ?1")
+                    .setParameter(1, app.getId()).executeUpdate();
+            em.remove(app);
+            return new Change<>(Boolean.TRUE, "audience " + audience);
+        });
+    }
+
+    /** Writes the checked values; generates a secret when the app needs one and has none. */
+    private Optional<String> apply(RegisteredApp app, AppRules.Checked checked, Set<RegisteredApp> targets) {
+        app.setName(checked.name());
+        app.setDescription(checked.description());
+        app.setAudience(checked.audience());
+        app.setBaseUrls(checked.baseUrls().stream().map(AppBaseUrl::toString).toList());
+        app.setClaims(checked.claims());
+        app.setTokenLifetimeSeconds(checked.tokenLifetimeSeconds());
+        app.setExchangeTargets(targets);
+        app.setTrustedForSignOn(checked.trustedForSignOn());
+        app.setEnabled(checked.enabled());
+        app.setJwksUrl(checked.jwksUrl());
+        boolean needsSecret = checked.clientAuthentication() == ClientAuthentication.CLIENT_SECRET
+                && app.getClientAuthentication() != ClientAuthentication.CLIENT_SECRET;
+        app.setClientAuthentication(checked.clientAuthentication());
+        if (checked.clientAuthentication() == ClientAuthentication.PRIVATE_KEY_JWT) {
+            app.setClientSecretHash(null);
+        }
+        if (needsSecret) {
+            String secret = ClientSecrets.generate();
+            app.setClientSecretHash(hasher.hash(secret));
+            return Optional.of(secret);
+        }
+        return Optional.empty();
+    }
+
+    /** Resolves the exchange audiences to apps; throws with every field error, those of the rules and these. */
+    private Set<RegisteredApp> requireValid(AppRules.Checked checked, String selfId) {
+        List<FieldError> errors = new ArrayList<>(checked.errors());
+        Set<RegisteredApp> targets = new HashSet<>();
+        for (String audience : checked.exchangeAudiences()) {
+            Optional<RegisteredApp> target = findByAudience(audience);
+            if (target.isEmpty() || target.get().getId().equals(selfId)) {
+                errors.add(new FieldError("exchangeAudiences", "No other registered app has the audience '"
+                        + AppRules.printable(audience) + "'. Register that app first."));
+            } else {
+                targets.add(target.get());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new AppRejectedException.InvalidApp(errors);
+        }
+        return targets;
+    }
+
+    private void requireFreeAudience(String audience, String selfId) {
+        findByAudience(audience).filter(other -> !other.getId().equals(selfId)).ifPresent(other -> {
+            throw new AppRejectedException.AudienceTaken(audience, other.getId());
+        });
+    }
+
+    /** What an app looks like to the audit log's "changed: …" detail. Never the secret hash. */
+    private static Map<String, Object> describe(RegisteredApp app) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", app.getName());
+        fields.put("description", app.getDescription());
+        fields.put("audience", app.getAudience());
+        fields.put("base URLs", app.getBaseUrls());
+        fields.put("claims", app.getClaims());
+        fields.put("token lifetime", app.getTokenLifetimeSeconds());
+        fields.put("client authentication", app.getClientAuthentication());
+        fields.put("JWKS URL", app.getJwksUrl());
+        fields.put("exchange audiences", app.getExchangeAudiences());
+        fields.put("trusted for sign-on", app.isTrustedForSignOn());
+        fields.put("enabled", app.isEnabled());
+        return fields;
+    }
+
+    private record Change<T>(T result, String detail) {
+    }
+
+    /**
+     * Runs a change, flushes it (so that constraint and version conflicts show here, not at commit) and audits it:
+     * SUCCESS with the change's detail, or REFUSED with the refusal's message.
+     */
+    private <T> T audited(AuditAction action, String target, Supplier<Change<T>> change) {
+        try {
+            Change<T> done = change.get();
+            em.flush();
+            audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
+            return done.result();
+        } catch (OptimisticLockException e) {
+            audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");
+            throw new AppRejectedException.StaleApp(target.substring("app:".length()));
+        } catch (AppRejectedException e) {
+            audit.record(action, target, AuditOutcome.REFUSED, e.getMessage());
+            throw e;
+        }
+    }
+}

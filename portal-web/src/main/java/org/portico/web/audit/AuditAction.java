@@ -1,0 +1,25 @@
+package org.portico.web.audit;
+
+/**
+ * What happened, as stored in {@code portico_audit_log.action} (the constant's name). New actions need no
+ * migration; never rename one, old rows keep their name.
+ */
+public enum AuditAction {
+    LOGIN,
+    LOGIN_FAILED,
+    LOGOUT,
+    USER_CREATED,
+    USER_UPDATED,
+    USER_ENABLED,
+    USER_DISABLED,
+    PASSWORD_RESET,
+    ROLES_CHANGED,
+    APP_CREATED,
+    APP_UPDATED,
+    APP_ENABLED,
+    APP_DISABLED,
+    APP_DELETED,
+    APP_SECRET_REGENERATED,
+    TOKEN_EXCHANGED,
+    KEY_ROTATED
+}

@@ -1,0 +1,265 @@
+package org.portico.web.rest;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.portico.web.app.AppDraft;
+import org.portico.web.app.AppRejectedException;
+import org.portico.web.app.AppRules;
+import org.portico.web.app.AppSaved;
+import org.portico.web.app.AppService;
+import org.portico.web.app.FieldError;
+import org.portico.web.app.UserClaim;
+import org.portico.web.persistence.RegisteredApp;
+
+/**
+ * The app registry for site admins, {@code /api/admin/apps}:
+ * <ul>
+ *   <li>{@code GET /api/admin/apps?q=&first=0&max=50} → {@code {"total": n, "items": [app…]}}</li>
+ *   <li>{@code GET /api/admin/apps/{id}} → app</li>
+ *   <li>{@code POST /api/admin/apps} → 201, {@code Location}, app with the one-time {@code clientSecret}</li>
+ *   <li>{@code PUT /api/admin/apps/{id}} (body with the {@code version} last read) → app</li>
+ *   <li>{@code DELETE /api/admin/apps/{id}} → 204</li>
+ *   <li>{@code POST /api/admin/apps/{id}/secret} → {@code {"id": …, "clientSecret": …}}, the old secret stops working</li>
+ * </ul>
+ * Errors are problem+json (see {@link ProblemMappers.AppRejected}); 401 for guests, 403 without the site-admin role.
+ */
+@Path("admin/apps")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AppsResource {
+
+    static final int MAX_PAGE = 200;
+
+    @Inject
+    AdminGuard guard;
+
+    @Inject
+    AppService apps;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    public JsonObject list(@QueryParam("q") String query, @QueryParam("first") @DefaultValue("0") int first,
+                           @QueryParam("max") @DefaultValue("50") int max) {
+        guard.requireSiteAdmin();
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        apps.search(query, Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE), "id", true)
+                .forEach(app -> items.add(json(app)));
+        return Json.createObjectBuilder().add("total", apps.count(query)).add("items", items).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        guard.requireSiteAdmin();
+        return json(apps.getById(id)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        guard.requireSiteAdmin();
+        AppSaved saved = apps.create(draft(parse(body), true, new ArrayList<>()));
+        URI location = uriInfo.getAbsolutePathBuilder().path(saved.app().getId()).build();
+        return Response.created(location).entity(withSecret(saved).build().toString()).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject update(@PathParam("id") String id, String body) {
+        guard.requireSiteAdmin();
+        JsonObject json = parse(body);
+        List<FieldError> errors = new ArrayList<>();
+        Long version = longValue(json, "version", errors);
+        if (version == null && errors.isEmpty()) {
+            errors.add(new FieldError("version", "Send the 'version' of the app as you last read it."));
+        }
+        AppDraft draft = draft(json, false, errors);
+        return withSecret(apps.update(id, version == null ? -1 : version, draft)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        guard.requireSiteAdmin();
+        apps.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/secret")
+    public JsonObject regenerateSecret(@PathParam("id") String id) {
+        guard.requireSiteAdmin();
+        AppSaved saved = apps.regenerateSecret(id);
+        return Json.createObjectBuilder()
+                .add("id", saved.app().getId())
+                .add("clientSecret", saved.oneTimeSecret().orElseThrow())
+                .build();
+    }
+
+    // ---- JSON ----------------------------------------------------------------------------------------------
+
+    private static JsonObject parse(String body) {
+        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new ApiProblemException(400, "The body must be a JSON object describing the app.");
+        }
+    }
+
+    /**
+     * Reads the draft; type errors (a number where a string belongs …) are collected with the given ones and
+     * reported together with the registry's own checks.
+     */
+    private static AppDraft draft(JsonObject json, boolean creating, List<FieldError> errors) {
+        AppDraft draft = new AppDraft(
+                string(json, "id", errors),
+                string(json, "name", errors),
+                string(json, "description", errors),
+                string(json, "audience", errors),
+                strings(json, "baseUrls", errors),
+                strings(json, "claims", errors),
+                integer(json, "tokenLifetimeSeconds", errors),
+                string(json, "clientAuthentication", errors),
+                string(json, "jwksUrl", errors),
+                strings(json, "exchangeAudiences", errors),
+                bool(json, "trustedForSignOn", false, errors),
+                bool(json, "enabled", true, errors));
+        if (!errors.isEmpty()) {
+            // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
+            List<FieldError> all = new ArrayList<>(errors);
+            AppRules.check(draft, creating).errors().stream()
+                    .filter(rule -> errors.stream().noneMatch(type -> type.field().equals(rule.field())))
+                    .forEach(all::add);
+            throw new AppRejectedException.InvalidApp(all);
+        }
+        return draft;
+    }
+
+    private static String string(JsonObject json, String field, List<FieldError> errors) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        errors.add(new FieldError(field, "'" + field + "' must be a string."));
+        return null;
+    }
+
+    private static List<String> strings(JsonObject json, String field, List<FieldError> errors) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() == JsonValue.ValueType.ARRAY
+                && value.asJsonArray().stream().allMatch(item -> item instanceof JsonString)) {
+            return value.asJsonArray().getValuesAs(JsonString::getString);
+        }
+        errors.add(new FieldError(field, "'" + field + "' must be an array of strings."));
+        return List.of();
+    }
+
+    private static Integer integer(JsonObject json, String field, List<FieldError> errors) {
+        Long value = longValue(json, field, errors);
+        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+            errors.add(new FieldError(field, "'" + field + "' is out of range."));
+            return null;
+        }
+        return value == null ? null : value.intValue();
+    }
+
+    private static Long longValue(JsonObject json, String field, List<FieldError> errors) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            try {
+                return number.longValueExact();
+            } catch (ArithmeticException e) {
+                // falls through to the error below
+            }
+        }
+        errors.add(new FieldError(field, "'" + field + "' must be a whole number."));
+        return null;
+    }
+
+    private static boolean bool(JsonObject json, String field, boolean fallback, List<FieldError> errors) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return fallback;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        errors.add(new FieldError(field, "'" + field + "' must be true or false."));
+        return fallback;
+    }
+
+    private static JsonObjectBuilder withSecret(AppSaved saved) {
+        JsonObjectBuilder json = json(saved.app());
+        saved.oneTimeSecret().ifPresent(secret -> json.add("clientSecret", secret));
+        return json;
+    }
+
+    static JsonObjectBuilder json(RegisteredApp app) {
+        JsonArrayBuilder baseUrls = Json.createArrayBuilder();
+        app.getBaseUrls().forEach(baseUrls::add);
+        JsonArrayBuilder claims = Json.createArrayBuilder();
+        app.getClaims().stream().sorted().map(UserClaim::claimName).forEach(claims::add);
+        JsonArrayBuilder exchange = Json.createArrayBuilder();
+        app.getExchangeAudiences().forEach(exchange::add);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", app.getId())
+                .add("name", app.getName());
+        if (app.getDescription() != null) {
+            json.add("description", app.getDescription());
+        }
+        json.add("audience", app.getAudience())
+                .add("baseUrls", baseUrls)
+                .add("claims", claims)
+                .add("tokenLifetimeSeconds", app.getTokenLifetimeSeconds())
+                .add("clientAuthentication", app.getClientAuthentication().methodName());
+        if (app.getJwksUrl() != null) {
+            json.add("jwksUrl", app.getJwksUrl());
+        }
+        return json.add("exchangeAudiences", exchange)
+                .add("trustedForSignOn", app.isTrustedForSignOn())
+                .add("enabled", app.isEnabled())
+                .add("createdAt", app.getCreatedAt().toString())
+                .add("updatedAt", app.getUpdatedAt().toString())
+                .add("version", app.getVersion());
+    }
+}

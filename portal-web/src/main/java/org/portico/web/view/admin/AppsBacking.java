@@ -1,0 +1,320 @@
+package org.portico.web.view.admin;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.portico.web.app.AppDraft;
+import org.portico.web.app.AppRejectedException;
+import org.portico.web.app.AppRules;
+import org.portico.web.app.AppSaved;
+import org.portico.web.app.AppService;
+import org.portico.web.app.ClientAuthentication;
+import org.portico.web.app.UserClaim;
+import org.portico.web.persistence.RegisteredApp;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The site admin's app registry: a searchable, paged list; register and edit in one dialog; enable/disable;
+ * delete and regenerate the client secret after an explicit confirmation. A generated secret is shown once, in its
+ * own dialog, and forgotten when the admin closes it. Refusals from {@link AppService} appear next to the field
+ * they concern, and the dialog keeps what was typed.
+ */
+@Named
+@ViewScoped
+public class AppsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient AppService apps;
+
+    private String query;
+    private LazyDataModel<AppRow> model;
+
+    private final AppForm form = new AppForm();
+    private List<String> audienceOptions = List.of();
+    private AppRow confirmFor;
+    private String issuedSecret;
+    private String issuedFor;
+
+    @PostConstruct
+    void init() {
+        model = new AppTableModel();
+    }
+
+    private final class AppTableModel extends LazyDataModel<AppRow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) apps.count(query);
+        }
+
+        @Override
+        public List<AppRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
+            String field = sort == null ? "id" : sort.getField();
+            boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
+            return apps.search(query, first, pageSize, field, ascending).stream().map(AppRow::of).toList();
+        }
+
+        @Override
+        public String getRowKey(AppRow row) {
+            return row.id();
+        }
+
+        @Override
+        public AppRow getRowData(String rowKey) {
+            return AppRow.of(apps.getById(rowKey));
+        }
+    }
+
+    // ---- actions -------------------------------------------------------------------------------------------
+
+    public void prepareCreate() {
+        form.clear();
+        audienceOptions = otherAudiences(null);
+    }
+
+    public void prepareEdit(AppRow row) {
+        try {
+            RegisteredApp app = apps.getById(row.id());
+            form.load(app);
+            audienceOptions = otherAudiences(app.getId());
+        } catch (AppRejectedException e) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    public void save() {
+        attempt("appDialog", () -> {
+            AppSaved saved = form.isEditing()
+                    ? apps.update(form.getEditingId(), form.getVersion(), form.toDraft())
+                    : apps.create(form.toDraft());
+            saved.oneTimeSecret().ifPresent(secret -> showSecret(saved.app().getId(), secret));
+            return "App '" + saved.app().getId() + "' was " + (form.isEditing() ? "saved." : "registered.");
+        });
+    }
+
+    public void toggleEnabled(AppRow row) {
+        attempt(null, () -> {
+            RegisteredApp app = apps.setEnabled(row.id(), !row.enabled());
+            return "App '" + app.getId() + "' was " + (app.isEnabled() ? "enabled." : "disabled.");
+        });
+    }
+
+    public void prepareConfirm(AppRow row) {
+        confirmFor = row;
+    }
+
+    public void delete() {
+        attempt("deleteDialog", () -> {
+            apps.delete(confirmFor.id());
+            return "App '" + confirmFor.id() + "' was deleted.";
+        });
+    }
+
+    public void regenerateSecret() {
+        attempt("regenerateDialog", () -> {
+            AppSaved saved = apps.regenerateSecret(confirmFor.id());
+            showSecret(saved.app().getId(), saved.oneTimeSecret().orElseThrow());
+            return "App '" + confirmFor.id() + "' has a new client secret; the old one no longer works.";
+        });
+    }
+
+    /** The admin has copied the secret: forget it. */
+    public void dismissSecret() {
+        issuedSecret = null;
+        issuedFor = null;
+    }
+
+    private void showSecret(String appId, String secret) {
+        issuedFor = appId;
+        issuedSecret = secret;
+        PrimeFaces.current().ajax().update("secretForm");
+        PrimeFaces.current().executeScript("PF('secretDialog').show()");
+    }
+
+    /**
+     * Runs a change; on success closes the dialog and says so, on refusal shows why — next to the field, or at the
+     * top of the dialog — and keeps the dialog open with what was typed.
+     */
+    private void attempt(String dialog, Supplier<String> change) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        try {
+            String done = change.get();
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
+            if (dialog != null) {
+                PrimeFaces.current().executeScript("PF('" + dialog + "').hide()");
+            }
+            PrimeFaces.current().ajax().update("apps:table", "apps:growl");
+        } catch (AppRejectedException.InvalidApp e) {
+            e.errors().forEach(error -> faces.addMessage(clientIdOf(error.field()),
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null)));
+            faces.validationFailed();
+        } catch (AppRejectedException e) {
+            faces.addMessage(dialog == null ? null : dialog + "Messages", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            faces.validationFailed();
+        }
+    }
+
+    /** Fields of the form are named like the REST API's fields; anything else goes to the top of the dialog. */
+    private static String clientIdOf(String field) {
+        return AppForm.FIELDS.contains(field) ? "appForm:" + field : "appDialogMessages";
+    }
+
+    private List<String> otherAudiences(String selfId) {
+        return apps.search(null, 0, 1000, "audience", true).stream()
+                .filter(app -> !app.getId().equals(selfId))
+                .map(RegisteredApp::getAudience)
+                .toList();
+    }
+
+    // ---- view state ----------------------------------------------------------------------------------------
+
+    public UserClaim[] getAllClaims() {
+        return UserClaim.values();
+    }
+
+    public ClientAuthentication[] getAllClientAuthentications() {
+        return ClientAuthentication.values();
+    }
+
+    public String getIdPattern() {
+        return AppRules.ID_PATTERN;
+    }
+
+    public List<String> getAudienceOptions() {
+        return audienceOptions;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public LazyDataModel<AppRow> getModel() {
+        return model;
+    }
+
+    public AppForm getForm() {
+        return form;
+    }
+
+    public AppRow getConfirmFor() {
+        return confirmFor;
+    }
+
+    public String getIssuedSecret() {
+        return issuedSecret;
+    }
+
+    public String getIssuedFor() {
+        return issuedFor;
+    }
+
+    /** The register/edit form; base URLs are typed one per line. */
+    public static class AppForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static final List<String> FIELDS = List.of("id", "name", "description", "audience", "baseUrls", "claims",
+                "tokenLifetimeSeconds", "clientAuthentication", "jwksUrl", "exchangeAudiences");
+
+        private String editingId;
+        private long version;
+        private String id;
+        private String name;
+        private String description;
+        private String audience;
+        private String baseUrls;
+        private List<String> claims = new ArrayList<>();
+        private Integer tokenLifetimeSeconds;
+        private String clientAuthentication;
+        private String jwksUrl;
+        private List<String> exchangeAudiences = new ArrayList<>();
+        private boolean trustedForSignOn;
+        private boolean enabled;
+
+        void clear() {
+            editingId = null;
+            version = 0;
+            id = name = description = audience = baseUrls = jwksUrl = null;
+            claims = new ArrayList<>(List.of(UserClaim.NAME.claimName()));
+            tokenLifetimeSeconds = AppRules.DEFAULT_LIFETIME;
+            clientAuthentication = ClientAuthentication.CLIENT_SECRET.methodName();
+            exchangeAudiences = new ArrayList<>();
+            trustedForSignOn = false;
+            enabled = true;
+        }
+
+        void load(RegisteredApp app) {
+            editingId = app.getId();
+            version = app.getVersion();
+            id = app.getId();
+            name = app.getName();
+            description = app.getDescription();
+            audience = app.getAudience();
+            baseUrls = String.join("\n", app.getBaseUrls());
+            claims = new ArrayList<>(app.getClaims().stream().sorted().map(UserClaim::claimName).toList());
+            tokenLifetimeSeconds = app.getTokenLifetimeSeconds();
+            clientAuthentication = app.getClientAuthentication().methodName();
+            jwksUrl = app.getJwksUrl();
+            exchangeAudiences = new ArrayList<>(app.getExchangeAudiences());
+            trustedForSignOn = app.isTrustedForSignOn();
+            enabled = app.isEnabled();
+        }
+
+        AppDraft toDraft() {
+            List<String> urls = baseUrls == null ? List.of() : Arrays.stream(baseUrls.split("\\R")).toList();
+            return new AppDraft(id, name, description, audience, urls, claims, tokenLifetimeSeconds,
+                    clientAuthentication, jwksUrl, exchangeAudiences, trustedForSignOn, enabled);
+        }
+
+        public boolean isEditing() { return editingId != null; }
+        public boolean isPrivateKeyJwt() { return ClientAuthentication.PRIVATE_KEY_JWT.methodName().equals(clientAuthentication); }
+        public String getEditingId() { return editingId; }
+        public long getVersion() { return version; }
+        public String getId() { return id; }
+        public void setId(String id) { this.id = id; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getDescription() { return description; }
+        public void setDescription(String description) { this.description = description; }
+        public String getAudience() { return audience; }
+        public void setAudience(String audience) { this.audience = audience; }
+        public String getBaseUrls() { return baseUrls; }
+        public void setBaseUrls(String baseUrls) { this.baseUrls = baseUrls; }
+        public List<String> getClaims() { return claims; }
+        public void setClaims(List<String> claims) { this.claims = claims; }
+        public Integer getTokenLifetimeSeconds() { return tokenLifetimeSeconds; }
+        public void setTokenLifetimeSeconds(Integer seconds) { this.tokenLifetimeSeconds = seconds; }
+        public String getClientAuthentication() { return clientAuthentication; }
+        public void setClientAuthentication(String method) { this.clientAuthentication = method; }
+        public String getJwksUrl() { return jwksUrl; }
+        public void setJwksUrl(String jwksUrl) { this.jwksUrl = jwksUrl; }
+        public List<String> getExchangeAudiences() { return exchangeAudiences; }
+        public void setExchangeAudiences(List<String> audiences) { this.exchangeAudiences = audiences; }
+        public boolean isTrustedForSignOn() { return trustedForSignOn; }
+        public void setTrustedForSignOn(boolean trusted) { this.trustedForSignOn = trusted; }
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    }
+}

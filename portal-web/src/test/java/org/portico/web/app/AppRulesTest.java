@@ -1,0 +1,161 @@
+package org.portico.web.app;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AppRulesTest {
+
+    private static AppDraft draft(String id, String audience, List<String> baseUrls, Integer lifetime,
+                                  String method, String jwksUrl) {
+        return new AppDraft(id, "Billing", null, audience, baseUrls, List.of("name", "email"), lifetime, method,
+                jwksUrl, List.of(), false, true);
+    }
+
+    private static AppDraft valid() {
+        return draft("billing", "https://billing.example", List.of("https://billing.example/app/"), null,
+                "client_secret", null);
+    }
+
+    private static List<String> fields(AppRules.Checked checked) {
+        return checked.errors().stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aValidDraftIsNormalisedWithDefaults() {
+        AppRules.Checked checked = AppRules.check(valid(), true);
+
+        assertAll(
+                () -> assertTrue(checked.isValid(), checked.errors().toString()),
+                () -> assertEquals("billing", checked.id()),
+                () -> assertEquals("https://billing.example/app", checked.baseUrls().get(0).toString()),
+                () -> assertEquals(Set.of(UserClaim.NAME, UserClaim.EMAIL), checked.claims()),
+                () -> assertEquals(AppRules.DEFAULT_LIFETIME, checked.tokenLifetimeSeconds()),
+                () -> assertEquals(ClientAuthentication.CLIENT_SECRET, checked.clientAuthentication()),
+                () -> assertNull(checked.jwksUrl()));
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnce() {
+        AppDraft bad = new AppDraft("-Bad id", " ", "x".repeat(1001), "has space", List.of("javascript:alert(1)"),
+                List.of("name", "password"), 5, "basic", null, List.of(), false, true);
+
+        AppRules.Checked checked = AppRules.check(bad, true);
+
+        assertEquals(List.of("id", "name", "description", "audience", "baseUrls", "claims", "tokenLifetimeSeconds",
+                "clientAuthentication"), fields(checked));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "-billing", "billing_app", "bill ing", "b123456789b123456789b123456789b123456789b123456789b123456789b123", "bïlling"})
+    void idsThatAreNotSlugsAreRejected(String id) {
+        assertEquals(List.of("id"), fields(AppRules.check(draft(id, "aud", List.of("https://b.example"), 300,
+                "client_secret", null), true)));
+    }
+
+    @Test
+    void idsAreTrimmedAndLowerCased() {
+        assertEquals("billing-2", AppRules.check(draft(" Billing-2 ", "aud", List.of("https://b.example"), 300,
+                "client_secret", null), true).id());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {29, 3601, 0, -1})
+    void tokenLifetimesOutsideTheRangeAreRejected(int seconds) {
+        assertEquals(List.of("tokenLifetimeSeconds"), fields(AppRules.check(draft("billing", "aud",
+                List.of("https://b.example"), seconds, "client_secret", null), true)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {30, 300, 3600})
+    void tokenLifetimesInTheRangeAreKept(int seconds) {
+        assertEquals(seconds, AppRules.check(draft("billing", "aud", List.of("https://b.example"), seconds,
+                "client_secret", null), true).tokenLifetimeSeconds());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://b.example", "//b.example", "https://user@b.example", "https://b.example/?q=1",
+            "https://b.example/a/../b", "not a url", "https://b.example/#x"})
+    void baseUrlsThatAreNotPlainHttpUrlsAreRejected(String url) {
+        assertEquals(List.of("baseUrls"), fields(AppRules.check(draft("billing", "aud", List.of(url), 300,
+                "client_secret", null), true)));
+    }
+
+    @Test
+    void atLeastOneBaseUrlIsNeededAndDuplicatesCollapse() {
+        assertAll(
+                () -> assertEquals(List.of("baseUrls"), fields(AppRules.check(draft("billing", "aud", List.of(" "), 300,
+                        "client_secret", null), true))),
+                () -> assertEquals(1, AppRules.check(draft("billing", "aud",
+                        List.of("https://B.example:443/app/", "https://b.example/app"), 300, "client_secret", null), true)
+                        .baseUrls().size()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://keys.example/jwks.json", "http://localhost:9000/jwks", "http://127.0.0.1/jwks"})
+    void jwksUrlsOverHttpsOrToLoopbackAreAccepted(String url) {
+        AppRules.Checked checked = AppRules.check(draft("billing", "aud", List.of("https://b.example"), 300,
+                "private_key_jwt", url), true);
+        assertAll(
+                () -> assertTrue(checked.isValid(), checked.errors().toString()),
+                () -> assertEquals(url, checked.jwksUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://keys.example/jwks.json", "", "ftp://localhost/jwks", "https://u@keys.example/j",
+            "https://keys.example/j#f", "jwks.json"})
+    void jwksUrlsOverPlainHttpToOtherHostsOrMissingAreRejected(String url) {
+        assertEquals(List.of("jwksUrl"), fields(AppRules.check(draft("billing", "aud", List.of("https://b.example"),
+                300, "private_key_jwt", url), true)));
+    }
+
+    @Test
+    void aClientSecretAppForgetsAJwksUrl() {
+        assertNull(AppRules.check(draft("billing", "aud", List.of("https://b.example"), 300, "client_secret",
+                "https://keys.example/jwks.json"), true).jwksUrl());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"billing", "https://billing.example", "urn:portico:billing", "api://billing"})
+    void audiencesThatAreNamesOrAbsoluteUrisAreAccepted(String audience) {
+        assertTrue(AppRules.check(draft("billing", audience, List.of("https://b.example"), 300, "client_secret", null),
+                true).isValid());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "bill ing", "https:", "https:///path", "a:b#frag", "bïlling"})
+    void audiencesWithSpacesOrBrokenUrisAreRejected(String audience) {
+        assertEquals(List.of("audience"), fields(AppRules.check(draft("billing", audience, List.of("https://b.example"),
+                300, "client_secret", null), true)));
+    }
+
+    @Test
+    void anAppCannotExchangeForItsOwnAudience() {
+        AppDraft self = new AppDraft("billing", "Billing", null, "aud", List.of("https://b.example"), List.of(), 300,
+                "client_secret", null, List.of("aud"), false, true);
+        assertEquals(List.of("exchangeAudiences"), fields(AppRules.check(self, true)));
+    }
+
+    @Test
+    void updatesDoNotCheckTheId() {
+        assertTrue(AppRules.check(draft(null, "aud", List.of("https://b.example"), 300, "client_secret", null), false)
+                .isValid());
+    }
+
+    @Test
+    void messagesQuoteHostileInputWithoutControlCharacters() {
+        String message = AppRules.check(draft("x\r\ny", "aud", List.of("https://b.example"), 300, "client_secret", null),
+                true).errors().get(0).message();
+        assertAll(
+                () -> assertTrue(message.contains("x\\u000d\\u000ay"), message),
+                () -> assertTrue(message.indexOf('\n') < 0));
+    }
+}

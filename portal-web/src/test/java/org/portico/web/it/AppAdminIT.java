@@ -1,0 +1,153 @@
+package org.portico.web.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The site admin's app registry and audit log, clicked through in the browser. */
+class AppAdminIT extends BrowserTestBase {
+
+    private void type(String cssSelector, String text) {
+        WebElement field = find(cssSelector);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void openRegisterDialog() {
+        find("#apps\\:new").click();
+        find("#appForm\\:id");
+    }
+
+    private void fillApp(String id, String audience, String baseUrl) {
+        type("#appForm\\:id", id);
+        type("#appForm\\:name", "Billing " + id);
+        type("#appForm\\:audience", audience);
+        type("#appForm\\:baseUrls", baseUrl);
+        find("#appForm\\:save").click();
+    }
+
+    /** Searches for one unique app id and waits until the table shows just that app in row 0. */
+    private void search(String id) {
+        type("#apps\\:search", id);
+        waitUntil(driver -> {
+            var rows = all("#apps\\:table_data > tr");
+            return rows.size() == 1 && rows.get(0).getText().contains(id);
+        });
+    }
+
+    @Test
+    void adaRegistersAnAppSeesItsSecretOnceAndDisablesIt() throws Exception {
+        String id = unique("billing-");
+        loginAs("ada", DEMO_PASSWORD);
+        find("#nav-apps").click();
+        find("#apps\\:table");
+
+        openRegisterDialog();
+        fillApp(id, "https://" + id + ".example", "https://" + id + ".example/app/");
+
+        WebElement secret = find("#secretForm\\:secret");
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("appDialog")));
+        String value = secret.getAttribute("value");
+        assertAll(
+                () -> assertTrue(value.matches("[A-Za-z0-9_-]{43}"), value),
+                () -> assertEquals(id, find("#secretApp").getText()));
+        find("#secretForm\\:done").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
+        assertFalse(browser().getPageSource().contains(value), "the secret is gone from the page");
+
+        search(id);
+        assertTrue(find("#apps\\:table").getText().contains("https://" + id + ".example/app"), "normalised base URL");
+        find("#apps\\:table\\:0\\:toggle").click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apps\\:table"), "Disabled"));
+
+        // The audit log shows ada's own actions, filtered to this app, and exports them as CSV.
+        find("#nav-audit").click();
+        type("#audit\\:target", "app:" + id);
+        type("#audit\\:actor", "ada");
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        type("#audit\\:from_input", today);
+        find("#audit\\:from_input").sendKeys(Keys.ESCAPE); // close the calendar pop-up over the buttons
+        find("#audit\\:apply").click();
+        waitUntil(driver -> all("#audit\\:table_data > tr").size() == 2);
+        String table = find("#audit\\:table").getText();
+        assertAll(
+                () -> assertTrue(table.contains("APP_DISABLED"), table),
+                () -> assertTrue(table.contains("APP_CREATED"), table),
+                () -> assertTrue(table.indexOf("APP_DISABLED") < table.indexOf("APP_CREATED"), "newest first"),
+                () -> assertFalse(table.contains(value), "never the secret"));
+
+        String csvUrl = find("#audit\\:export").getAttribute("href");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvUrl))
+                .header("Cookie", "PORTICO_SESSION=" + sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertAll(
+                () -> assertEquals(200, csv.statusCode()),
+                () -> assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), csv.headers().toString()),
+                () -> assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"portico-audit-")),
+                () -> assertTrue(csv.body().startsWith("occurred_at,actor,action,target,outcome,client_address,detail\r\n")),
+                () -> assertTrue(csv.body().contains(",ada,APP_DISABLED,app:" + id + ",SUCCESS,"), csv.body()),
+                () -> assertEquals(3, csv.body().split("\r\n").length, "header and the two filtered rows: " + csv.body()));
+    }
+
+    @Test
+    void badInputKeepsTheDialogOpenWithMessagesNextToTheFields() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/apps.xhtml");
+        openRegisterDialog();
+        type("#appForm\\:tokenLifetimeSeconds", "5");
+
+        fillApp("Not Valid!", "https://not-valid.example", "ftp://files.example/");
+
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("appForm"), "lower-case letters"));
+        String form = find("#appForm").getText();
+        assertAll(
+                () -> assertTrue(form.contains("absolute http(s) URL"), form),
+                () -> assertTrue(form.contains("between 30 and 3600 seconds"), form),
+                () -> assertEquals("ftp://files.example/", find("#appForm\\:baseUrls").getAttribute("value")),
+                () -> assertEquals("Billing Not Valid!", find("#appForm\\:name").getAttribute("value")),
+                () -> assertTrue(find("#appDialog").isDisplayed()));
+    }
+
+    @Test
+    void aDeletedAppLeavesTheListAfterAConfirmation() {
+        String id = unique("temp-");
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/apps.xhtml");
+        openRegisterDialog();
+        fillApp(id, "urn:temp:" + id, "https://" + id + ".example");
+        find("#secretForm\\:done").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
+        search(id);
+
+        find("#apps\\:table\\:0\\:delete").click();
+        assertEquals(id, find("#deleteApp").getText());
+        find("#deleteForm\\:confirm").click();
+
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("deleteDialog")));
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apps\\:table"), "No apps match"));
+        assertTrue(find("#apps\\:growl_container").getText().contains("App '" + id + "' was deleted."));
+    }
+
+    @Test
+    void usersWithoutTheRoleSeeNeitherPageNorLink() {
+        loginAs("alice", DEMO_PASSWORD);
+        assertAll(
+                () -> assertFalse(present("#nav-apps")),
+                () -> assertFalse(present("#nav-audit")));
+        open("/admin/apps.xhtml");
+        assertTrue(find("main#content").getText().contains("Page not found"));
+    }
+}

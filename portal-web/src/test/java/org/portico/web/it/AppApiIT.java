@@ -1,0 +1,230 @@
+package org.portico.web.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The app registry's REST API on the wire: status codes, Location, problem+json, the one-time secret. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AppApiIT {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portico();
+    }
+
+    private HttpClient ada;
+
+    @BeforeEach
+    void loginAda() throws Exception {
+        ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+    }
+
+    private String root() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    private HttpResponse<String> send(HttpClient client, String method, String path, String json)
+            throws IOException, InterruptedException {
+        String accept = path.contains(".csv") ? "text/csv" : "application/json";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", accept);
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static String type(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
+    private static String appJson(String id, String audience) {
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("name", "API app " + id)
+                .add("audience", audience)
+                .add("baseUrls", Json.createArrayBuilder().add("https://" + id + ".example/app/"))
+                .add("claims", Json.createArrayBuilder().add("name").add("email"))
+                .add("tokenLifetimeSeconds", 120)
+                .add("clientAuthentication", "client_secret")
+                .build().toString();
+    }
+
+    private JsonObject create(String id) throws Exception {
+        HttpResponse<String> created = send(ada, "POST", "/api/admin/apps", appJson(id, "https://" + id + ".example"));
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created);
+    }
+
+    @Test
+    void aSiteAdminRegistersAnAppAndGetsItsSecretOnce() throws Exception {
+        String id = unique("api");
+
+        HttpResponse<String> created = send(ada, "POST", "/api/admin/apps", appJson(id, "https://" + id + ".example"));
+        JsonObject app = json(created);
+        HttpResponse<String> read = send(ada, "GET", "/api/admin/apps/" + id, null);
+        HttpResponse<String> list = send(ada, "GET", "/api/admin/apps?q=" + id, null);
+
+        assertAll(
+                () -> assertEquals(201, created.statusCode(), created.body()),
+                () -> assertEquals(root() + "/api/admin/apps/" + id, created.headers().firstValue("Location").orElse("")),
+                () -> assertTrue(app.getString("clientSecret").matches("[A-Za-z0-9_-]{43}"), created.body()),
+                () -> assertEquals(List.of("https://" + id + ".example/app"),
+                        app.getJsonArray("baseUrls").getValuesAs(JsonString::getString), "normalised"),
+                () -> assertEquals(120, app.getInt("tokenLifetimeSeconds")),
+                () -> assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse("")),
+                () -> assertEquals(200, read.statusCode()),
+                () -> assertFalse(read.body().contains("clientSecret"), "the secret is never shown again"),
+                () -> assertFalse(read.body().contains("PBKDF2"), "nor its hash"),
+                () -> assertEquals(1, json(list).getInt("total")),
+                () -> assertEquals(id, json(list).getJsonArray("items").getJsonObject(0).getString("id")));
+    }
+
+    @Test
+    void badInputIsA400ProblemListingEveryInvalidField() throws Exception {
+        String body = "{\"id\":\"No!\",\"name\":\"\",\"audience\":\"x\",\"baseUrls\":[\"javascript:alert(1)\"],"
+                + "\"tokenLifetimeSeconds\":5,\"clientAuthentication\":\"client_secret\",\"enabled\":\"yes\"}";
+
+        HttpResponse<String> response = send(ada, "POST", "/api/admin/apps", body);
+        List<String> fields = json(response).getJsonArray("errors").stream()
+                .map(error -> error.asJsonObject().getString("field")).toList();
+
+        assertAll(
+                () -> assertEquals(400, response.statusCode()),
+                () -> assertEquals(PROBLEM, type(response)),
+                () -> assertEquals("https://portico.org/problems/invalid-app", json(response).getString("type")),
+                () -> assertEquals(List.of("enabled", "id", "name", "baseUrls", "tokenLifetimeSeconds"), fields, response.body()));
+    }
+
+    @Test
+    void aBodyThatIsNotAJsonObjectIsA400Problem() throws Exception {
+        HttpResponse<String> broken = send(ada, "POST", "/api/admin/apps", "{\"id\": ");
+        HttpResponse<String> array = send(ada, "POST", "/api/admin/apps", "[1, 2]");
+
+        assertAll(
+                () -> assertEquals(400, broken.statusCode()),
+                () -> assertEquals(PROBLEM, type(broken)),
+                () -> assertEquals(400, array.statusCode()),
+                () -> assertEquals(PROBLEM, type(array)));
+    }
+
+    @Test
+    void duplicatesAndStaleVersionsAre409() throws Exception {
+        String id = unique("dup");
+        JsonObject app = create(id);
+        String update = Json.createObjectBuilder(Json.createReader(new StringReader(appJson(id, "https://" + id + ".example")))
+                .readObject()).add("name", "Renamed").add("version", app.getJsonNumber("version").longValue()).build().toString();
+
+        HttpResponse<String> sameId = send(ada, "POST", "/api/admin/apps", appJson(id, "urn:other:" + id));
+        HttpResponse<String> sameAudience = send(ada, "POST", "/api/admin/apps", appJson(unique("other"), "https://" + id + ".example"));
+        HttpResponse<String> first = send(ada, "PUT", "/api/admin/apps/" + id, update);
+        HttpResponse<String> stale = send(ada, "PUT", "/api/admin/apps/" + id, update);
+
+        assertAll(
+                () -> assertEquals(409, sameId.statusCode()),
+                () -> assertEquals(PROBLEM, type(sameId)),
+                () -> assertTrue(json(sameId).getString("detail").contains("already taken"), sameId.body()),
+                () -> assertEquals(409, sameAudience.statusCode()),
+                () -> assertEquals(200, first.statusCode(), first.body()),
+                () -> assertEquals("Renamed", json(first).getString("name")),
+                () -> assertEquals(409, stale.statusCode()),
+                () -> assertTrue(json(stale).getString("detail").contains("changed by someone else"), stale.body()));
+    }
+
+    @Test
+    void anUpdateWithoutAVersionIsRefused() throws Exception {
+        String id = unique("nover");
+        create(id);
+
+        HttpResponse<String> response = send(ada, "PUT", "/api/admin/apps/" + id, appJson(id, "https://" + id + ".example"));
+
+        assertAll(
+                () -> assertEquals(400, response.statusCode()),
+                () -> assertEquals("version", json(response).getJsonArray("errors").getJsonObject(0).getString("field")));
+    }
+
+    @Test
+    void aRegeneratedSecretDiffersAndDeleteRemovesTheApp() throws Exception {
+        String id = unique("gone");
+        String firstSecret = create(id).getString("clientSecret");
+
+        HttpResponse<String> regenerated = send(ada, "POST", "/api/admin/apps/" + id + "/secret", null);
+        HttpResponse<String> deleted = send(ada, "DELETE", "/api/admin/apps/" + id, null);
+        HttpResponse<String> afterwards = send(ada, "GET", "/api/admin/apps/" + id, null);
+        HttpResponse<String> again = send(ada, "DELETE", "/api/admin/apps/" + id, null);
+
+        assertAll(
+                () -> assertEquals(200, regenerated.statusCode()),
+                () -> assertNotEquals(firstSecret, json(regenerated).getString("clientSecret")),
+                () -> assertEquals(204, deleted.statusCode()),
+                () -> assertEquals(404, afterwards.statusCode()),
+                () -> assertEquals(PROBLEM, type(afterwards)),
+                () -> assertEquals(404, again.statusCode()));
+    }
+
+    @Test
+    void guestsGet401AndUsersWithoutTheRole403() throws Exception {
+        HttpClient guest = HttpClient.newHttpClient();
+        HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
+        String id = unique("nope");
+
+        HttpResponse<String> guestList = send(guest, "GET", "/api/admin/apps", null);
+        HttpResponse<String> guestCsv = send(guest, "GET", "/api/admin/audit.csv", null);
+        HttpResponse<String> aliceList = send(alice, "GET", "/api/admin/apps", null);
+        HttpResponse<String> aliceCreate = send(alice, "POST", "/api/admin/apps", appJson(id, "urn:nope:" + id));
+        HttpResponse<String> aliceDemo = send(alice, "GET", "/api/admin/apps/demo-app", null);
+        HttpResponse<String> aliceCsv = send(alice, "GET", "/api/admin/audit.csv", null);
+
+        assertAll(
+                () -> assertEquals(401, guestList.statusCode()),
+                () -> assertEquals(PROBLEM, type(guestList)),
+                () -> assertEquals(401, guestCsv.statusCode()),
+                () -> assertEquals(403, aliceList.statusCode()),
+                () -> assertEquals(PROBLEM, type(aliceList)),
+                () -> assertEquals(403, aliceCreate.statusCode()),
+                () -> assertEquals(403, aliceDemo.statusCode()),
+                () -> assertFalse(aliceDemo.body().contains("Demo App")),
+                () -> assertEquals(403, aliceCsv.statusCode()),
+                () -> assertEquals(404, send(ada, "GET", "/api/admin/apps/" + id, null).statusCode(), "alice created nothing"));
+    }
+}
