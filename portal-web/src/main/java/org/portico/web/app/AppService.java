@@ -20,12 +20,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.persistence.RegisteredApp;
-import org.portico.web.security.PasswordHasher;
 
 /**
  * The app registry: lookup, search and the site admin's changes. Every value is checked by {@link AppRules}
@@ -48,8 +48,6 @@ public class AppService {
     @PersistenceContext(unitName = "portico")
     EntityManager em;
 
-    @Inject
-    PasswordHasher hasher;
 
     @Inject
     AuditLog audit;
@@ -100,10 +98,10 @@ public class AppService {
     public boolean verifySecret(String id, String secret) {
         Optional<RegisteredApp> app = findById(id);
         if (secret == null || secret.length() > 256 || app.isEmpty() || app.get().getClientSecretHash() == null) {
-            hasher.verifyDecoy(secret == null ? "" : secret);
+            ClientSecret.matchesNothing(secret == null ? "" : secret);
             return false;
         }
-        return hasher.verify(secret, app.get().getClientSecretHash()) && app.get().isEnabled();
+        return new ClientSecret(app.get().getClientSecretHash()).matches(secret) && app.get().isEnabled();
     }
 
     private static String where(String query) {
@@ -201,16 +199,16 @@ public class AppService {
             if (app.getClientAuthentication() != ClientAuthentication.CLIENT_SECRET) {
                 throw new AppRejectedException.NoClientSecret(app.getId());
             }
-            String secret = ClientSecrets.generate();
-            app.setClientSecretHash(hasher.hash(secret));
+            ClientSecret.Generated secret = ClientSecret.generate();
+            app.setClientSecretHash(secret.stored().hash());
             app.touch(clock.instant());
-            return new Change<>(new AppSaved(app, Optional.of(secret)), null);
+            return new Change<>(new AppSaved(app, Optional.of(secret.secret())), null);
         });
     }
 
     /**
      * Gives a {@code client_secret} app a secret chosen elsewhere (an app moved from another portal, the demo app),
-     * instead of a generated one. The secret is hashed like a generated one; it must have at least 16 characters.
+     * instead of a generated one. The secret is hashed like a generated one; it must have at least 32 characters.
      */
     public RegisteredApp useGivenSecret(String id, String secret) {
         return audited(AuditAction.APP_SECRET_REGENERATED, "app:" + AppRules.normalizeId(id), () -> {
@@ -218,11 +216,11 @@ public class AppService {
             if (app.getClientAuthentication() != ClientAuthentication.CLIENT_SECRET) {
                 throw new AppRejectedException.NoClientSecret(app.getId());
             }
-            if (secret == null || secret.length() < 16 || secret.length() > 256) {
-                throw new AppRejectedException.InvalidApp(List.of(
-                        new FieldError("clientSecret", "A client secret has 16 to 256 characters.")));
+            if (secret == null || secret.length() < ClientSecret.MIN_SECRET_LENGTH || secret.length() > 256) {
+                throw new AppRejectedException.InvalidApp(List.of(new FieldError("clientSecret",
+                        "A client secret has " + ClientSecret.MIN_SECRET_LENGTH + " to 256 characters.")));
             }
-            app.setClientSecretHash(hasher.hash(secret));
+            app.setClientSecretHash(ClientSecret.hashOf(secret, ClientSecret.DEFAULT_ITERATIONS).hash());
             app.touch(clock.instant());
             return new Change<>(app, "set to a given secret");
         });
@@ -259,9 +257,9 @@ public class AppService {
             app.setClientSecretHash(null);
         }
         if (needsSecret) {
-            String secret = ClientSecrets.generate();
-            app.setClientSecretHash(hasher.hash(secret));
-            return Optional.of(secret);
+            ClientSecret.Generated secret = ClientSecret.generate();
+            app.setClientSecretHash(secret.stored().hash());
+            return Optional.of(secret.secret());
         }
         return Optional.empty();
     }

@@ -22,7 +22,7 @@ import org.portico.web.persistence.DatabaseMigrations;
 public class DemoApps {
 
     public static final String ID = "demo-app";
-    public static final String DEMO_SECRET = "demo-app-secret-change-me";
+    public static final String DEMO_SECRET = "demo-app-secret-change-me-in-production";
 
     private static final Logger LOG = Logger.getLogger(DemoApps.class.getName());
 

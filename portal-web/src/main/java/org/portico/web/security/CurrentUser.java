@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.persistence.UserAccount;
 import org.portico.web.user.UserService;
 
@@ -60,6 +61,12 @@ public class CurrentUser implements Serializable {
     /** The roles the container granted at login, in the order of {@link Role}. */
     public List<Role> getRoles() {
         return Arrays.stream(Role.values()).filter(role -> securityContext.isCallerInRole(role.roleName())).toList();
+    }
+
+    /** The user as Portico's tokens describe them; only for a logged-in user. */
+    public UserIdentity identity() {
+        return new UserIdentity(getUsername(), getDisplayName(), find().map(UserAccount::getEmail).orElse(null),
+                getRoles().stream().map(Role::roleName).collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     public boolean hasRole(String roleName) {

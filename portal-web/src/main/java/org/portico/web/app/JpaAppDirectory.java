@@ -1,0 +1,79 @@
+package org.portico.web.app;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.portico.deeplink.app.AppDirectory;
+import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.app.ClientSecret;
+import org.portico.web.persistence.RegisteredApp;
+
+/**
+ * The registered apps as the token layer sees them: enabled apps only, as {@link AppRegistration} values. Lookups
+ * are cached for {@link #FRESH_FOR} so that the token endpoint does not query the database on every request; an
+ * app that is disabled or changed takes effect within that time on every node. The lookups run in a transaction
+ * because mapping an app reads its lazily loaded exchange targets.
+ */
+@ApplicationScoped
+@Transactional
+public class JpaAppDirectory implements AppDirectory {
+
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(JpaAppDirectory.class.getName());
+
+    @Inject
+    AppService apps;
+
+    private final Cache<String, Optional<AppRegistration>> cache = Caffeine.newBuilder()
+            .expireAfterWrite(FRESH_FOR).maximumSize(10_000).build();
+
+    @Override
+    public Optional<AppRegistration> findById(String id) {
+        return id == null ? Optional.empty() : cached("id:" + id, () -> apps.findById(id));
+    }
+
+    @Override
+    public Optional<AppRegistration> findByAudience(String audience) {
+        return audience == null ? Optional.empty() : cached("aud:" + audience, () -> apps.findByAudience(audience));
+    }
+
+    private Optional<AppRegistration> cached(String key, Supplier<Optional<RegisteredApp>> lookup) {
+        return cache.get(key, k -> load(lookup));
+    }
+
+    private static Optional<AppRegistration> load(Supplier<Optional<RegisteredApp>> lookup) {
+        return lookup.get().filter(RegisteredApp::isEnabled).flatMap(JpaAppDirectory::toRegistration);
+    }
+
+    static Optional<AppRegistration> toRegistration(RegisteredApp app) {
+        try {
+            AppRegistration.Builder registration = AppRegistration.builder(app.getId())
+                    .name(app.getName())
+                    .audience(app.getAudience())
+                    .allowedClaims(app.getClaims().stream()
+                            .map(claim -> org.portico.deeplink.app.UserClaim.valueOf(claim.name()))
+                            .toArray(org.portico.deeplink.app.UserClaim[]::new))
+                    .tokenLifetime(Duration.ofSeconds(app.getTokenLifetimeSeconds()))
+                    .clientAuthentication(app.getClientAuthentication() == ClientAuthentication.CLIENT_SECRET
+                            ? new ClientSecret(app.getClientSecretHash())
+                            : new org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt(URI.create(app.getJwksUrl())))
+                    .exchangeAudiences(app.getExchangeAudiences().toArray(String[]::new))
+                    .trustedForSignOn(app.isTrustedForSignOn());
+            app.getBaseUrls().forEach(registration::baseUrl);
+            return Optional.of(registration.build());
+        } catch (IllegalArgumentException | NullPointerException e) { // InvalidAppException is an IllegalArgumentException
+            LOG.warning(() -> "App '" + app.getId() + "' can't be used for tokens until it is corrected: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

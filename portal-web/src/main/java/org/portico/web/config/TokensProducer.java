@@ -1,0 +1,119 @@
+package org.portico.web.config;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portico.deeplink.app.AppDirectory;
+import org.portico.deeplink.app.ClientAuthentication;
+import org.portico.deeplink.keys.SigningKeys;
+import org.portico.deeplink.oauth.ClientAuthenticator;
+import org.portico.deeplink.oauth.ClientJwkSources;
+import org.portico.deeplink.oauth.Introspection;
+import org.portico.deeplink.oauth.TokenExchange;
+import org.portico.deeplink.token.AccessTokenIssuer;
+import org.portico.deeplink.token.AccessTokenVerifier;
+import org.portico.deeplink.token.InMemoryReplayGuard;
+import org.portico.deeplink.token.InMemoryRevocationList;
+import org.portico.deeplink.token.ReplayGuard;
+import org.portico.deeplink.token.RevocationList;
+import org.portico.web.config.KeysProducer.PorticoIssuer;
+
+/**
+ * Wires the token layer of {@code deeplink} into CDI: issuer, verifier, client authentication, token exchange and
+ * introspection. All are thread-safe singletons. The replay guard and the revocation list are in memory: correct on
+ * one node; a cluster needs shared ones (Infinispan), which is why they are SPIs.
+ * <p>
+ * {@code portico.tokens.single-use-subject-tokens} (default false): whether a subject token may be exchanged only once.
+ */
+@ApplicationScoped
+public class TokensProducer {
+
+    /** How long the public keys of a private_key_jwt client are cached before they are fetched again. */
+    static final Duration CLIENT_JWKS_TTL = Duration.ofMinutes(10);
+
+    @Inject
+    @ConfigProperty(name = "portico.tokens.single-use-subject-tokens", defaultValue = "false")
+    boolean singleUseSubjectTokens;
+
+    @Produces
+    @Singleton
+    RevocationList revocations(Clock clock) {
+        return new InMemoryRevocationList(clock);
+    }
+
+    @Produces
+    @Singleton
+    ReplayGuard replayGuard(Clock clock) {
+        return new InMemoryReplayGuard(clock, 1_000_000);
+    }
+
+    @Produces
+    @Singleton
+    AccessTokenIssuer accessTokenIssuer(SigningKeys keys, PorticoIssuer issuer, Clock clock) {
+        return new AccessTokenIssuer(keys, issuer.url(), clock);
+    }
+
+    @Produces
+    @Singleton
+    AccessTokenVerifier accessTokenVerifier(SigningKeys keys, PorticoIssuer issuer, RevocationList revocations, Clock clock) {
+        return new AccessTokenVerifier(keys, issuer.url(), revocations, clock);
+    }
+
+    /** Remote JWK sets of private_key_jwt clients, one per app and URL, refreshed by Nimbus and dropped after a while. */
+    @Produces
+    @Singleton
+    ClientJwkSources clientJwkSources() {
+        Cache<String, JWKSource<SecurityContext>> sources = Caffeine.newBuilder()
+                .expireAfterAccess(CLIENT_JWKS_TTL).maximumSize(10_000).build();
+        return app -> {
+            if (!(app.clientAuthentication() instanceof ClientAuthentication.PrivateKeyJwt keyJwt)) {
+                throw new IllegalStateException("App " + app.id() + " does not authenticate with private_key_jwt");
+            }
+            String url = keyJwt.jwksUri().toString();
+            return sources.get(app.id() + " " + url, key -> JWKSourceBuilder.create(toUrl(url)).retrying(true).build());
+        };
+    }
+
+    private static URL toUrl(String url) {
+        try {
+            return new URL(url);
+        } catch (MalformedURLException e) {
+            // AppRegistration accepted it as a URI: only a scheme without a URL handler gets here.
+            throw new IllegalStateException("Not a URL: " + url, e);
+        }
+    }
+
+    @Produces
+    @Singleton
+    ClientAuthenticator clientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard,
+                                            PorticoIssuer issuer, Clock clock) {
+        return new ClientAuthenticator(apps, jwkSources, replayGuard, issuer.url(), issuer.resolve("/oauth2/token"), clock);
+    }
+
+    @Produces
+    @Singleton
+    TokenExchange tokenExchange(AppDirectory apps, AccessTokenVerifier verifier, AccessTokenIssuer issuer,
+                                ReplayGuard replayGuard, Clock clock) {
+        return new TokenExchange(apps, verifier, issuer, replayGuard, singleUseSubjectTokens, clock);
+    }
+
+    @Produces
+    @Singleton
+    Introspection introspection(AccessTokenVerifier verifier) {
+        return new Introspection(verifier);
+    }
+}

@@ -1,0 +1,257 @@
+package org.portico.web.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tokens on the wire, the way the apps behind Portico use them: a user token from {@code /api/token}, checked by npm
+ * jose against the live JWKS; RFC 8693 exchange at {@code /oauth2/token} with every RFC 6749 error; RFC 7662
+ * introspection that turns inactive when the user logs out.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TokenIT {
+
+    private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+    private static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portico();
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    // Registered once for the class: registering hashes a client secret (PBKDF2), which is slow on purpose.
+    private static String caller;
+    private static String callerAudience;
+    private static String callerSecret;
+    private static String targetAudience;
+
+    private String root() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** ada registers a target app and a caller app that may exchange tokens for it. */
+    @BeforeEach
+    void registerApps() throws Exception {
+        if (caller != null) {
+            return;
+        }
+        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        targetAudience = "urn:portico-it:target-" + tag;
+        register(ada, "target-" + tag, targetAudience, null);
+        callerAudience = "urn:portico-it:caller-" + tag;
+        callerSecret = register(ada, "caller-" + tag, callerAudience, targetAudience).getString("clientSecret");
+        caller = "caller-" + tag;
+    }
+
+    private JsonObject register(HttpClient ada, String id, String audience, String mayExchangeFor) throws Exception {
+        var app = Json.createObjectBuilder()
+                .add("id", id)
+                .add("name", "Token IT " + id)
+                .add("audience", audience)
+                .add("baseUrls", Json.createArrayBuilder().add("https://" + id + ".example/"))
+                .add("claims", Json.createArrayBuilder().add("name").add("email").add("roles"))
+                .add("tokenLifetimeSeconds", 300)
+                .add("clientAuthentication", "client_secret");
+        if (mayExchangeFor != null) {
+            app.add("exchangeAudiences", Json.createArrayBuilder().add(mayExchangeFor));
+        }
+        HttpResponse<String> created = ada.send(HttpRequest.newBuilder(URI.create(root() + "/api/admin/apps"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(app.build().toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created);
+    }
+
+    private HttpResponse<String> userToken(HttpClient user, String audience) throws Exception {
+        return user.send(HttpRequest.newBuilder(URI.create(root() + "/api/token?audience="
+                + URLEncoder.encode(audience, StandardCharsets.UTF_8))).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String aliceToken(HttpClient alice) throws Exception {
+        HttpResponse<String> response = userToken(alice, callerAudience);
+        assertEquals(200, response.statusCode(), response.body());
+        return json(response).getString("access_token");
+    }
+
+    private HttpResponse<String> post(String path, String authorization, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String client, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> exchangeOf(String subjectToken, String audience) {
+        return Map.of("grant_type", EXCHANGE, "subject_token", subjectToken, "subject_token_type", ACCESS_TOKEN,
+                "audience", audience);
+    }
+
+    @Test
+    void aUserTokenVerifiesWithJoseAgainstTheLiveJwks() throws Exception {
+        String token = aliceToken(FormLogin.loggedIn(root(), "alice", "portico-demo"));
+
+        JsonObject result = JoseVerifier.verify(root() + "/.well-known/jwks.json", root(), callerAudience, token);
+
+        JsonObject claims = result.getJsonObject("claims");
+        assertAll(
+                () -> assertTrue(result.getBoolean("verified"), result.toString()),
+                () -> assertEquals("at+jwt", result.getJsonObject("header").getString("typ")),
+                () -> assertEquals("alice", claims.getString("sub")),
+                () -> assertEquals(caller, claims.getString("client_id")),
+                () -> assertEquals("Alice End-User", claims.getString("name")),
+                () -> assertEquals("alice@portico.example", claims.getString("email")),
+                () -> assertEquals("[\"end-user\"]", claims.getJsonArray("roles").toString()),
+                () -> assertFalse(claims.getString("jti").isBlank()),
+                () -> assertFalse(claims.getString("sid").isBlank()),
+                () -> assertEquals(300, claims.getInt("exp") - claims.getInt("iat")));
+        JsonObject wrongAudience = JoseVerifier.verify(root() + "/.well-known/jwks.json", root(), targetAudience, token);
+        assertEquals("ERR_JWT_CLAIM_VALIDATION_FAILED", wrongAudience.getString("code"), wrongAudience.toString());
+    }
+
+    @Test
+    void userTokensAreOnlyForLoggedInUsersAndRegisteredApps() throws Exception {
+        HttpResponse<String> guest = userToken(http, callerAudience);
+        HttpResponse<String> unknown = userToken(FormLogin.loggedIn(root(), "alice", "portico-demo"), "urn:nobody");
+
+        assertAll(
+                () -> assertEquals(401, guest.statusCode()),
+                () -> assertEquals("application/problem+json", guest.headers().firstValue("Content-Type").orElse("")),
+                () -> assertEquals(403, unknown.statusCode(), unknown.body()),
+                () -> assertTrue(unknown.body().contains("No app you may reach has this audience."), unknown.body()));
+    }
+
+    @Test
+    void theCallerExchangesTheUsersTokenForOneToTheTarget() throws Exception {
+        String subject = aliceToken(FormLogin.loggedIn(root(), "alice", "portico-demo"));
+
+        HttpResponse<String> response = post("/oauth2/token", basic(caller, callerSecret), exchangeOf(subject, targetAudience));
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject issued = json(response);
+        JsonObject verified = JoseVerifier.verify(root() + "/.well-known/jwks.json", root(), targetAudience,
+                issued.getString("access_token"));
+        assertAll(
+                () -> assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse("")),
+                () -> assertEquals(ACCESS_TOKEN, issued.getString("issued_token_type")),
+                () -> assertEquals("Bearer", issued.getString("token_type")),
+                () -> assertTrue(verified.getBoolean("verified"), verified.toString()),
+                () -> assertEquals("alice", verified.getJsonObject("claims").getString("sub")),
+                () -> assertEquals(caller, verified.getJsonObject("claims").getString("client_id")));
+    }
+
+    @Test
+    void everyRefusalIsAnRfc6749ErrorWithoutEchoingSecrets() throws Exception {
+        String subject = aliceToken(FormLogin.loggedIn(root(), "alice", "portico-demo"));
+        String good = basic(caller, callerSecret);
+        String wrongSecret = basic(caller, "wrong-" + callerSecret);
+
+        HttpResponse<String> noClient = post("/oauth2/token", null, exchangeOf(subject, targetAudience));
+        HttpResponse<String> badSecret = post("/oauth2/token", wrongSecret, exchangeOf(subject, targetAudience));
+        HttpResponse<String> noGrant = post("/oauth2/token", good, Map.of("subject_token", subject));
+        HttpResponse<String> password = post("/oauth2/token", good, Map.of("grant_type", "password", "username", "alice"));
+        HttpResponse<String> tampered = post("/oauth2/token", good, exchangeOf(subject.substring(0, subject.length() - 4) + "AAAA", targetAudience));
+        HttpResponse<String> garbage = post("/oauth2/token", good, exchangeOf("not-a-token", targetAudience));
+        HttpResponse<String> notAllowed = post("/oauth2/token", good, exchangeOf(subject, "http://localhost:8080/demo-app"));
+        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(root() + "/oauth2/token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertAll(
+                () -> assertError(noClient, 401, "invalid_client"),
+                () -> assertError(badSecret, 401, "invalid_client"),
+                () -> assertEquals("Basic realm=\"portico\"", badSecret.headers().firstValue("WWW-Authenticate").orElse("")),
+                () -> assertFalse(badSecret.body().contains(callerSecret)),
+                () -> assertError(noGrant, 400, "invalid_request"),
+                () -> assertError(password, 400, "unsupported_grant_type"),
+                () -> assertError(tampered, 400, "invalid_grant"),
+                () -> assertError(garbage, 400, "invalid_grant"),
+                () -> assertFalse(garbage.body().contains("not-a-token"), "the token is not echoed"),
+                () -> assertError(notAllowed, 400, "invalid_target"),
+                () -> assertError(get, 405, "invalid_request"));
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(error, json(response).getString("error"), response.body());
+    }
+
+    @Test
+    void introspectionIsActiveForTheAudienceUntilTheUserLogsOut() throws Exception {
+        HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
+        String token = aliceToken(alice);
+
+        JsonObject before = json(post("/oauth2/introspect", basic(caller, callerSecret), Map.of("token", token)));
+        logout(alice);
+        JsonObject after = json(post("/oauth2/introspect", basic(caller, callerSecret), Map.of("token", token)));
+
+        assertAll(
+                () -> assertTrue(before.getBoolean("active"), before.toString()),
+                () -> assertEquals("alice", before.getString("sub")),
+                () -> assertFalse(after.getBoolean("active"), "logout revokes the session's tokens: " + after));
+    }
+
+    /** Logs out through the user menu's form, as the browser does when the menu item is clicked. */
+    private void logout(HttpClient user) throws IOException, InterruptedException {
+        String home = user.send(HttpRequest.newBuilder(URI.create(root() + "/home.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher viewState = Pattern.compile("id=\"userMenu\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"",
+                Pattern.DOTALL).matcher(home);
+        assertTrue(viewState.find(), "the user menu form has a view state");
+        String body = "userMenu=userMenu&userMenu%3Alogout=userMenu%3Alogout&jakarta.faces.ViewState="
+                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> response = user.send(HttpRequest.newBuilder(URI.create(root() + "/home.xhtml"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, response.statusCode(), "logout redirects");
+        assertTrue(response.headers().firstValue("Location").orElse("").contains("loggedOut=true"));
+    }
+}
