@@ -7,9 +7,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.oauth.ClientAuthenticator;
 import org.portico.deeplink.oauth.FormParameters;
+import org.portico.deeplink.oauth.OAuthException;
 import org.portico.deeplink.oauth.TokenExchange;
 import org.portico.deeplink.oauth.TokenExchangeRequest;
 import org.portico.deeplink.oauth.TokenExchangeResponse;
+import org.portico.web.audit.AuditAction;
+import org.portico.web.audit.AuditLog;
+import org.portico.web.audit.AuditOutcome;
 
 /**
  * {@code POST /oauth2/token}: RFC 8693 token exchange for registered apps. The client authenticates (secret or
@@ -27,10 +31,23 @@ public class TokenEndpointServlet extends OAuthEndpoint {
     @Inject
     transient TokenExchange exchange;
 
+    @Inject
+    transient AuditLog audit;
+
+    /** Every exchange, granted or refused, is in the audit log: which client asked for which target. */
     @Override
     String handle(HttpServletRequest request, FormParameters form) {
-        AppRegistration client = clients.authenticate(request.getHeader("Authorization"), form);
-        TokenExchangeResponse issued = exchange.exchange(TokenExchangeRequest.from(form), client);
-        return issued.toJson();
+        String target = "audience:" + String.join(" ", form.all("audience")) + String.join(" ", form.all("resource"));
+        AppRegistration client = null;
+        try {
+            client = clients.authenticate(request.getHeader("Authorization"), form);
+            TokenExchangeResponse issued = exchange.exchange(TokenExchangeRequest.from(form), client);
+            audit.recordAs("app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target, AuditOutcome.SUCCESS, null);
+            return issued.toJson();
+        } catch (OAuthException e) {
+            audit.recordAs(client == null ? null : "app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target,
+                    AuditOutcome.REFUSED, e.error().code().value());
+            throw e;
+        }
     }
 }
