@@ -1,14 +1,11 @@
 package org.portico.web.it;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -163,35 +160,15 @@ class HttpIT {
                 () -> assertEquals(uri("/home.xhtml").toString(), loginLocation("/%2F%2Fevil.example")));
     }
 
-    /** Logs in through the real login form, the way a browser without JavaScript would. */
     private HttpClient loggedIn(String username, String password) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> response = submitLogin(client, username, password, "");
-        assertEquals(302, response.statusCode(), "login of " + username + " redirects");
-        return client;
+        return FormLogin.loggedIn(uri("").toString(), username, password);
     }
 
     /** Where a successful login with the given {@code continue} value redirects to. */
     private String loginLocation(String continueTo) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> response = submitLogin(client, "alice", "portico-demo", continueTo);
+        HttpResponse<String> response = FormLogin.submit(FormLogin.newClient(), uri("").toString(), "alice", "portico-demo", continueTo);
         assertEquals(302, response.statusCode());
         return response.headers().firstValue("Location").orElseThrow();
-    }
-
-    private HttpResponse<String> submitLogin(HttpClient client, String username, String password, String continueTo)
-            throws IOException, InterruptedException {
-        String form = get(client, "/login.xhtml", "text/html").body();
-        Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
-        assertTrue(viewState.find(), "the login form has a view state");
-        String body = "login=login&login%3Ausername=" + username + "&login%3Apassword=" + password
-                + "&login%3Acontinue=" + URLEncoder.encode(continueTo, StandardCharsets.UTF_8)
-                + "&login%3Asubmit=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
-        return client.send(HttpRequest.newBuilder(uri("/login.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Path serverLog() {

@@ -1,6 +1,5 @@
 package org.portico.web.it;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
@@ -11,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.json.Json;
@@ -230,7 +227,7 @@ class TokenIT {
         String token = aliceToken(alice);
 
         JsonObject before = json(post("/oauth2/introspect", basic(caller, callerSecret), Map.of("token", token)));
-        logout(alice);
+        FormLogin.logout(alice, root());
         JsonObject after = json(post("/oauth2/introspect", basic(caller, callerSecret), Map.of("token", token)));
 
         assertAll(
@@ -239,19 +236,4 @@ class TokenIT {
                 () -> assertFalse(after.getBoolean("active"), "logout revokes the session's tokens: " + after));
     }
 
-    /** Logs out through the user menu's form, as the browser does when the menu item is clicked. */
-    private void logout(HttpClient user) throws IOException, InterruptedException {
-        String home = user.send(HttpRequest.newBuilder(URI.create(root() + "/home.xhtml")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher viewState = Pattern.compile("id=\"userMenu\".*?name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"",
-                Pattern.DOTALL).matcher(home);
-        assertTrue(viewState.find(), "the user menu form has a view state");
-        String body = "userMenu=userMenu&userMenu%3Alogout=userMenu%3Alogout&jakarta.faces.ViewState="
-                + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> response = user.send(HttpRequest.newBuilder(URI.create(root() + "/home.xhtml"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, response.statusCode(), "logout redirects");
-        assertTrue(response.headers().firstValue("Location").orElse("").contains("loggedOut=true"));
-    }
 }
