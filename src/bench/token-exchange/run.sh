@@ -9,9 +9,9 @@
 #      fresh database, and waits until the realm answers;
 #   2. gets bench-user's access token (password grant at bench-initial) as the subject token, exchanges it once with
 #      curl as bench-requester for audience bench-target and stops with Keycloak's error JSON if that is not a 200;
-#   3. warm-up run, then the measured run of wrk against Keycloak;
-#   4. the same against Portico, if --portico-url is given and the endpoint answers; otherwise
-#      "Portico endpoint not available: skipped";
+#   3. the same check against Portico, if --portico-url is given; when its endpoint answers 404 (or nothing):
+#      "Portico endpoint not available: skipped", and no Portico figures at all;
+#   4. a warm-up run per server, then --rounds measured runs of wrk per server, Keycloak and Portico taking turns;
 #   5. prints the comparison table (also written to target/bench/results/), stops Keycloak (also on error or Ctrl-C).
 #
 # Exit status: 0 all measured runs were clean; 1 setup failed or a measured run had errors (the figures are then
@@ -30,6 +30,7 @@ threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-16}
 duration=${BENCH_DURATION:-30s}
 warmup=${BENCH_WARMUP:-15s}
+rounds=${BENCH_ROUNDS:-1}
 work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
 kc_port=${KEYCLOAK_PORT:-18080}
 kc_management_port=${KEYCLOAK_MANAGEMENT_PORT:-19000}
@@ -42,6 +43,7 @@ portico_secret=${PORTICO_CLIENT_SECRET:-}
 portico_subject_token=${PORTICO_SUBJECT_TOKEN:-}
 portico_subject_token_command=${PORTICO_SUBJECT_TOKEN_COMMAND:-}
 portico_audience=${PORTICO_AUDIENCE:-}
+portico_pid=${PORTICO_PID:-}
 
 # The command as given, for the report; secrets and tokens masked.
 invocation=$0
@@ -62,7 +64,9 @@ Load (wrk):
   --threads N              wrk threads                      (BENCH_THREADS, default 2)
   --connections N          open connections                 (BENCH_CONNECTIONS, default 16)
   --duration D             measured run, wrk syntax: 30s 2m (BENCH_DURATION, default 30s)
-  --warmup D               warm-up run before each measured run, not counted (BENCH_WARMUP, default 15s)
+  --warmup D               warm-up run per server before the first measured run, not counted (BENCH_WARMUP, 15s)
+  --rounds N               measured runs per server, Keycloak and Portico taking turns; the table gives each and
+                           the ratio uses the medians (BENCH_ROUNDS, default 1; 3 for figures worth recording)
 Keycloak:
   --keycloak-port P        HTTP port on 127.0.0.1           (KEYCLOAK_PORT, default 18080)
   --keycloak-management-port P                              (KEYCLOAK_MANAGEMENT_PORT, default 19000)
@@ -79,6 +83,7 @@ Portico (all of url, client, secret, audience and one of the subject-token optio
   --portico-subject-token T          a Portico access token to exchange (PORTICO_SUBJECT_TOKEN)
   --portico-subject-token-command C  shell command printing a fresh one, run just before Portico is measured, so a
                            5-minute token cannot expire while Keycloak is measured (PORTICO_SUBJECT_TOKEN_COMMAND)
+  --portico-pid PID        Portico's server JVM (optional): adds its CPU time per exchange to the table (PORTICO_PID)
   -h, --help
 EOF
 }
@@ -93,6 +98,7 @@ while [[ $# -gt 0 ]]; do
     --connections) connections=${2:?}; shift 2 ;;
     --duration) duration=${2:?}; shift 2 ;;
     --warmup) warmup=${2:?}; shift 2 ;;
+    --rounds) rounds=${2:?}; shift 2 ;;
     --keycloak-port) kc_port=${2:?}; shift 2 ;;
     --keycloak-management-port) kc_management_port=${2:?}; shift 2 ;;
     --keycloak-alg) kc_alg=${2:?}; shift 2 ;;
@@ -105,6 +111,7 @@ while [[ $# -gt 0 ]]; do
     --portico-audience) portico_audience=${2:?}; shift 2 ;;
     --portico-subject-token) portico_subject_token=${2:?}; shift 2 ;;
     --portico-subject-token-command) portico_subject_token_command=${2:?}; shift 2 ;;
+    --portico-pid) portico_pid=${2:?}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die_usage "unknown option '$1'" ;;
   esac
@@ -115,6 +122,7 @@ done
 [[ $connections =~ ^[1-9][0-9]*$ ]] || die_usage "--connections must be a positive whole number such as 16, got '$connections'"
 (( connections >= threads )) || die_usage "--connections ($connections) must be at least --threads ($threads): wrk gives each thread one or more connections"
 [[ $duration =~ ^[1-9][0-9]*[smh]$ ]] || die_usage "--duration must look like 30s, 2m or 1h, got '$duration'"
+[[ $rounds =~ ^[1-9][0-9]?$ ]] || die_usage "--rounds must be a whole number from 1 to 99, got '$rounds'"
 [[ $warmup =~ ^[0-9]+[smh]$ ]] || die_usage "--warmup must look like 15s or 0s (no warm-up), got '$warmup'"
 for p in "$kc_port" "$kc_management_port"; do
   [[ $p =~ ^[0-9]+$ ]] && (( p >= 1024 && p <= 65535 )) || die_usage "ports must be numbers between 1024 and 65535, got '$p'"
@@ -137,6 +145,10 @@ if [[ -n $portico_url ]]; then
   (( ${#missing[@]} == 0 )) || die_usage "--portico-url is set, so these are needed too: ${missing[*]}"
   [[ $portico_url =~ ^https?://(127\.0\.0\.1|localhost|\[::1\])[:/] ]] \
     || die_usage "--portico-url must point at this machine (127.0.0.1 or localhost), got '$portico_url'"
+fi
+if [[ -n $portico_pid ]]; then
+  [[ $portico_pid =~ ^[0-9]+$ ]] && [[ -r /proc/$portico_pid/stat ]] \
+    || die_usage "--portico-pid must be the process id of Portico's running server JVM, got '$portico_pid'"
 fi
 $skip_keycloak && ! $portico_wanted && die_usage "--skip-keycloak leaves nothing to measure without --portico-url"
 
@@ -206,12 +218,20 @@ describe_exchange() { # prints what the one exchange returned, without the token
     | jq -c '{aud, azp, client_id, sub, scope, lifetime_s: (.exp - .iat)}')"
 }
 
-declare -A result_rps result_p50 result_p99 result_bad result_socket result_requests
+# CPU time (user + system) a process has used so far, in milliseconds; empty when there is no such process.
+readonly CLOCK_TICKS=$(getconf CLK_TCK)
+cpu_ms() {
+  [[ -n ${1:-} && -r /proc/$1/stat ]] || return 0
+  # fields after the ")" that closes the command name: utime is the 12th, stime the 13th
+  awk -v hz="$CLOCK_TICKS" '{ sub(/.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
+}
+
+declare -A result_rps result_p50 result_p99 result_errors result_requests result_cpu result_load
 clean=true
 
 # wrk in the background so that INT/TERM reach the trap at once and wrk is stopped with us.
-run_wrk() { # label url authorization subject_token audience duration -> RESULT line fields into result_* arrays
-  local label=$1 url=$2 auth=$3 token=$4 audience=$5 length=$6 out
+run_wrk() { # label url authorization subject_token audience duration -> last_* from the RESULT line
+  local label=$1 url=$2 auth=$3 token=$4 audience=$5 length=$6 out line
   out=$(mktemp)
   TE_LABEL=$label TE_AUTHORIZATION=$auth TE_SUBJECT_TOKEN=$token TE_AUDIENCE=$audience \
     wrk -t"$threads" -c"$connections" -d"$length" --timeout 10s --latency -s "$SCRIPT_DIR/exchange.lua" "$url" >"$out" 2>&1 &
@@ -219,43 +239,65 @@ run_wrk() { # label url authorization subject_token audience duration -> RESULT 
   wait "$wrk_pid" || { cat "$out"; rm -f "$out"; die "wrk failed against $label"; }
   wrk_pid=""
   sed 's/^/    /' "$out"
-  local line
   line=$(grep '^RESULT ' "$out") || { rm -f "$out"; die "wrk printed no RESULT line for $label (see above)"; }
   rm -f "$out"
-  last_rps=$(sed -E 's/.* rps=([^ ]+).*/\1/' <<<"$line")
-  last_p50=$(sed -E 's/.* p50_ms=([^ ]+).*/\1/' <<<"$line")
-  last_p99=$(sed -E 's/.* p99_ms=([^ ]+).*/\1/' <<<"$line")
-  last_bad=$(sed -E 's/.* bad_responses=([^ ]+).*/\1/' <<<"$line")
-  last_socket=$(sed -E 's/.* socket_errors=([^ ]+).*/\1/' <<<"$line")
-  last_requests=$(sed -E 's/.* requests=([^ ]+).*/\1/' <<<"$line")
+  field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$line"; }
+  last_rps=$(field rps); last_p50=$(field p50_ms); last_p99=$(field p99_ms); last_requests=$(field requests)
+  last_bad=$(field bad_responses); last_socket=$(field socket_errors)
 }
 
-measure() { # label url authorization subject_token audience
-  local label=$1
-  if [[ $warmup != 0[smh] ]]; then
-    log "$label: warm-up, $warmup (not counted)"
-    run_wrk "$@" "$warmup"
-    (( last_bad == 0 && last_socket == 0 )) \
-      || die "$label answered $last_bad bad responses and had $last_socket socket errors during the warm-up; fix that before measuring"
+warm_up() { # label url authorization subject_token audience
+  [[ $warmup == 0[smh] ]] && return 0
+  log "$1: warm-up, $warmup (not counted)"
+  run_wrk "$@" "$warmup"
+  (( last_bad == 0 && last_socket == 0 )) \
+    || die "$1 answered $last_bad bad responses and had $last_socket socket errors during the warm-up; fix that before measuring"
+}
+
+measure() { # round label server_pid url authorization subject_token audience
+  local round=$1 label=$2 pid=$3 key="$2:$1" cpu_before cpu_after
+  shift 3
+  result_load[$key]=$(cut -d' ' -f1 /proc/loadavg)
+  log "$label, round $round/$rounds: measured run, wrk -t$threads -c$connections -d$duration (load avg before: ${result_load[$key]})"
+  cpu_before=$(cpu_ms "$pid")
+  run_wrk "$label" "$@" "$duration"
+  cpu_after=$(cpu_ms "$pid")
+  result_cpu[$key]=-
+  if [[ -n $cpu_before && -n $cpu_after ]] && (( last_requests > 0 )); then
+    result_cpu[$key]=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$last_requests" 'BEGIN {printf "%.2f", (b - a) / n}')
+    echo "    server CPU: $(( cpu_after - cpu_before )) ms for $last_requests exchanges = ${result_cpu[$key]} ms each"
   fi
-  log "$label: measured run, wrk -t$threads -c$connections -d$duration (load avg before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  run_wrk "$@" "$duration"
-  result_rps[$label]=$last_rps; result_p50[$label]=$last_p50; result_p99[$label]=$last_p99
-  result_bad[$label]=$last_bad; result_socket[$label]=$last_socket; result_requests[$label]=$last_requests
+  result_rps[$key]=$last_rps; result_p50[$key]=$last_p50; result_p99[$key]=$last_p99
+  result_requests[$key]=$last_requests; result_errors[$key]=$(( last_bad + last_socket ))
   if (( last_bad > 0 || last_socket > 0 )); then
     clean=false
     echo "!!! $label: $last_bad bad responses, $last_socket socket errors: these figures are NOT valid" >&2
   fi
 }
 
+fresh_portico_token() {
+  [[ -n $portico_subject_token_command ]] || return 0
+  portico_subject_token=$(bash -c "$portico_subject_token_command") \
+    || die "--portico-subject-token-command failed: $portico_subject_token_command"
+  portico_subject_token=${portico_subject_token//[$'\r\n ']/}
+  [[ -n $portico_subject_token ]] || die "--portico-subject-token-command printed nothing"
+}
+
 # ---- Keycloak ---------------------------------------------------------------------------------------------------------
 mkdir -p "$work_dir/results"
-echo "Token-exchange benchmark (wrk -t$threads -c$connections -d$duration, warm-up $warmup)"
-machine_facts | tee "$work_dir/results/.facts"
+echo "Token-exchange benchmark (wrk -t$threads -c$connections -d$duration, warm-up $warmup, $rounds round(s))"
+facts=$(machine_facts)
+echo "$facts"
+load_now=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load_now" -v n="$(nproc)" 'BEGIN {exit !(l > n / 2)}'; then
+  echo "WARNING: this machine is not idle (load average $load_now on $(nproc) cores): expect low, noisy figures." \
+       "Record them only from an otherwise idle machine, or say so next to them." >&2
+fi
 
 kc_home=$work_dir/keycloak-$KEYCLOAK_VERSION
 kc_url=http://127.0.0.1:$kc_port/realms/bench/protocol/openid-connect/token
 kc_startup=""
+kc_subject_token=""
 if ! $skip_keycloak; then
   for p in "$kc_port" "$kc_management_port"; do
     port_in_use "$p" && die "port $p on 127.0.0.1 is taken; choose free ones with --keycloak-port / --keycloak-management-port"
@@ -294,11 +336,13 @@ if ! $skip_keycloak; then
     --http-management-port="$kc_management_port" --hostname-strict=false --import-realm \
     </dev/null >"$work_dir/keycloak.log" 2>&1 &
   kc_pid=$!
+  kc_java_pid=""
   until curl -fsS -o /dev/null -m 5 "http://127.0.0.1:$kc_port/realms/bench/.well-known/openid-configuration" 2>/dev/null; do
     kill -0 "$kc_pid" 2>/dev/null || { tail -40 "$work_dir/keycloak.log"; die "Keycloak exited during start-up (log: $work_dir/keycloak.log)"; }
     (( $(date +%s) - ${started_at%.*} < 300 )) || { tail -40 "$work_dir/keycloak.log"; die "Keycloak not ready after 300 s"; }
     sleep 1
   done
+  kc_java_pid=$(ps -o pid= --ppid "$kc_pid" | tr -d ' ' | head -1)
   kc_startup=$(awk -v a="$started_at" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
   echo "ready after ${kc_startup} s; Keycloak says: $(grep -o 'started in [0-9.]*s' "$work_dir/keycloak.log" | head -1)"
 
@@ -317,24 +361,17 @@ if ! $skip_keycloak; then
     || die "Keycloak refused the exchange (HTTP $check_status): $check_body
        The realm in keycloak-realm.json is not set up for standard token exchange; see src/docs/benchmarks.md."
   describe_exchange
-
-  measure keycloak "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
 fi
 
-# ---- Portico ----------------------------------------------------------------------------------------------------------
+# ---- Portico: the same one-exchange check -----------------------------------------------------------------------------
 portico_status="not measured"
+portico_ready=false
 portico_unavailable=false
 if ! $portico_wanted; then
   portico_status="not measured: no --portico-url given"
   log "Portico endpoint not available: skipped (no --portico-url given; see --help)"
 else
-  if [[ -n $portico_subject_token_command ]]; then
-    log "Portico: subject token from --portico-subject-token-command"
-    portico_subject_token=$(bash -c "$portico_subject_token_command") \
-      || die "--portico-subject-token-command failed: $portico_subject_token_command"
-    portico_subject_token=${portico_subject_token//[$'\r\n ']/}
-    [[ -n $portico_subject_token ]] || die "--portico-subject-token-command printed nothing"
-  fi
+  fresh_portico_token
   log "Portico: one exchange by curl ($portico_client → audience $portico_audience at $portico_url)"
   portico_auth=$(basic_auth "$portico_client" "$portico_secret")
   exchange_once "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
@@ -348,25 +385,48 @@ else
        Check --portico-client/--portico-secret/--portico-audience and that the subject token is a fresh Portico token."
   else
     describe_exchange
-    measure portico "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
+    portico_ready=true
     portico_status=measured
   fi
 fi
+kc_ready=$([[ -n $kc_subject_token ]] && echo true || echo false)
+$kc_ready || $portico_ready || die "nothing to measure"
+
+# ---- load: warm-ups, then the measured runs, Keycloak and Portico taking turns --------------------------------------
+# Taking turns round by round spreads the other load of a shared machine over both servers alike.
+$kc_ready && warm_up keycloak "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
+if $portico_ready; then fresh_portico_token; warm_up portico "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"; fi
+for round in $(seq 1 "$rounds"); do
+  $kc_ready && measure "$round" keycloak "$kc_java_pid" "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
+  if $portico_ready; then
+    fresh_portico_token
+    measure "$round" portico "$portico_pid" "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
+  fi
+done
 
 # ---- comparison -------------------------------------------------------------------------------------------------------
-row() { # label
-  local l=$1
-  if [[ -n ${result_rps[$l]:-} ]]; then
-    printf '| %-8s | %9s | %8s | %8s | %8s | %6s |' "$l" "${result_rps[$l]}" "${result_p50[$l]}" "${result_p99[$l]}" \
-      "${result_requests[$l]}" "$(( result_bad[$l] + result_socket[$l] ))"
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median_rps() { # label
+  local r
+  for r in $(seq 1 "$rounds"); do
+    if [[ -n ${result_rps[$1:$r]:-} ]]; then echo "${result_rps[$1:$r]}"; fi
+  done | median
+}
+row() { # label round
+  local k="$1:$2"
+  if [[ -n ${result_rps[$k]:-} ]]; then
+    printf '| %-8s | %5s | %9s | %8s | %8s | %8s | %6s | %10s | %6s |\n' "$1" "$2" "${result_rps[$k]}" "${result_p50[$k]}" \
+      "${result_p99[$k]}" "${result_requests[$k]}" "${result_errors[$k]}" "${result_cpu[$k]}" "${result_load[$k]}"
   else
-    printf '| %-8s | %9s | %8s | %8s | %8s | %6s |' "$l" - - - - -
+    printf '| %-8s | %5s | %9s | %8s | %8s | %8s | %6s | %10s | %6s |\n' "$1" "$2" - - - - - - -
   fi
 }
+kc_median=$(median_rps keycloak)
+portico_median=$(median_rps portico)
 ratio="n/a"
 if $skip_keycloak; then verdict="no comparison: Keycloak skipped (--skip-keycloak)"; else verdict="no comparison: Portico $portico_status"; fi
-if [[ -n ${result_rps[portico]:-} && -n ${result_rps[keycloak]:-} ]]; then
-  ratio=$(awk -v p="${result_rps[portico]}" -v k="${result_rps[keycloak]}" 'BEGIN {printf "%.2f", p / k}')
+if [[ -n $kc_median && -n $portico_median ]]; then
+  ratio=$(awk -v p="$portico_median" -v k="$kc_median" 'BEGIN {printf "%.2f", p / k}')
   verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 3 ? "goal met (Portico ≥ 3× Keycloak)" : "goal NOT met (Portico < 3× Keycloak)")}')
 fi
 $clean || verdict="INVALID: a measured run had errors, see above"
@@ -378,18 +438,25 @@ report=$work_dir/results/token-exchange-$stamp.md
   echo
   echo '```'
   echo "$invocation"
-  echo "(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --keycloak-alg $kc_alg)"
-  cat "$work_dir/results/.facts"
+  echo "(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --rounds $rounds --keycloak-alg $kc_alg)"
+  echo "$facts"
   echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"
-  [[ -n $kc_startup ]] && echo "keycloak: $KEYCLOAK_VERSION, production mode, dev-file H2, local cache, $kc_alg, heap $kc_heap, ready after $kc_startup s"
+  [[ -z $kc_startup ]] || echo "keycloak: $KEYCLOAK_VERSION, production mode (start --optimized), dev-file H2, local cache, $kc_alg, heap $kc_heap, ready after $kc_startup s"
   echo '```'
   echo
-  echo '| server   |     req/s |  p50 ms  |  p99 ms  | requests | errors |'
-  echo '|----------|----------:|---------:|---------:|---------:|-------:|'
-  row keycloak; echo
-  row portico; echo
+  echo '| server   | round |     req/s |   p50 ms |   p99 ms | requests | errors | CPU ms/req | load 1m |'
+  echo '|----------|------:|----------:|---------:|---------:|---------:|-------:|-----------:|-------:|'
+  for r in $(seq 1 "$rounds"); do
+    if $kc_ready; then row keycloak "$r"; fi
+    if $portico_ready; then row portico "$r"; fi
+  done
+  if ! $kc_ready; then row keycloak -; fi
+  if ! $portico_ready; then row portico -; fi
   echo
-  echo "Portico / Keycloak (req/s): **$ratio** — $verdict"
+  echo "median req/s: Keycloak ${kc_median:--}, Portico ${portico_median:--}; Portico / Keycloak: **$ratio** — $verdict"
+  echo
+  echo "CPU ms/req: CPU time of the server JVM during the measured run / exchanges answered (\"-\": pid unknown);"
+  echo "load 1m: the machine's load average just before the run."
 } | tee "$report"
 echo
 echo "(written to $report)"
