@@ -68,13 +68,17 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local bad_total, statuses_all, sample = 0, {}, nil
+  local bad_total, by_status, sample = 0, {}, nil
   for _, thread in ipairs(threads) do
     bad_total = bad_total + (thread:get("bad") or 0)
-    local s = thread:get("statuses")
-    if s ~= nil and s ~= "" then table.insert(statuses_all, s) end
+    for code, count in string.gmatch(thread:get("statuses") or "", "(%d+):(%d+)") do
+      by_status[code] = (by_status[code] or 0) + tonumber(count)
+    end
     if sample == nil then sample = thread:get("first_bad") end
   end
+  local statuses_all = {}
+  for code, count in pairs(by_status) do table.insert(statuses_all, code .. ":" .. count) end
+  table.sort(statuses_all)
   local e = summary.errors
   local socket_errors = e.connect + e.read + e.write + e.timeout
   local seconds = summary.duration / 1e6
@@ -84,7 +88,7 @@ function done(summary, latency, requests)
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     bad_total, socket_errors))
   if bad_total > 0 then
-    io.write("BAD statuses=" .. table.concat(statuses_all, ",") .. "\n")
+    io.write("BAD statuses=" .. table.concat(statuses_all, ",") .. " (status:count; 200 means a 200 without access_token)\n")
     io.write("BAD first_body=" .. string.gsub(sample or "", "\n", " ") .. "\n")
   end
   if socket_errors > 0 then
