@@ -29,7 +29,7 @@ readonly ACCESS_TOKEN_TYPE=urn:ietf:params:oauth:token-type:access_token
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-16}
 duration=${BENCH_DURATION:-30s}
-warmup=${BENCH_WARMUP:-15s}
+warmup=${BENCH_WARMUP:-30s}
 rounds=${BENCH_ROUNDS:-1}
 work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
 kc_port=${KEYCLOAK_PORT:-18080}
@@ -64,7 +64,7 @@ Load (wrk):
   --threads N              wrk threads                      (BENCH_THREADS, default 2)
   --connections N          open connections                 (BENCH_CONNECTIONS, default 16)
   --duration D             measured run, wrk syntax: 30s 2m (BENCH_DURATION, default 30s)
-  --warmup D               warm-up run per server before the first measured run, not counted (BENCH_WARMUP, 15s)
+  --warmup D               warm-up run per server before the first measured run, not counted (BENCH_WARMUP, 30s)
   --rounds N               measured runs per server, Keycloak and Portico taking turns; the table gives each and
                            the ratio uses the medians (BENCH_ROUNDS, default 1; 3 for figures worth recording)
 Keycloak:
@@ -184,8 +184,9 @@ basic_auth() { # RFC 6749 §2.3.1: form-urlencode id and secret, then base64
   printf 'Basic %s' "$(printf '%s:%s' "$id" "$secret" | base64 -w0)"
 }
 
-jwt_claims() { # payload of a JWT as JSON, for the log
+jwt_claims() { # payload of a JWT as JSON, for the log; header instead with a second argument "header"
   local part=${1#*.}; part=${part%%.*}
+  [[ ${2:-} == header ]] && part=${1%%.*}
   part=$(printf '%s' "$part" | tr '_-' '/+')
   while (( ${#part} % 4 )); do part+="="; done
   printf '%s' "$part" | base64 -d 2>/dev/null
@@ -214,8 +215,10 @@ exchange_once() { # url authorization subject_token audience
 
 describe_exchange() { # prints what the one exchange returned, without the token itself
   echo "$check_body" | jq -c '{token_type, issued_token_type, expires_in, scope, refresh_token: (has("refresh_token"))}'
-  echo "exchanged token claims: $(jwt_claims "$(echo "$check_body" | jq -r .access_token)" \
-    | jq -c '{aud, azp, client_id, sub, scope, lifetime_s: (.exp - .iat)}')"
+  local token
+  token=$(echo "$check_body" | jq -r .access_token)
+  echo "exchanged token header: $(jwt_claims "$token" header | jq -c '{alg, typ, kid}')"
+  echo "exchanged token claims: $(jwt_claims "$token" | jq -c '{aud, azp, client_id, sub, scope, lifetime_s: (.exp - .iat)}')"
 }
 
 # CPU time (user + system) a process has used so far, in milliseconds; empty when there is no such process.
