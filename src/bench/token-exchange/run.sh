@@ -1,0 +1,469 @@
+#!/usr/bin/env bash
+# Token-exchange benchmark: Portico's POST /oauth2/token against Keycloak's standard token exchange (V2), same
+# machine, same wrk script (exchange.lua), same request shape. See src/docs/benchmarks.md for what it measures and
+# the recorded figures.
+#
+# What it does, in order:
+#   1. fetches Keycloak (Maven Central, org.keycloak:keycloak-quarkus-dist) into <repo>/target/bench/, builds it once
+#      for the dev-file database and the local cache, starts it on 127.0.0.1 with keycloak-realm.json imported into a
+#      fresh database, and waits until the realm answers;
+#   2. gets bench-user's access token (password grant at bench-initial) as the subject token, exchanges it once with
+#      curl as bench-requester for audience bench-target and stops with Keycloak's error JSON if that is not a 200;
+#   3. the same check against Portico, if --portico-url is given; when its endpoint answers 404 (or nothing):
+#      "Portico endpoint not available: skipped", and no Portico figures at all;
+#   4. a warm-up run per server, then --rounds measured runs of wrk per server, Keycloak and Portico taking turns;
+#   5. prints the comparison table (also written to target/bench/results/), stops Keycloak (also on error or Ctrl-C).
+#
+# Exit status: 0 all measured runs were clean; 1 setup failed or a measured run had errors (the figures are then
+# worthless and the table says so); 2 bad usage; 3 Portico was asked for but its endpoint is not available (the
+# Keycloak figures are still printed).
+set -euo pipefail
+
+readonly KEYCLOAK_VERSION=26.7.3
+readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+readonly REPO_ROOT=$(cd "$SCRIPT_DIR/../../.." && pwd)
+readonly GRANT_TYPE=urn:ietf:params:oauth:grant-type:token-exchange
+readonly ACCESS_TOKEN_TYPE=urn:ietf:params:oauth:token-type:access_token
+
+# ---- parameters: option > environment variable > default ----------------------------------------------------------
+threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-16}
+duration=${BENCH_DURATION:-30s}
+warmup=${BENCH_WARMUP:-30s}
+rounds=${BENCH_ROUNDS:-1}
+work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
+kc_port=${KEYCLOAK_PORT:-18080}
+kc_management_port=${KEYCLOAK_MANAGEMENT_PORT:-19000}
+kc_alg=${KEYCLOAK_SIGNATURE_ALG:-ES256}
+kc_heap=${KEYCLOAK_HEAP:--Xms64m -Xmx512m}   # Keycloak's own default outside containers, stated so it is recorded
+skip_keycloak=false
+portico_url=${PORTICO_URL:-}
+portico_client=${PORTICO_CLIENT_ID:-}
+portico_secret=${PORTICO_CLIENT_SECRET:-}
+portico_subject_token=${PORTICO_SUBJECT_TOKEN:-}
+portico_subject_token_command=${PORTICO_SUBJECT_TOKEN_COMMAND:-}
+portico_audience=${PORTICO_AUDIENCE:-}
+portico_pid=${PORTICO_PID:-}
+
+# The command as given, for the report; secrets and tokens masked.
+invocation=$0
+masked_next=false
+for arg in "$@"; do
+  if $masked_next; then invocation+=" '***'"; masked_next=false; continue; fi
+  case $arg in
+    --portico-secret|--portico-subject-token) masked_next=true ;;
+  esac
+  invocation+=" $(printf '%q' "$arg")"
+done
+
+usage() {
+  cat <<EOF
+Usage: $0 [options]
+
+Load (wrk):
+  --threads N              wrk threads                      (BENCH_THREADS, default 2)
+  --connections N          open connections                 (BENCH_CONNECTIONS, default 16)
+  --duration D             measured run, wrk syntax: 30s 2m (BENCH_DURATION, default 30s)
+  --warmup D               warm-up run per server before the first measured run, not counted (BENCH_WARMUP, 30s)
+  --rounds N               measured runs per server, Keycloak and Portico taking turns; the table gives each and
+                           the ratio uses the medians (BENCH_ROUNDS, default 1; 3 for figures worth recording)
+Keycloak:
+  --keycloak-port P        HTTP port on 127.0.0.1           (KEYCLOAK_PORT, default 18080)
+  --keycloak-management-port P                              (KEYCLOAK_MANAGEMENT_PORT, default 19000)
+  --keycloak-alg A         realm signature algorithm: ES256, RS256, PS256, EdDSA ... (KEYCLOAK_SIGNATURE_ALG, default
+                           ES256 = Portico's default, so both sides sign and verify the same way)
+  --keycloak-heap "OPTS"   heap options for Keycloak's JVM  (KEYCLOAK_HEAP, default "-Xms64m -Xmx512m", Keycloak's own)
+  --skip-keycloak          measure Portico only (quick iterations; no ratio)
+  --work-dir DIR           where Keycloak is unpacked and results go (BENCH_WORK_DIR, default <repo>/target/bench)
+Portico (all of url, client, secret, audience and one of the subject-token options are needed to measure it):
+  --portico-url URL        token endpoint, e.g. http://127.0.0.1:8080/oauth2/token (PORTICO_URL)
+  --portico-client ID      client_id, sent with the secret as HTTP Basic (PORTICO_CLIENT_ID)
+  --portico-secret S       client_secret                    (PORTICO_CLIENT_SECRET)
+  --portico-audience A     audience asked for               (PORTICO_AUDIENCE)
+  --portico-subject-token T          a Portico access token to exchange (PORTICO_SUBJECT_TOKEN)
+  --portico-subject-token-command C  shell command printing a fresh one, run just before Portico is measured, so a
+                           5-minute token cannot expire while Keycloak is measured (PORTICO_SUBJECT_TOKEN_COMMAND)
+  --portico-pid PID        Portico's server JVM (optional): adds its CPU time per exchange to the table (PORTICO_PID)
+  -h, --help
+EOF
+}
+
+die_usage() { echo "run.sh: $*" >&2; echo "Try: $0 --help" >&2; exit 2; }
+die() { echo >&2; echo "FAILED: $*" >&2; exit 1; }
+log() { printf '\n==> %s\n' "$*"; }
+
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --threads) threads=${2:?}; shift 2 ;;
+    --connections) connections=${2:?}; shift 2 ;;
+    --duration) duration=${2:?}; shift 2 ;;
+    --warmup) warmup=${2:?}; shift 2 ;;
+    --rounds) rounds=${2:?}; shift 2 ;;
+    --keycloak-port) kc_port=${2:?}; shift 2 ;;
+    --keycloak-management-port) kc_management_port=${2:?}; shift 2 ;;
+    --keycloak-alg) kc_alg=${2:?}; shift 2 ;;
+    --keycloak-heap) kc_heap=${2:?}; shift 2 ;;
+    --skip-keycloak) skip_keycloak=true; shift ;;
+    --work-dir) work_dir=${2:?}; shift 2 ;;
+    --portico-url) portico_url=${2:?}; shift 2 ;;
+    --portico-client) portico_client=${2:?}; shift 2 ;;
+    --portico-secret) portico_secret=${2:?}; shift 2 ;;
+    --portico-audience) portico_audience=${2:?}; shift 2 ;;
+    --portico-subject-token) portico_subject_token=${2:?}; shift 2 ;;
+    --portico-subject-token-command) portico_subject_token_command=${2:?}; shift 2 ;;
+    --portico-pid) portico_pid=${2:?}; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) die_usage "unknown option '$1'" ;;
+  esac
+done
+
+# ---- checks before anything starts ----------------------------------------------------------------------------------
+[[ $threads =~ ^[1-9][0-9]*$ ]] || die_usage "--threads must be a positive whole number such as 2, got '$threads'"
+[[ $connections =~ ^[1-9][0-9]*$ ]] || die_usage "--connections must be a positive whole number such as 16, got '$connections'"
+(( connections >= threads )) || die_usage "--connections ($connections) must be at least --threads ($threads): wrk gives each thread one or more connections"
+[[ $duration =~ ^[1-9][0-9]*[smh]$ ]] || die_usage "--duration must look like 30s, 2m or 1h, got '$duration'"
+[[ $rounds =~ ^[1-9][0-9]?$ ]] || die_usage "--rounds must be a whole number from 1 to 99, got '$rounds'"
+[[ $warmup =~ ^[0-9]+[smh]$ ]] || die_usage "--warmup must look like 15s or 0s (no warm-up), got '$warmup'"
+for p in "$kc_port" "$kc_management_port"; do
+  [[ $p =~ ^[0-9]+$ ]] && (( p >= 1024 && p <= 65535 )) || die_usage "ports must be numbers between 1024 and 65535, got '$p'"
+done
+[[ $kc_alg =~ ^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$ ]] || die_usage "--keycloak-alg must be a JWS algorithm Keycloak knows, such as ES256 or RS256, got '$kc_alg'"
+for tool in wrk curl jq unzip mvn java base64 awk; do
+  command -v "$tool" >/dev/null || die "'$tool' is not installed (Debian: apt-get install wrk curl jq unzip maven openjdk-17-jdk-headless)"
+done
+[[ -n $portico_subject_token && -n $portico_subject_token_command ]] \
+  && die_usage "give either --portico-subject-token or --portico-subject-token-command, not both"
+
+portico_wanted=false
+if [[ -n $portico_url ]]; then
+  portico_wanted=true
+  missing=()
+  [[ -n $portico_client ]] || missing+=(--portico-client)
+  [[ -n $portico_secret ]] || missing+=(--portico-secret)
+  [[ -n $portico_audience ]] || missing+=(--portico-audience)
+  [[ -n $portico_subject_token || -n $portico_subject_token_command ]] || missing+=("--portico-subject-token(-command)")
+  (( ${#missing[@]} == 0 )) || die_usage "--portico-url is set, so these are needed too: ${missing[*]}"
+  [[ $portico_url =~ ^https?://(127\.0\.0\.1|localhost|\[::1\])[:/] ]] \
+    || die_usage "--portico-url must point at this machine (127.0.0.1 or localhost), got '$portico_url'"
+fi
+if [[ -n $portico_pid ]]; then
+  [[ $portico_pid =~ ^[0-9]+$ ]] && [[ -r /proc/$portico_pid/stat ]] \
+    || die_usage "--portico-pid must be the process id of Portico's running server JVM, got '$portico_pid'"
+fi
+$skip_keycloak && ! $portico_wanted && die_usage "--skip-keycloak leaves nothing to measure without --portico-url"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---- clean-up: whatever happens, Keycloak and wrk stop --------------------------------------------------------------
+kc_pid=""
+wrk_pid=""
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  if [[ -n $wrk_pid ]] && kill -0 "$wrk_pid" 2>/dev/null; then kill -TERM "$wrk_pid" 2>/dev/null || true; fi
+  if [[ -n $kc_pid ]] && kill -0 "$kc_pid" 2>/dev/null; then
+    echo "==> stopping Keycloak (process group $kc_pid)"
+    # kc.sh was started with setsid: its group holds kc.sh and the JVM, nothing else.
+    kill -TERM -- "-$kc_pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 -- "-$kc_pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 -- "-$kc_pid" 2>/dev/null; then
+      echo "Keycloak did not stop within 30 s of SIGTERM; sending SIGKILL to its process group" >&2
+      kill -KILL -- "-$kc_pid" 2>/dev/null || true
+    fi
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- helpers ----------------------------------------------------------------------------------------------------------
+basic_auth() { # RFC 6749 §2.3.1: form-urlencode id and secret, then base64
+  local id secret
+  id=$(jq -rn --arg v "$1" '$v|@uri'); secret=$(jq -rn --arg v "$2" '$v|@uri')
+  printf 'Basic %s' "$(printf '%s:%s' "$id" "$secret" | base64 -w0)"
+}
+
+jwt_claims() { # payload of a JWT as JSON, for the log; header instead with a second argument "header"
+  local part=${1#*.}; part=${part%%.*}
+  [[ ${2:-} == header ]] && part=${1%%.*}
+  part=$(printf '%s' "$part" | tr '_-' '/+')
+  while (( ${#part} % 4 )); do part+="="; done
+  printf '%s' "$part" | base64 -d 2>/dev/null
+}
+
+machine_facts() {
+  echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "cpu:      $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+  echo "memory:   $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+  echo "java:     $(java -version 2>&1 | head -1)"
+  echo "wrk:      $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
+  echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the runs"
+}
+
+# The check before any load: one real exchange, printed; the caller decides what a failure means.
+# Sets check_status and check_body.
+exchange_once() { # url authorization subject_token audience
+  local out
+  out=$(curl -sS -m 30 -w '\n%{http_code}' -X POST "$1" -H "Authorization: $2" -H 'Accept: application/json' \
+        --data-urlencode "grant_type=$GRANT_TYPE" --data-urlencode "subject_token=$3" \
+        --data-urlencode "subject_token_type=$ACCESS_TOKEN_TYPE" --data-urlencode "audience=$4" 2>&1) || true
+  check_status=${out##*$'\n'}
+  check_body=${out%$'\n'*}
+  [[ $check_status =~ ^[0-9]{3}$ ]] || { check_body=$out; check_status=000; }
+}
+
+describe_exchange() { # prints what the one exchange returned, without the token itself
+  echo "$check_body" | jq -c '{token_type, issued_token_type, expires_in, scope, refresh_token: (has("refresh_token"))}'
+  local token
+  token=$(echo "$check_body" | jq -r .access_token)
+  echo "exchanged token header: $(jwt_claims "$token" header | jq -c '{alg, typ, kid}')"
+  echo "exchanged token claims: $(jwt_claims "$token" | jq -c '{aud, azp, client_id, sub, scope, lifetime_s: (.exp - .iat)}')"
+}
+
+# CPU time (user + system) a process has used so far, in milliseconds; empty when there is no such process.
+readonly CLOCK_TICKS=$(getconf CLK_TCK)
+cpu_ms() {
+  [[ -n ${1:-} && -r /proc/$1/stat ]] || return 0
+  # fields after the ")" that closes the command name: utime is the 12th, stime the 13th
+  awk -v hz="$CLOCK_TICKS" '{ sub(/.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
+}
+
+declare -A result_rps result_p50 result_p99 result_errors result_requests result_cpu result_load
+clean=true
+
+# wrk in the background so that INT/TERM reach the trap at once and wrk is stopped with us.
+run_wrk() { # label url authorization subject_token audience duration -> last_* from the RESULT line
+  local label=$1 url=$2 auth=$3 token=$4 audience=$5 length=$6 out line
+  out=$(mktemp)
+  TE_LABEL=$label TE_AUTHORIZATION=$auth TE_SUBJECT_TOKEN=$token TE_AUDIENCE=$audience \
+    wrk -t"$threads" -c"$connections" -d"$length" --timeout 10s --latency -s "$SCRIPT_DIR/exchange.lua" "$url" >"$out" 2>&1 &
+  wrk_pid=$!
+  wait "$wrk_pid" || { cat "$out"; rm -f "$out"; die "wrk failed against $label"; }
+  wrk_pid=""
+  sed 's/^/    /' "$out"
+  line=$(grep '^RESULT ' "$out") || { rm -f "$out"; die "wrk printed no RESULT line for $label (see above)"; }
+  rm -f "$out"
+  field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$line"; }
+  last_rps=$(field rps); last_p50=$(field p50_ms); last_p99=$(field p99_ms); last_requests=$(field requests)
+  last_bad=$(field bad_responses); last_socket=$(field socket_errors)
+}
+
+warm_up() { # label url authorization subject_token audience
+  [[ $warmup == 0[smh] ]] && return 0
+  log "$1: warm-up, $warmup (not counted)"
+  run_wrk "$@" "$warmup"
+  (( last_bad == 0 && last_socket == 0 )) \
+    || die "$1 answered $last_bad bad responses and had $last_socket socket errors during the warm-up; fix that before measuring"
+}
+
+measure() { # round label server_pid url authorization subject_token audience
+  local round=$1 label=$2 pid=$3 key="$2:$1" cpu_before cpu_after
+  shift 3
+  result_load[$key]=$(cut -d' ' -f1 /proc/loadavg)
+  log "$label, round $round/$rounds: measured run, wrk -t$threads -c$connections -d$duration (load avg before: ${result_load[$key]})"
+  cpu_before=$(cpu_ms "$pid")
+  run_wrk "$label" "$@" "$duration"
+  cpu_after=$(cpu_ms "$pid")
+  result_cpu[$key]=-
+  if [[ -n $cpu_before && -n $cpu_after ]] && (( last_requests > 0 )); then
+    result_cpu[$key]=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$last_requests" 'BEGIN {printf "%.2f", (b - a) / n}')
+    echo "    server CPU: $(( cpu_after - cpu_before )) ms for $last_requests exchanges = ${result_cpu[$key]} ms each"
+  fi
+  result_rps[$key]=$last_rps; result_p50[$key]=$last_p50; result_p99[$key]=$last_p99
+  result_requests[$key]=$last_requests; result_errors[$key]=$(( last_bad + last_socket ))
+  if (( last_bad > 0 || last_socket > 0 )); then
+    clean=false
+    echo "!!! $label: $last_bad bad responses, $last_socket socket errors: these figures are NOT valid" >&2
+  fi
+}
+
+fresh_portico_token() {
+  [[ -n $portico_subject_token_command ]] || return 0
+  portico_subject_token=$(bash -c "$portico_subject_token_command") \
+    || die "--portico-subject-token-command failed: $portico_subject_token_command"
+  portico_subject_token=${portico_subject_token//[$'\r\n ']/}
+  [[ -n $portico_subject_token ]] || die "--portico-subject-token-command printed nothing"
+}
+
+# ---- Keycloak ---------------------------------------------------------------------------------------------------------
+mkdir -p "$work_dir/results"
+echo "Token-exchange benchmark (wrk -t$threads -c$connections -d$duration, warm-up $warmup, $rounds round(s))"
+facts=$(machine_facts)
+echo "$facts"
+load_now=$(cut -d' ' -f1 /proc/loadavg)
+if awk -v l="$load_now" -v n="$(nproc)" 'BEGIN {exit !(l > n / 2)}'; then
+  echo "WARNING: this machine is not idle (load average $load_now on $(nproc) cores): expect low, noisy figures." \
+       "Record them only from an otherwise idle machine, or say so next to them." >&2
+fi
+
+kc_home=$work_dir/keycloak-$KEYCLOAK_VERSION
+kc_url=http://127.0.0.1:$kc_port/realms/bench/protocol/openid-connect/token
+kc_startup=""
+kc_subject_token=""
+if ! $skip_keycloak; then
+  for p in "$kc_port" "$kc_management_port"; do
+    port_in_use "$p" && die "port $p on 127.0.0.1 is taken; choose free ones with --keycloak-port / --keycloak-management-port"
+  done
+
+  if [[ ! -x $kc_home/bin/kc.sh ]]; then
+    log "fetching Keycloak $KEYCLOAK_VERSION from Maven Central"
+    # Run from the work dir, which has no pom.xml: otherwise Maven would run the goal for every module of Portico.
+    (cd "$work_dir" && mvn -B -q dependency:copy \
+        -Dartifact=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip -DoutputDirectory="$work_dir") \
+      || die "could not fetch org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip with Maven"
+    rm -rf "$kc_home"
+    unzip -q "$work_dir/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$work_dir"
+  fi
+
+  # Build-time options, applied once (kc.sh build takes ~40 s); start --optimized then skips that on every run.
+  build_options=(--db=dev-file --cache=local)
+  if [[ "$(cat "$kc_home/.bench-build" 2>/dev/null)" != "${build_options[*]}" ]]; then
+    log "building Keycloak for ${build_options[*]} (once)"
+    JAVA_OPTS_KC_HEAP=$kc_heap "$kc_home/bin/kc.sh" build "${build_options[@]}" >"$work_dir/keycloak-build.log" 2>&1 \
+      || { tail -30 "$work_dir/keycloak-build.log"; die "kc.sh build failed (log: $work_dir/keycloak-build.log)"; }
+    echo "${build_options[*]}" >"$kc_home/.bench-build"
+  fi
+
+  # A fresh database every run: the realm is imported as written, no sessions left from an earlier run.
+  rm -rf "$kc_home/data/h2" "$kc_home/data/import"
+  mkdir -p "$kc_home/data/import"
+  jq --arg alg "$kc_alg" '.defaultSignatureAlgorithm = $alg' "$SCRIPT_DIR/keycloak-realm.json" \
+    >"$kc_home/data/import/bench-realm.json"
+
+  log "starting Keycloak $KEYCLOAK_VERSION on http://127.0.0.1:$kc_port (production mode, heap $kc_heap, log: $work_dir/keycloak.log)"
+  started_at=$(date +%s.%N)
+  # setsid: kc.sh and its JVM get their own process group, which cleanup() stops as a whole.
+  JAVA_OPTS_KC_HEAP=$kc_heap setsid "$kc_home/bin/kc.sh" start --optimized \
+    --http-enabled=true --http-host=127.0.0.1 --http-port="$kc_port" \
+    --http-management-port="$kc_management_port" --hostname-strict=false --import-realm \
+    </dev/null >"$work_dir/keycloak.log" 2>&1 &
+  kc_pid=$!
+  kc_java_pid=""
+  until curl -fsS -o /dev/null -m 5 "http://127.0.0.1:$kc_port/realms/bench/.well-known/openid-configuration" 2>/dev/null; do
+    kill -0 "$kc_pid" 2>/dev/null || { tail -40 "$work_dir/keycloak.log"; die "Keycloak exited during start-up (log: $work_dir/keycloak.log)"; }
+    (( $(date +%s) - ${started_at%.*} < 300 )) || { tail -40 "$work_dir/keycloak.log"; die "Keycloak not ready after 300 s"; }
+    sleep 1
+  done
+  kc_java_pid=$(ps -o pid= --ppid "$kc_pid" | tr -d ' ' | head -1)
+  kc_startup=$(awk -v a="$started_at" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
+  echo "ready after ${kc_startup} s; Keycloak says: $(grep -o 'started in [0-9.]*s' "$work_dir/keycloak.log" | head -1)"
+
+  log "Keycloak: subject token for bench-user (password grant at bench-initial)"
+  token_json=$(curl -sS -m 30 -X POST "$kc_url" -d grant_type=password -d client_id=bench-initial \
+                 -d username=bench-user -d password=bench-password -d scope=openid) \
+    || die "Keycloak's token endpoint did not answer"
+  kc_subject_token=$(jq -r '.access_token // empty' <<<"$token_json")
+  [[ -n $kc_subject_token ]] || die "no access token for bench-user from Keycloak: $token_json"
+  echo "subject token claims: $(jwt_claims "$kc_subject_token" | jq -c '{aud, azp, sub, scope, lifetime_s: (.exp - .iat)}')"
+
+  log "Keycloak: one exchange by curl (bench-requester → audience bench-target)"
+  kc_auth=$(basic_auth bench-requester bench-requester-secret)
+  exchange_once "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
+  [[ $check_status == 200 ]] \
+    || die "Keycloak refused the exchange (HTTP $check_status): $check_body
+       The realm in keycloak-realm.json is not set up for standard token exchange; see src/docs/benchmarks.md."
+  describe_exchange
+fi
+
+# ---- Portico: the same one-exchange check -----------------------------------------------------------------------------
+portico_status="not measured"
+portico_ready=false
+portico_unavailable=false
+if ! $portico_wanted; then
+  portico_status="not measured: no --portico-url given"
+  log "Portico endpoint not available: skipped (no --portico-url given; see --help)"
+else
+  fresh_portico_token
+  log "Portico: one exchange by curl ($portico_client → audience $portico_audience at $portico_url)"
+  portico_auth=$(basic_auth "$portico_client" "$portico_secret")
+  exchange_once "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
+  if [[ $check_status == 404 || $check_status == 000 ]]; then
+    reason=$([[ $check_status == 404 ]] && echo "POST $portico_url answered 404" || echo "no answer from $portico_url: $check_body")
+    portico_status="not measured: endpoint not available"
+    portico_unavailable=true
+    log "Portico endpoint not available: skipped ($reason)"
+  elif [[ $check_status != 200 ]] || ! jq -e '.access_token | type == "string"' <<<"$check_body" >/dev/null 2>&1; then
+    die "Portico refused the exchange (HTTP $check_status): $check_body
+       Check --portico-client/--portico-secret/--portico-audience and that the subject token is a fresh Portico token."
+  else
+    describe_exchange
+    portico_ready=true
+    portico_status=measured
+  fi
+fi
+kc_ready=$([[ -n $kc_subject_token ]] && echo true || echo false)
+$kc_ready || $portico_ready || die "nothing to measure"
+
+# ---- load: warm-ups, then the measured runs, Keycloak and Portico taking turns --------------------------------------
+# Taking turns round by round spreads the other load of a shared machine over both servers alike.
+$kc_ready && warm_up keycloak "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
+if $portico_ready; then fresh_portico_token; warm_up portico "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"; fi
+for round in $(seq 1 "$rounds"); do
+  $kc_ready && measure "$round" keycloak "$kc_java_pid" "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
+  if $portico_ready; then
+    fresh_portico_token
+    measure "$round" portico "$portico_pid" "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
+  fi
+done
+
+# ---- comparison -------------------------------------------------------------------------------------------------------
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median_rps() { # label
+  local r
+  for r in $(seq 1 "$rounds"); do
+    if [[ -n ${result_rps[$1:$r]:-} ]]; then echo "${result_rps[$1:$r]}"; fi
+  done | median
+}
+row() { # label round
+  local k="$1:$2"
+  if [[ -n ${result_rps[$k]:-} ]]; then
+    printf '| %-8s | %5s | %9s | %8s | %8s | %8s | %6s | %10s | %6s |\n' "$1" "$2" "${result_rps[$k]}" "${result_p50[$k]}" \
+      "${result_p99[$k]}" "${result_requests[$k]}" "${result_errors[$k]}" "${result_cpu[$k]}" "${result_load[$k]}"
+  else
+    printf '| %-8s | %5s | %9s | %8s | %8s | %8s | %6s | %10s | %6s |\n' "$1" "$2" - - - - - - -
+  fi
+}
+kc_median=$(median_rps keycloak)
+portico_median=$(median_rps portico)
+ratio="n/a"
+if $skip_keycloak; then verdict="no comparison: Keycloak skipped (--skip-keycloak)"; else verdict="no comparison: Portico $portico_status"; fi
+if [[ -n $kc_median && -n $portico_median ]]; then
+  ratio=$(awk -v p="$portico_median" -v k="$kc_median" 'BEGIN {printf "%.2f", p / k}')
+  verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 3 ? "goal met (Portico ≥ 3× Keycloak)" : "goal NOT met (Portico < 3× Keycloak)")}')
+fi
+$clean || verdict="INVALID: a measured run had errors, see above"
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+report=$work_dir/results/token-exchange-$stamp.md
+{
+  echo "## Token exchange, $stamp"
+  echo
+  echo '```'
+  echo "$invocation"
+  echo "(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --rounds $rounds --keycloak-alg $kc_alg)"
+  echo "$facts"
+  echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"
+  [[ -z $kc_startup ]] || echo "keycloak: $KEYCLOAK_VERSION, production mode (start --optimized), dev-file H2, local cache, $kc_alg, heap $kc_heap, ready after $kc_startup s"
+  echo '```'
+  echo
+  echo '| server   | round |     req/s |   p50 ms |   p99 ms | requests | errors | CPU ms/req | load 1m |'
+  echo '|----------|------:|----------:|---------:|---------:|---------:|-------:|-----------:|-------:|'
+  for r in $(seq 1 "$rounds"); do
+    if $kc_ready; then row keycloak "$r"; fi
+    if $portico_ready; then row portico "$r"; fi
+  done
+  if ! $kc_ready; then row keycloak -; fi
+  if ! $portico_ready; then row portico -; fi
+  echo
+  echo "median req/s: Keycloak ${kc_median:--}, Portico ${portico_median:--}; Portico / Keycloak: **$ratio** — $verdict"
+  echo
+  echo "CPU ms/req: CPU time of the server JVM during the measured run / exchanges answered (\"-\": pid unknown);"
+  echo "load 1m: the machine's load average just before the run."
+} | tee "$report"
+echo
+echo "(written to $report)"
+
+$clean || exit 1
+$portico_unavailable && exit 3
+exit 0
