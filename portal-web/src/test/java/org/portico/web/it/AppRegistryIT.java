@@ -69,7 +69,7 @@ class AppRegistryIT {
 
         assertAll(
                 () -> assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), "32 random bytes, base64url: " + secret),
-                () -> assertTrue(stored.getClientSecretHash().startsWith("PBKDF2WithHmacSHA512:210000:")),
+                () -> assertTrue(stored.getClientSecretHash().startsWith("pbkdf2-sha256$210000$"), stored.getClientSecretHash()),
                 () -> assertFalse(stored.getClientSecretHash().contains(secret)),
                 () -> assertTrue(apps.verifySecret(id, secret)),
                 () -> assertFalse(apps.verifySecret(id, secret + "x")),
