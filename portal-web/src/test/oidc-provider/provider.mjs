@@ -3,7 +3,9 @@
 // ITs (OidcTestProvider.java); prints "READY <issuer>" once it listens. Never for production.
 //
 // Environment: PORTICO_BASE_URL (e.g. http://127.0.0.1:8180), CLIENT_SECRET, PORT (0 = any free port), KEY_FILE
-// (the signing key, created if missing: a restarted provider keeps its key, as a real one does).
+// (the signing key, created if missing: a restarted provider keeps its key, as a real one does), ISSUER_HOST
+// (default 127.0.0.1; 'localhost' makes the provider another site than a Portico on 127.0.0.1, as in real life,
+// while it still listens on 127.0.0.1 only).
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -33,7 +35,7 @@ const loginForm = (uid, error = '') => page('Test IdP sign-in', `${error ? `<p i
 
 const server = createServer();
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  const issuer = `http://127.0.0.1:${server.address().port}`;
+  const issuer = `http://${process.env.ISSUER_HOST ?? '127.0.0.1'}:${server.address().port}`;
   const provider = new Provider(issuer, {
     clients: [{
       client_id: 'portico',

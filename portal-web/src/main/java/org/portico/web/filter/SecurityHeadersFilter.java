@@ -20,7 +20,7 @@ import org.portico.web.security.oidc.OidcSettings;
  * <li>CSP: resources from our own origin only, no plugins, no {@code <base>} hijack, forms post only to us, and
  * only our own pages may frame Portico (clickjacking). With OpenID Connect login on, forms may also lead to the
  * provider's origin: browsers apply {@code form-action} to the redirects after a post, and the logout post
- * redirects to the provider's end-session endpoint.</li>
+ * redirects to the provider's end-session endpoint (without it, Chromium 156 silently stays on the page).</li>
  * <li>Referrer-Policy {@code same-origin}: other sites never see Portico URLs, which may carry link tokens.</li>
  * <li>HSTS only when the request came over TLS, so plain-HTTP development keeps working.</li>
  * <li>Pages of a logged-in user are {@code no-store}: after logout, Back does not show them from the cache.</li>

@@ -23,7 +23,8 @@ import static org.portico.web.it.OidcTestProvider.OLGA_PASSWORD;
 /**
  * OpenID Connect login through a real provider (npm oidc-provider on 127.0.0.1, see {@link OidcTestProvider}):
  * the user types username and password into the provider's own login page, in Chromium, and lands in Portico with
- * the roles the provider's groups map to. Mapping: portal-users → end-user, admins → site-admin; everyone gets
+ * the roles the provider's groups map to. The provider is another site ({@code localhost}) than Portico
+ * ({@code 127.0.0.1}), so every callback is a cross-site navigation that the SameSite=Lax session cookie must survive. Mapping: portal-users → end-user, admins → site-admin; everyone gets
  * end-user (the default role).
  */
 @ServerSetup(OidcServerSetup.class)
@@ -32,8 +33,10 @@ class OidcLoginIT extends BrowserTestBase {
     private OidcTestProvider provider;
 
     @BeforeEach
-    void providerIsRunning() {
+    void providerIsRunningAndHasNoSessionYet() {
         provider = OidcServerSetup.provider();
+        browser().get(provider.issuer() + "/.well-known/openid-configuration");
+        browser().manage().deleteAllCookies(); // the provider's cookies: another host than Portico's
     }
 
     /** Clicks "Sign in with Test IdP" on the login page and signs in on the provider's page. */

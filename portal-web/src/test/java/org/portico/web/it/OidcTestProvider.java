@@ -36,7 +36,7 @@ final class OidcTestProvider {
     private static final Path SOURCE = Path.of("src", "test", "oidc-provider");
     private static final Path HOME = Path.of("target", "oidc-provider");
     private static final List<String> FILES = List.of("package.json", "package-lock.json", "provider.mjs");
-    private static final Pattern READY = Pattern.compile("READY (http://127\\.0\\.0\\.1:(\\d+))");
+    private static final Pattern READY = Pattern.compile("READY (http://localhost:(\\d+))");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final String porticoBaseUrl;
@@ -134,6 +134,9 @@ final class OidcTestProvider {
         builder.environment().put("CLIENT_SECRET", CLIENT_SECRET);
         builder.environment().put("PORT", Integer.toString(onPort));
         builder.environment().put("KEY_FILE", signingKey.toString());
+        // The issuer says "localhost" while Portico is at 127.0.0.1: for the browser they are two sites, as a real
+        // provider and Portico are, so the SameSite=Lax session cookie is tested on a cross-site callback.
+        builder.environment().put("ISSUER_HOST", "localhost");
         process = builder.start(); // stdin stays an open pipe: when this JVM ends, the provider ends too
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
