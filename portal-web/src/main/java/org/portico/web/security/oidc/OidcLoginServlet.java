@@ -1,6 +1,8 @@
 package org.portico.web.security.oidc;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -142,7 +144,7 @@ public class OidcLoginServlet extends HttpServlet {
     private static void toLoginPage(HttpServletRequest request, HttpServletResponse response, OidcFailure failure,
                                     Optional<String> continueTo) throws IOException {
         String query = "?oidc=" + failure.code() + continueTo
-                .map(path -> "&continue=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8))
+                .map(path -> "&continue=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
                 .orElse("");
         response.sendRedirect(request.getContextPath() + "/login.xhtml" + query);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ public record OidcSettings(URI issuer, String clientId, String secret, List<Stri
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private static final OidcSettings OFF = new OidcSettings(null, null, null, List.of(),
-            new RoleMapping(DEFAULT_ROLES_CLAIM, java.util.Map.of(), Optional.empty()), null);
+            new RoleMapping(DEFAULT_ROLES_CLAIM, Map.of(), Optional.empty()), null);
 
     public OidcSettings {
         scopes = List.copyOf(scopes);

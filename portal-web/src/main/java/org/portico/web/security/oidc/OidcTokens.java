@@ -1,6 +1,7 @@
 package org.portico.web.security.oidc;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A completed login at the provider: the validated ID token and the claims about the user (those of the ID token,
@@ -14,10 +15,11 @@ public record OidcTokens(String idToken, String issuer, String subject, Map<Stri
         claims = Map.copyOf(claims);
     }
 
-    public java.util.Optional<String> findClaim(String name) {
+    /** A claim that is a non-blank string, trimmed. */
+    public Optional<String> findClaim(String name) {
         return claims.get(name) instanceof String value && !value.isBlank()
-                ? java.util.Optional.of(value.strip())
-                : java.util.Optional.empty();
+                ? Optional.of(value.strip())
+                : Optional.empty();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.portico.web.security.oidc;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record RoleMapping(String claim, Map<String, Set<Role>> mapping, Optional
     public RoleMapping {
         Map<String, Set<Role>> copy = new LinkedHashMap<>();
         mapping.forEach((group, roles) -> copy.put(group, Set.copyOf(roles)));
-        mapping = java.util.Collections.unmodifiableMap(copy);
+        mapping = Collections.unmodifiableMap(copy);
     }
 
     /**
