@@ -2,6 +2,7 @@ package org.portico.web.filter;
 
 import java.io.IOException;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,13 +10,17 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.portico.web.security.oidc.OidcSettings;
+
 /**
  * The security headers every response carries. Scripts are governed by PrimeFaces' own nonce-based CSP
  * ({@code primefaces.CSP} in web.xml): browsers enforce every policy a response carries, so this one allows
  * inline scripts and PrimeFaces' {@code script-src 'self' 'nonce-…'} narrows that to scripts with the nonce.
  * <ul>
  * <li>CSP: resources from our own origin only, no plugins, no {@code <base>} hijack, forms post only to us, and
- * only our own pages may frame Portico (clickjacking).</li>
+ * only our own pages may frame Portico (clickjacking). With OpenID Connect login on, forms may also lead to the
+ * provider's origin: browsers apply {@code form-action} to the redirects after a post, and the logout post
+ * redirects to the provider's end-session endpoint (without it, Chromium 156 silently stays on the page).</li>
  * <li>Referrer-Policy {@code same-origin}: other sites never see Portico URLs, which may carry link tokens.</li>
  * <li>HSTS only when the request came over TLS, so plain-HTTP development keeps working.</li>
  * <li>Pages of a logged-in user are {@code no-store}: after logout, Back does not show them from the cache.</li>
@@ -37,10 +42,21 @@ public class SecurityHeadersFilter extends HttpFilter {
             "form-action 'self'",
             "frame-ancestors 'self'");
 
+    @Inject
+    OidcSettings oidc;
+
+    private String contentSecurityPolicy = CONTENT_SECURITY_POLICY;
+
+    @Override
+    public void init() {
+        oidc.issuerOrigin().ifPresent(origin ->
+                contentSecurityPolicy = CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin));
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
         response.setHeader("Referrer-Policy", "same-origin");

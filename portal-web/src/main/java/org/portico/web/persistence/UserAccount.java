@@ -19,7 +19,10 @@ import jakarta.persistence.Version;
 
 import org.portico.web.security.Role;
 
-/** A user of the built-in user store. The password is only ever held as a PBKDF2 hash. */
+/**
+ * A user of the built-in user store. The password is only ever held as a PBKDF2 hash; users created by an
+ * OpenID Connect login have none (they log in at their provider, see {@link OidcLink}).
+ */
 @Entity
 @Table(name = "portico_user")
 public class UserAccount {
@@ -37,7 +40,7 @@ public class UserAccount {
     @Column(length = 254)
     private String email;
 
-    @Column(name = "password_hash", nullable = false, length = 512)
+    @Column(name = "password_hash", length = 512)
     private String passwordHash;
 
     @Column(nullable = false)
@@ -96,6 +99,7 @@ public class UserAccount {
         this.email = email;
     }
 
+    /** The PBKDF2 hash, or {@code null} for a user who logs in only through an OpenID provider. */
     public String getPasswordHash() {
         return passwordHash;
     }

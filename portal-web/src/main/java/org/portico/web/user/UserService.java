@@ -80,6 +80,11 @@ public class UserService {
             hasher.verifyDecoy(password);
             return Optional.empty();
         }
+        if (user.get().getPasswordHash() == null) {
+            // Logs in through an OpenID provider only: no password can match, and the answer takes as long.
+            hasher.verifyDecoy(password);
+            return Optional.empty();
+        }
         return user.filter(account -> hasher.verify(password, account.getPasswordHash()))
                 .filter(UserAccount::isEnabled);
     }

@@ -77,6 +77,18 @@ class HttpIT {
     }
 
     @Test
+    void withoutOpenIdConnectSettingsItsEndpointsDoNotExist() throws Exception {
+        HttpResponse<String> start = get(http, "/login/oidc", "text/html");
+        HttpResponse<String> callback = get(http, "/login/oidc/callback?code=x&state=y", "text/html");
+
+        assertAll(
+                () -> assertEquals(404, start.statusCode()),
+                () -> assertEquals(404, callback.statusCode()),
+                () -> assertTrue(get(http, "/login.xhtml", "text/html").headers().allValues("Content-Security-Policy")
+                        .stream().anyMatch(csp -> csp.contains("form-action 'self';")), "form-action is ours only"));
+    }
+
+    @Test
     void restrictedPagesAnswerNotFoundToUsersWithoutTheRole() throws Exception {
         HttpClient alice = loggedIn("alice", "portico-demo");
 

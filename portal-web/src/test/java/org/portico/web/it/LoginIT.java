@@ -61,6 +61,15 @@ class LoginIT extends BrowserTestBase {
     }
 
     @Test
+    void withoutOpenIdConnectSettingsTheLoginPageOffersTheFormOnly() {
+        open("/login.xhtml");
+
+        assertAll(
+                () -> assertTrue(find("#login\\:submit").isDisplayed()),
+                () -> assertFalse(present("#oidc-login"), "no 'Sign in with' button when OIDC is not configured"));
+    }
+
+    @Test
     void unknownPagesGetTheFriendlyNotFoundPage() {
         open("/no-such-page.xhtml");
 

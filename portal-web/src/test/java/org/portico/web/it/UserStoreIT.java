@@ -1,6 +1,7 @@
 package org.portico.web.it;
 
 import java.util.EnumSet;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.portico.web.persistence.UserAccount;
 import org.portico.web.security.PasswordHasher;
 import org.portico.web.security.Role;
+import org.portico.web.user.ExternalAccounts;
+import org.portico.web.user.ExternalIdentity;
 import org.portico.web.user.UserRejectedException;
 import org.portico.web.user.UserService;
 
@@ -22,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The built-in user store and its password hashing, inside WildFly against the real database. Tagged
+ * The built-in user store and its password hashing, inside WildFly against the real database; and the users of an
+ * OpenID provider, created at their first login and found again by issuer + subject (migration V6). Tagged
  * {@code database}: the build runs it against H2 and again against PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -45,6 +50,9 @@ class UserStoreIT {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    ExternalAccounts externalAccounts;
 
     @PersistenceContext(unitName = "portico")
     EntityManager em;
@@ -141,5 +149,87 @@ class UserStoreIT {
                 () -> assertEquals(tag + "-9", users.search(tag, 0, 1, "username", false).get(0).getUsername()),
                 () -> assertEquals(1, users.count(tag + "11@")),
                 () -> assertEquals(0, users.count("%"), "a % in the query is a literal, not a wildcard"));
+    }
+
+    // ---- users of an OpenID provider (ExternalAccounts) ----------------------------------------------------
+
+    private static final String ISSUER = "https://login.example.org/realms/it";
+
+    private static ExternalIdentity identity(String issuer, String subject, String preferred, String name, Set<Role> roles) {
+        return new ExternalIdentity(issuer, subject, preferred, name, preferred + "@idp.example", roles);
+    }
+
+    @Test
+    void theFirstLoginCreatesAUserWithoutPasswordWhoCannotUseTheForm() {
+        String name = unique("first");
+
+        UserAccount user = externalAccounts.signIn(identity(ISSUER, unique("sub-"), name, "First Login", EnumSet.of(Role.END_USER))).orElseThrow();
+
+        assertAll(
+                () -> assertEquals(name, user.getUsername()),
+                () -> assertEquals("First Login", user.getDisplayName()),
+                () -> assertEquals(Set.of(Role.END_USER), user.getRoles()),
+                () -> assertNull(users.findByUsername(name).orElseThrow().getPasswordHash()),
+                () -> assertTrue(users.authenticate(name, "any-password-at-all").isEmpty()));
+    }
+
+    @Test
+    void laterLoginsFindTheUserByIssuerAndSubjectAndTakeNameAndRolesFromTheProvider() {
+        String subject = unique("sub-");
+        String name = unique("again");
+        UserAccount first = externalAccounts.signIn(identity(ISSUER, subject, name, "Before", EnumSet.of(Role.END_USER))).orElseThrow();
+
+        UserAccount second = externalAccounts.signIn(identity(ISSUER, subject, "renamed-at-the-idp", "After",
+                EnumSet.of(Role.END_USER, Role.SITE_ADMIN))).orElseThrow();
+
+        assertAll(
+                () -> assertEquals(first.getId(), second.getId()),
+                () -> assertEquals(name, second.getUsername(), "the username stays"),
+                () -> assertEquals("After", users.getById(first.getId()).getDisplayName()),
+                () -> assertEquals(Set.of(Role.END_USER, Role.SITE_ADMIN), users.getById(first.getId()).getRoles()));
+    }
+
+    @Test
+    void aLocalUserWithTheSameNameIsNeverTakenOver() {
+        String name = unique("local");
+        UserAccount local = users.create(name, "Local User", null, "a-long-enough-secret", EnumSet.of(Role.END_USER));
+
+        UserAccount external = externalAccounts.signIn(identity(ISSUER, unique("sub-"), name, "Someone Else",
+                EnumSet.of(Role.SITE_ADMIN))).orElseThrow();
+
+        assertAll(
+                () -> assertNotEquals(local.getId(), external.getId()),
+                () -> assertTrue(external.getUsername().matches(name + "-[0-9a-f]{6}"), external.getUsername()),
+                () -> assertEquals(Set.of(Role.END_USER), users.getById(local.getId()).getRoles()),
+                () -> assertTrue(users.authenticate(name, "a-long-enough-secret").isPresent()));
+    }
+
+    @Test
+    void theSameSubjectAtAnotherProviderIsAnotherUser() {
+        String subject = unique("sub-");
+        String name = unique("twin");
+
+        UserAccount one = externalAccounts.signIn(identity(ISSUER, subject, name, "One", EnumSet.of(Role.END_USER))).orElseThrow();
+        UserAccount other = externalAccounts.signIn(identity("https://other.example.org", subject, name, "Other",
+                EnumSet.of(Role.END_USER))).orElseThrow();
+
+        assertNotEquals(one.getId(), other.getId());
+    }
+
+    @Test
+    void aUserDisabledInPorticoStaysOutWhateverTheProviderSays() {
+        String subject = unique("sub-");
+        UserAccount user = externalAccounts.signIn(identity(ISSUER, subject, unique("off"), "Off", EnumSet.of(Role.END_USER))).orElseThrow();
+        users.setEnabled(user.getId(), false);
+
+        assertTrue(externalAccounts.signIn(identity(ISSUER, subject, user.getUsername(), "Off", EnumSet.of(Role.END_USER))).isEmpty());
+    }
+
+    @Test
+    void providerUsernamesAreMadeValid() {
+        UserAccount user = externalAccounts.signIn(identity(ISSUER, unique("sub-"), "Jane.Doe@Example.ORG " + unique(""),
+                "Jane", EnumSet.of(Role.END_USER))).orElseThrow();
+
+        assertTrue(user.getUsername().matches("jane\\.doe-example\\.org-[a-z0-9]+"), user.getUsername());
     }
 }

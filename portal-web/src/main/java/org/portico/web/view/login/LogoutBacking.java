@@ -1,7 +1,7 @@
 package org.portico.web.view.login;
 
 import java.io.IOException;
-
+import java.net.URI;
 import java.time.Clock;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -14,13 +14,18 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.token.RevocationList;
-import org.portico.web.security.SessionIds;
-
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.security.SessionIds;
+import org.portico.web.security.oidc.OidcLogout;
 
-/** Logout is a POST from the user menu (a GET could be forged by any page): ends the login and the session. */
+/**
+ * Logout is a POST from the user menu (a GET could be forged by any page): ends the login and the session, and
+ * revokes the tokens issued in it. After an OpenID Connect login it continues to the provider's end-session endpoint
+ * (RP-initiated logout), which ends the provider's session too and sends the browser back to the login page;
+ * otherwise straight to the login page.
+ */
 @Named
 @RequestScoped
 public class LogoutBacking {
@@ -40,6 +45,9 @@ public class LogoutBacking {
     @Inject
     Clock clock;
 
+    @Inject
+    OidcLogout oidcLogout;
+
     public void logout() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
@@ -51,8 +59,10 @@ public class LogoutBacking {
         // verify offline see them expire within their (short) lifetime.
         SessionIds.find(request.getSession(false)).ifPresent(sid ->
                 revocations.revokeSession(sid, clock.instant().plus(keys.config().retirementGrace())));
+        var providerLogout = oidcLogout.findEndSessionUri(request); // reads the session, so before it ends
         request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login.xhtml?loggedOut=true");
+        external.redirect(providerLogout.map(URI::toString)
+                .orElse(external.getRequestContextPath() + "/login.xhtml?loggedOut=true"));
     }
 }
