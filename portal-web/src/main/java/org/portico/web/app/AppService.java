@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +18,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+
+import org.portico.web.persistence.ContainsSearch;
 
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.redirect.AppBaseUrl;
@@ -36,6 +37,13 @@ import org.portico.web.persistence.RegisteredApp;
 @ApplicationScoped
 @Transactional
 public class AppService {
+
+    /** The fields the admin list's search box looks in. */
+    private static final String[] SEARCHED = {"a.id", "a.name", "a.audience"};
+
+    private static ContainsSearch search(String query) {
+        return new ContainsSearch(query);
+    }
 
     private static final Map<String, String> SORTABLE = Map.of(
             "id", "a.id",
@@ -81,15 +89,15 @@ public class AppService {
     public List<RegisteredApp> search(String query, int first, int pageSize, String sortField, boolean ascending) {
         String orderBy = SORTABLE.getOrDefault(sortField, "a.id") + (ascending ? " asc" : " desc");
         TypedQuery<RegisteredApp> search = em.createQuery(
-                "select a from RegisteredApp a" + where(query) + " order by " + orderBy + ", a.id", RegisteredApp.class);
-        bind(search, query);
+                "select a from RegisteredApp a" + search(query).where(SEARCHED) + " order by " + orderBy + ", a.id", RegisteredApp.class);
+        search(query).bind(search);
         return search.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize)).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(String query) {
-        TypedQuery<Long> count = em.createQuery("select count(a) from RegisteredApp a" + where(query), Long.class);
-        bind(count, query);
+        TypedQuery<Long> count = em.createQuery("select count(a) from RegisteredApp a" + search(query).where(SEARCHED), Long.class);
+        search(query).bind(count);
         return count.getSingleResult();
     }
 
@@ -104,22 +112,8 @@ public class AppService {
         return new ClientSecret(app.get().getClientSecretHash()).matches(secret) && app.get().isEnabled();
     }
 
-    private static String where(String query) {
-        return isBlank(query) ? "" : " where lower(a.id) like :q escape '\\' or lower(a.name) like :q escape '\\'"
-                + " or lower(a.audience) like :q escape '\\'";
-    }
 
-    private static void bind(TypedQuery<?> typed, String query) {
-        if (!isBlank(query)) {
-            String escaped = query.strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            typed.setParameter("q", "%" + escaped + "%");
-        }
-    }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
 
     // ---- changes -------------------------------------------------------------------------------------------
 

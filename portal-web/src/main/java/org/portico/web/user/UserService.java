@@ -3,7 +3,6 @@ package org.portico.web.user;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+
+import org.portico.web.persistence.ContainsSearch;
 
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
@@ -31,6 +32,13 @@ import org.portico.web.security.Role;
 @ApplicationScoped
 @Transactional
 public class UserService {
+
+    /** The fields the admin list's search box looks in. */
+    private static final String[] SEARCHED = {"u.username", "u.displayName", "u.email"};
+
+    private static ContainsSearch search(String query) {
+        return new ContainsSearch(query);
+    }
 
     /** Columns the admin list may be sorted by, mapped to JPQL paths; anything else sorts by username. */
     private static final java.util.Map<String, String> SORTABLE = java.util.Map.of(
@@ -94,30 +102,19 @@ public class UserService {
     public List<UserAccount> search(String query, int first, int pageSize, String sortField, boolean ascending) {
         String orderBy = SORTABLE.getOrDefault(sortField, "u.username") + (ascending ? " asc" : " desc");
         TypedQuery<UserAccount> search = em.createQuery(
-                "select u from UserAccount u" + where(query) + " order by " + orderBy + ", u.id", UserAccount.class);
-        bind(search, query);
+                "select u from UserAccount u" + search(query).where(SEARCHED) + " order by " + orderBy + ", u.id", UserAccount.class);
+        search(query).bind(search);
         return search.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize)).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(String query) {
-        TypedQuery<Long> count = em.createQuery("select count(u) from UserAccount u" + where(query), Long.class);
-        bind(count, query);
+        TypedQuery<Long> count = em.createQuery("select count(u) from UserAccount u" + search(query).where(SEARCHED), Long.class);
+        search(query).bind(count);
         return count.getSingleResult();
     }
 
-    private static String where(String query) {
-        return isBlank(query) ? "" : " where lower(u.username) like :q escape '\\' or lower(u.displayName) like :q escape '\\'"
-                + " or lower(u.email) like :q escape '\\'";
-    }
 
-    private static void bind(TypedQuery<?> typed, String query) {
-        if (!isBlank(query)) {
-            String escaped = query.strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            typed.setParameter("q", "%" + escaped + "%");
-        }
-    }
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
