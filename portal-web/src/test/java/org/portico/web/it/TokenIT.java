@@ -40,6 +40,7 @@ class TokenIT {
 
     private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     private static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
+    private static final String DEMO_AUDIENCE = "http://localhost:8080/demo-app";
 
     @ArquillianResource
     URL base;
@@ -200,6 +201,14 @@ class TokenIT {
         HttpResponse<String> notAllowed = post("/oauth2/token", good, exchangeOf(subject, "http://localhost:8080/demo-app"));
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(root() + "/oauth2/token")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        // The demo app has no exchange policy: it may not use token exchange at all.
+        HttpResponse<String> demoToken = userToken(FormLogin.loggedIn(root(), "alice", "portico-demo"), DEMO_AUDIENCE);
+        HttpResponse<String> unauthorized = post("/oauth2/token", basic("demo-app", "demo-app-secret-change-me-in-production"),
+                exchangeOf(json(demoToken).getString("access_token"), targetAudience));
+        HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(root() + "/oauth2/token"))
+                .header("Authorization", good).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"grant_type\":\"" + EXCHANGE + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertAll(
                 () -> assertError(noClient, 401, "invalid_client"),
@@ -212,7 +221,9 @@ class TokenIT {
                 () -> assertError(garbage, 400, "invalid_grant"),
                 () -> assertFalse(garbage.body().contains("not-a-token"), "the token is not echoed"),
                 () -> assertError(notAllowed, 400, "invalid_target"),
-                () -> assertError(get, 405, "invalid_request"));
+                () -> assertError(get, 405, "invalid_request"),
+                () -> assertError(unauthorized, 400, "unauthorized_client"),
+                () -> assertError(json, 400, "invalid_request"));
     }
 
     private static void assertError(HttpResponse<String> response, int status, String error) {
