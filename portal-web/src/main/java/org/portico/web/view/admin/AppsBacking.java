@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
@@ -23,10 +22,7 @@ import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.UserClaim;
 import org.portico.web.persistence.RegisteredApp;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The site admin's app registry: a searchable, paged list; register and edit in one dialog; enable/disable;
@@ -54,35 +50,24 @@ public class AppsBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new AppTableModel();
+        model = new SearchTableModel<>("id", () -> apps.count(query),
+                (first, pageSize, field, ascending) -> apps.search(query, first, pageSize, field, ascending).stream()
+                        .map(AppRow::of).toList(),
+                new SearchTableModel.Keys<>() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public String keyOf(AppRow row) {
+                        return row.id();
+                    }
+
+                    @Override
+                    public AppRow rowFor(String key) {
+                        return AppRow.of(apps.getById(key));
+                    }
+                });
     }
 
-    private final class AppTableModel extends LazyDataModel<AppRow> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) apps.count(query);
-        }
-
-        @Override
-        public List<AppRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-            String field = sort == null ? "id" : sort.getField();
-            boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
-            return apps.search(query, first, pageSize, field, ascending).stream().map(AppRow::of).toList();
-        }
-
-        @Override
-        public String getRowKey(AppRow row) {
-            return row.id();
-        }
-
-        @Override
-        public AppRow getRowData(String rowKey) {
-            return AppRow.of(apps.getById(rowKey));
-        }
-    }
 
     // ---- actions -------------------------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
@@ -25,10 +24,7 @@ import org.portico.web.user.UserRejectedException;
 import org.portico.web.user.UserService;
 import org.portico.web.user.Usernames;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
-import org.primefaces.model.SortOrder;
 
 /**
  * The site admin's user management: a searchable, paged list; create; edit name, e-mail and roles;
@@ -58,35 +54,24 @@ public class UsersBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new UserTableModel();
+        model = new SearchTableModel<>("username", () -> users.count(query),
+                (first, pageSize, field, ascending) -> users.search(query, first, pageSize, field, ascending).stream()
+                        .map(UserRow::of).toList(),
+                new SearchTableModel.Keys<>() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public String keyOf(UserRow row) {
+                        return String.valueOf(row.id());
+                    }
+
+                    @Override
+                    public UserRow rowFor(String key) {
+                        return UserRow.of(users.getById(Long.parseLong(key)));
+                    }
+                });
     }
 
-    private final class UserTableModel extends LazyDataModel<UserRow> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) users.count(query);
-        }
-
-        @Override
-        public List<UserRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
-            String field = sort == null ? "username" : sort.getField();
-            boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
-            return users.search(query, first, pageSize, field, ascending).stream().map(UserRow::of).toList();
-        }
-
-        @Override
-        public String getRowKey(UserRow row) {
-            return String.valueOf(row.id());
-        }
-
-        @Override
-        public UserRow getRowData(String rowKey) {
-            return UserRow.of(users.getById(Long.parseLong(rowKey)));
-        }
-    }
 
     // ---- actions -------------------------------------------------------------------------------------------
 
