@@ -1,0 +1,174 @@
+package org.portico.deeplink.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A typed parameter of a link route, e.g. {@code id} of type {@link ParameterType#INT} in
+ * {@code /link/invoice/42}.
+ *
+ * <p>Values are checked by {@link #check(String)} before they get anywhere near a URL; a checked value is still
+ * percent-encoded when a template is expanded, never spliced in as it is.
+ *
+ * @param name      1 to 32 characters of {@code a-z A-Z 0-9 _}, starting with a letter; unique within the route
+ * @param type      its type
+ * @param required  whether a link without it is invalid
+ * @param values    for {@link ParameterType#ENUM}: the allowed values (1 to 100, each 1 to 100 characters); else empty
+ * @param pattern   for {@link ParameterType#PATTERN}: a Java regular expression matched against the whole value;
+ *                  else {@code null}
+ * @param maxLength the longest value accepted, 1 to {@value #MAX_LENGTH} (for {@code STRING} and {@code PATTERN};
+ *                  {@code INT}, {@code UUID} and {@code ENUM} have their own natural limits)
+ */
+public record RouteParameter(String name, ParameterType type, boolean required, List<String> values, String pattern,
+                             int maxLength) {
+
+    /** Longest value any parameter accepts. */
+    public static final int MAX_LENGTH = 500;
+    /** Default {@link #maxLength()}. */
+    public static final int DEFAULT_MAX_LENGTH = 200;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
+    private static final Pattern INT = Pattern.compile("-?[0-9]{1,18}");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    public RouteParameter {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** A required parameter of a type without settings: {@code STRING}, {@code INT} or {@code UUID}. */
+    public static RouteParameter of(String name, ParameterType type) {
+        return new RouteParameter(name, type, true, List.of(), null, DEFAULT_MAX_LENGTH);
+    }
+
+    /** A required {@code ENUM} parameter. */
+    public static RouteParameter oneOf(String name, List<String> values) {
+        return new RouteParameter(name, ParameterType.ENUM, true, values, null, DEFAULT_MAX_LENGTH);
+    }
+
+    /** A required {@code PATTERN} parameter. */
+    public static RouteParameter matching(String name, String regex) {
+        return new RouteParameter(name, ParameterType.PATTERN, true, List.of(), regex, DEFAULT_MAX_LENGTH);
+    }
+
+    /** The same parameter, optional. */
+    public RouteParameter optional() {
+        return new RouteParameter(name, type, false, values, pattern, maxLength);
+    }
+
+    /**
+     * Checks a value of this parameter and returns its normal form (UUIDs in lower case, integers without a plus sign
+     * or leading zeros; everything else as given).
+     *
+     * @throws InvalidParameterException saying what is expected, without echoing the value
+     */
+    public String check(String value) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidParameterException(name, "is required");
+        }
+        switch (type) {
+            case INT -> {
+                if (!INT.matcher(value).matches()) {
+                    throw new InvalidParameterException(name, "must be a whole number");
+                }
+                return Long.toString(Long.parseLong(value));
+            }
+            case UUID -> {
+                if (!UUID.matcher(value).matches()) {
+                    throw new InvalidParameterException(name, "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+                }
+                return value.toLowerCase(Locale.ROOT);
+            }
+            case ENUM -> {
+                if (!values.contains(value)) {
+                    throw new InvalidParameterException(name, "must be one of " + String.join(", ", values));
+                }
+                return value;
+            }
+            case STRING, PATTERN -> {
+                if (value.length() > maxLength) {
+                    throw new InvalidParameterException(name, "must be at most " + maxLength + " characters");
+                }
+                if (hasControl(value)) {
+                    throw new InvalidParameterException(name, "must not contain control characters");
+                }
+                if (type == ParameterType.PATTERN && !compiled().matcher(value).matches()) {
+                    throw new InvalidParameterException(name, "does not have the expected form");
+                }
+                return value;
+            }
+            default -> throw new IllegalStateException("unknown type " + type);
+        }
+    }
+
+    /** The problems of this definition, with field names prefixed by {@code prefix} (e.g. {@code parameters[0].}). */
+    List<RouteProblem> problems(String prefix) {
+        List<RouteProblem> problems = new ArrayList<>();
+        if (name == null || !NAME.matcher(name).matches()) {
+            problems.add(new RouteProblem(prefix + "name", "must be 1 to 32 characters of letters, digits and '_',"
+                    + " starting with a letter, e.g. 'invoiceId'"));
+        }
+        if (type == null) {
+            problems.add(new RouteProblem(prefix + "type", "must be one of string, int, uuid, enum, pattern"));
+            return problems;
+        }
+        if (maxLength < 1 || maxLength > MAX_LENGTH) {
+            problems.add(new RouteProblem(prefix + "maxLength", "must be between 1 and " + MAX_LENGTH));
+        }
+        if (type == ParameterType.ENUM) {
+            if (values.isEmpty() || values.size() > 100) {
+                problems.add(new RouteProblem(prefix + "values", "an enum parameter needs 1 to 100 allowed values"));
+            } else if (values.stream().anyMatch(v -> v == null || v.isEmpty() || v.length() > 100 || hasControl(v))) {
+                problems.add(new RouteProblem(prefix + "values",
+                        "each allowed value must be 1 to 100 characters without control characters"));
+            } else if (values.stream().distinct().count() != values.size()) {
+                problems.add(new RouteProblem(prefix + "values", "allowed values must not repeat"));
+            }
+        } else if (!values.isEmpty()) {
+            problems.add(new RouteProblem(prefix + "values", "only enum parameters have allowed values"));
+        }
+        if (type == ParameterType.PATTERN) {
+            patternProblem().ifPresent(p -> problems.add(new RouteProblem(prefix + "pattern", p)));
+        } else if (pattern != null && !pattern.isEmpty()) {
+            problems.add(new RouteProblem(prefix + "pattern", "only pattern parameters have a regular expression"));
+        }
+        return problems;
+    }
+
+    private Optional<String> patternProblem() {
+        if (pattern == null || pattern.isEmpty() || pattern.length() > 200) {
+            return Optional.of("a pattern parameter needs a regular expression of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'");
+        }
+        try {
+            Pattern.compile(pattern);
+            return Optional.empty();
+        } catch (PatternSyntaxException e) {
+            return Optional.of("is not a valid regular expression: " + e.getDescription());
+        }
+    }
+
+    private Pattern compiled() {
+        return PatternCache.compile(pattern);
+    }
+
+    private static boolean hasControl(String s) {
+        return s.chars().anyMatch(Character::isISOControl);
+    }
+
+    /** Compiled patterns, kept so that following a link does not compile its route's regex every time. */
+    private static final class PatternCache {
+        private static final java.util.concurrent.ConcurrentMap<String, Pattern> CACHE =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        static Pattern compile(String regex) {
+            if (CACHE.size() > 10_000) {
+                CACHE.clear();
+            }
+            return CACHE.computeIfAbsent(regex, Pattern::compile);
+        }
+    }
+}
