@@ -2,6 +2,7 @@ package org.portico.deeplink.token;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -9,6 +10,9 @@ import org.portico.deeplink.keys.KeySetupException;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.token.TokenRejectedException.Reason;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
@@ -32,6 +36,12 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
  * </ol>
  * then the {@link RevocationList}.
  *
+ * <p>Signature checks dominate the cost of a verification (an ES256 verification is two scalar multiplications), and
+ * apps present the same user token again and again (one exchange per downstream call). So a token that passed is
+ * remembered, keyed by its exact text and the audience it was checked for, until it expires: a repeated
+ * verification re-checks only what can change — expiry against the clock, that its key may still verify, and
+ * revocation. At most {@value #MAX_REMEMBERED} tokens are remembered; failures never are.
+ *
  * <p>Thread-safe; create one and share it.
  *
  * @throws TokenRejectedException from every {@code verify} method, with the {@linkplain TokenRejectedException#reason()
@@ -42,9 +52,14 @@ public final class AccessTokenVerifier {
     /** Longest token accepted, in characters; longer input is rejected as OVERSIZED before parsing. */
     public static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
+    /** Most verified tokens remembered at once (a few MB at most). */
+    public static final int MAX_REMEMBERED = 10_000;
+
     private final DefaultJWTProcessor<VerificationContext> processor = new DefaultJWTProcessor<>();
     private final RevocationList revocations;
     private final SigningKeys keys;
+    private final Clock clock;
+    private final Cache<Presented, Verified> remembered;
 
     /**
      * @param keys        Portico's signing keys (their configuration supplies the clock skew)
@@ -55,7 +70,27 @@ public final class AccessTokenVerifier {
     public AccessTokenVerifier(SigningKeys keys, String issuer, RevocationList revocations, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
-        Objects.requireNonNull(clock, "clock");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.remembered = Caffeine.newBuilder()
+                .maximumSize(MAX_REMEMBERED)
+                .ticker(ClockTicker.of(clock))
+                .expireAfter(new Expiry<Presented, Verified>() {
+                    @Override
+                    public long expireAfterCreate(Presented key, Verified value, long currentTime) {
+                        return Math.max(0, Duration.between(clock.instant(), value.validUntil()).toNanos());
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(Presented key, Verified value, long currentTime, long currentDuration) {
+                        return expireAfterCreate(key, value, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(Presented key, Verified value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .build();
         processor.setJWSTypeVerifier(new PipelineStages.AccessTokenType());
         processor.setJWSKeySelector(new PipelineStages.OwnKeys(keys));
         processor.setJWSVerifierFactory(new PipelineStages.OwnVerifiers(keys));
@@ -73,8 +108,7 @@ public final class AccessTokenVerifier {
      */
     public VerifiedAccessToken verify(String token, String audience) {
         Objects.requireNonNull(audience, "audience");
-        VerificationContext context = new VerificationContext(audience);
-        VerifiedAccessToken verified = process(token, context);
+        VerifiedAccessToken verified = rememberedOrProcessed(token, audience);
         if (revocations.isRevoked(verified.sessionId(), verified.jwtId())) {
             throw new TokenRevokedException();
         }
@@ -94,6 +128,31 @@ public final class AccessTokenVerifier {
             throw new TokenReplayedException();
         }
         return verified;
+    }
+
+    private VerifiedAccessToken rememberedOrProcessed(String token, String audience) {
+        Presented presented = token == null || token.length() > MAX_TOKEN_LENGTH ? null : new Presented(token, audience);
+        if (presented != null) {
+            Verified known = remembered.getIfPresent(presented);
+            if (known != null && clock.instant().isBefore(known.validUntil())
+                    && keys.findVerificationKey(known.token().keyId()).isPresent()) {
+                return known.token();
+            }
+        }
+        VerifiedAccessToken verified = process(token, new VerificationContext(audience));
+        Instant validUntil = verified.expiresAt().plus(keys.config().clockSkew());
+        if (presented != null) {
+            remembered.put(presented, new Verified(verified, validUntil));
+        }
+        return verified;
+    }
+
+    /** A token as presented, and the audience it was presented to. */
+    private record Presented(String token, String audience) {
+    }
+
+    /** A token that passed every check, and until when it passes the time check. */
+    private record Verified(VerifiedAccessToken token, Instant validUntil) {
     }
 
     private VerifiedAccessToken process(String token, VerificationContext context) {

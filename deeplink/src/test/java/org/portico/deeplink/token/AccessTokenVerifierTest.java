@@ -109,6 +109,28 @@ class AccessTokenVerifierTest {
         assertEquals("alice", world.verifier.verify(token, "https://billing.example").subject());
     }
 
+    // ---- remembered verifications ------------------------------------------------------------------------------
+
+    @Test
+    void aRememberedTokenIsStillRevokedExpiredAndBoundToItsAudience() {
+        AccessToken token = world.issuer.issue(TokenWorld.ALICE, world.billing, "crm", "s-7");
+        assertEquals("alice", world.verifier.verify(token.value(), "https://billing.example").subject());
+        assertAll(
+                () -> assertEquals("alice", world.verifier.verify(token.value(), "https://billing.example").subject(),
+                        "second verification (remembered)"),
+                () -> assertEquals(Reason.WRONG_AUDIENCE, assertThrows(TokenRejectedException.class,
+                        () -> world.verifier.verify(token.value(), "https://crm.example")).reason(),
+                        "remembered for billing, not for crm"));
+        world.revocations.revokeToken(token.jwtId(), world.clock.instant().plus(Duration.ofHours(1)));
+        assertEquals(Reason.REVOKED, assertThrows(TokenRejectedException.class,
+                () -> world.verifier.verify(token.value(), "https://billing.example")).reason());
+        AccessToken other = world.issuer.issue(TokenWorld.ALICE, world.billing, "crm", "s-8");
+        world.verifier.verify(other.value(), "https://billing.example");
+        world.clock.advance(Duration.ofMinutes(5).plus(world.keys.config().clockSkew()));
+        assertEquals(Reason.EXPIRED, assertThrows(TokenRejectedException.class,
+                () -> world.verifier.verify(other.value(), "https://billing.example")).reason());
+    }
+
     // ---- every rejection, with its reason -------------------------------------------------------------------------
 
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
