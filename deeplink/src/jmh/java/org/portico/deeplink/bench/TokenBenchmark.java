@@ -40,8 +40,9 @@ import org.portico.deeplink.token.UserIdentity;
 import org.portico.deeplink.token.VerifiedAccessToken;
 
 /**
- * Issue and verify an access token per algorithm, and a whole token exchange in memory (client_secret_basic from the
- * verified-secret cache, form parsing, subject token verification, policy, issuing).
+ * Issue and verify an access token per algorithm (a first verification, and a repeated one of a remembered token),
+ * and a whole token exchange in memory (client_secret_basic from the verified-secret cache, form parsing, subject token
+ * verification — remembered, as wrk's repeated request gets it —, policy, issuing).
  *
  * <pre>
  * mvn -B -pl deeplink -Pjmh package -DskipTests
@@ -63,6 +64,7 @@ public class TokenBenchmark {
 
     private AccessTokenIssuer issuer;
     private AccessTokenVerifier verifier;
+    private AccessTokenVerifier forgetfulVerifier;
     private AppRegistration billing;
     private String token;
     private ClientAuthenticator authenticator;
@@ -86,6 +88,7 @@ public class TokenBenchmark {
                 .audience("https://crm.example").allowedClaims(UserClaim.NAME).clientAuthentication(hash).build());
         issuer = new AccessTokenIssuer(keys, ISSUER, clock);
         verifier = new AccessTokenVerifier(keys, ISSUER, new InMemoryRevocationList(clock), clock);
+        forgetfulVerifier = new AccessTokenVerifier(keys, ISSUER, new InMemoryRevocationList(clock), clock, 0);
         InMemoryReplayGuard replay = new InMemoryReplayGuard(clock, 1_000_000);
         authenticator = new ClientAuthenticator(apps, app -> null, replay, ISSUER, ISSUER + "/oauth2/token", clock);
         exchange = new TokenExchange(apps, verifier, issuer, replay, false, clock);
@@ -103,8 +106,15 @@ public class TokenBenchmark {
         return issuer.issue(ALICE, billing, "billing", "s-1").value();
     }
 
+    /** A first verification: the whole pipeline, signature included. */
     @Benchmark
     public VerifiedAccessToken verify() {
+        return forgetfulVerifier.verify(token, "https://billing.example");
+    }
+
+    /** A repeated verification of a token verified before: expiry, key and revocation only. */
+    @Benchmark
+    public VerifiedAccessToken verifyRemembered() {
         return verifier.verify(token, "https://billing.example");
     }
 

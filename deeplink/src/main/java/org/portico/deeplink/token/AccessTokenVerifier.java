@@ -68,11 +68,20 @@ public final class AccessTokenVerifier {
      * @param clock       the time source
      */
     public AccessTokenVerifier(SigningKeys keys, String issuer, RevocationList revocations, Clock clock) {
+        this(keys, issuer, revocations, clock, MAX_REMEMBERED);
+    }
+
+    /**
+     * @param maxRemembered how many verified tokens to remember, 0 to check every token in full every time (for
+     *                      measurements of a first verification)
+     */
+    public AccessTokenVerifier(SigningKeys keys, String issuer, RevocationList revocations, Clock clock,
+                               int maxRemembered) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.remembered = Caffeine.newBuilder()
-                .maximumSize(MAX_REMEMBERED)
+                .maximumSize(maxRemembered)
                 .ticker(ClockTicker.of(clock))
                 .expireAfter(new Expiry<Presented, Verified>() {
                     @Override
