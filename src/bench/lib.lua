@@ -3,7 +3,9 @@
 --
 --   local bench = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib.lua")
 --   setup = bench.setup
---   ... in init(): bench.init_thread()   in response(): bench.bad(status, body or "")   done = bench.done(...)
+--   request = bench.request
+--   done = bench.done(label, what_is_bad)
+--   in init(): bench.init_thread(wrk.format(...))      in response(), for each bad answer: bench.bad(status, sample)
 --
 -- wrk runs every thread in a Lua state of its own and done() in the main one; the counts travel from the threads to
 -- done() through thread:get, which copies only plain values, hence the "code:count," string.
@@ -27,12 +29,19 @@ function bench.setup(thread)
   table.insert(threads, thread)
 end
 
--- To call from init(), in every thread's state.
-function bench.init_thread()
+-- To call from init(), in every thread's state, with the request built there once (wrk.format()): request() then
+-- hands wrk the same bytes for every request.
+function bench.init_thread(request_bytes)
+  prebuilt_request = request_bytes
   bad = 0
   statuses = ""      -- "code:count," pairs, kept as a string because thread:get only copies plain values
   status_counts = {}
   first_bad = nil
+end
+
+-- wrk's request(): the bytes given to init_thread.
+function bench.request()
+  return prebuilt_request
 end
 
 -- Counts one bad response; sample is what to show of the first one (a body, a header), cut to 300 characters.

@@ -1,7 +1,7 @@
 # Shared by the benchmark scripts under src/bench/ (sourced, never run on its own): the load options and their checks,
 # machine facts, wrk runs that parse the RESULT line of a benchmark's Lua script (see lib.lua), CPU time per request,
-# the results table, stopping a server's process group, reading a JWT for the log, and logging in to Portico through
-# its real login form with curl.
+# the verdict against the goal and the report, the traps, stopping a server's process group, reading a JWT for the
+# log, and logging in to Portico through its real login form with curl.
 #
 # Sourcing it only defines functions. The functions read and write these variables of the script that sources it:
 #   threads connections duration warmup rounds   the load (bench_load_defaults, bench_load_option)
@@ -10,6 +10,7 @@
 #   result_rps result_p50 result_p90 result_p99 result_max result_requests result_errors result_cpu result_load
 #                                                associative arrays keyed "<label>:<round>" (bench_measure)
 #   last_rps last_p50 last_p90 last_p99 last_max last_requests last_bad last_socket   the latest wrk run (bench_wrk)
+#   reference_median other_median ratio verdict  the comparison (bench_verdict, read by bench_report)
 
 die_usage() { echo "$0: $*" >&2; echo "Try: $0 --help" >&2; exit 2; }
 die() { echo >&2; echo "FAILED: $*" >&2; exit 1; }
@@ -86,12 +87,13 @@ bench_invocation() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # ---- the machine ---------------------------------------------------------------------------------------------------------
-machine_facts() {
+machine_facts() { # [more lines about the servers, printed before the load average]
   echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "cpu:      $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
   echo "memory:   $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
   echo "java:     $(java -version 2>&1 | head -1)"
   echo "wrk:      $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
+  if (( $# )); then printf '%s\n' "$@"; fi
   echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the runs"
 }
 
@@ -184,6 +186,52 @@ bench_median_rps() { # label: the median requests per second of its measured rou
   done | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# Compares the median requests per second of the other server to the reference's against the goal (a factor);
+# sets reference_median, other_median, ratio and verdict. A measured run with errors makes the verdict INVALID.
+bench_verdict() { # reference Reference other Other goal "why there is no comparison, when there is none"
+  reference_median=$(bench_median_rps "$1")
+  other_median=$(bench_median_rps "$3")
+  ratio="n/a"
+  verdict=$6
+  if [[ -n $reference_median && -n $other_median ]]; then
+    ratio=$(awk -v o="$other_median" -v r="$reference_median" 'BEGIN {printf "%.3f", o / r}')
+    # compared unrounded: 0.4996 is printed as 0.500 but does not meet 0.5
+    verdict=$(awk -v a="$other_median" -v b="$reference_median" -v g="$5" -v o="$4" -v r="$2" \
+      'BEGIN {print (a / b >= g ? "goal met (" o " ≥ " g "× " r ")" : "goal NOT met (" o " < " g "× " r ")")}')
+  fi
+  if ! $clean; then verdict="INVALID: a measured run had errors, see above"; fi
+}
+
+# The report of a run: the command and the machine, the table of both servers round by round (a row of dashes for
+# one not measured), the medians and the verdict of bench_verdict; printed and written to the file.
+bench_report() { # file heading reference Reference reference-measured(true|false) other Other other-measured details [note]
+  local file=$1 heading=$2 ref=$3 ref_name=$4 ref_ready=$5 other=$6 other_name=$7 other_ready=$8 details=$9 note=${10:-} r
+  {
+    echo "## $heading"
+    echo
+    echo '```'
+    echo "$details"
+    echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"
+    echo '```'
+    echo
+    bench_table_header
+    for r in $(seq 1 "$rounds"); do
+      if $ref_ready; then bench_row "$ref" "$r"; fi
+      if $other_ready; then bench_row "$other" "$r"; fi
+    done
+    if ! $ref_ready; then bench_row "$ref" -; fi
+    if ! $other_ready; then bench_row "$other" -; fi
+    echo
+    echo "median req/s: $ref_name ${reference_median:--}, $other_name ${other_median:--}; $other_name / $ref_name: **$ratio** — $verdict"
+    echo
+    echo "CPU ms/req: CPU time of the server's processes during the measured run / requests answered (\"-\": pid unknown);"
+    echo "load 1m: the machine's load average just before the run."
+    if [[ -n $note ]]; then echo "$note"; fi
+  } | tee "$file"
+  echo
+  echo "(written to $file)"
+}
+
 bench_table_header() {
   echo '| server   | round |     req/s |   p50 ms |   p90 ms |   p99 ms |   max ms | requests | errors | CPU ms/req | load 1m |'
   echo '|----------|------:|----------:|---------:|---------:|---------:|---------:|---------:|-------:|-----------:|--------:|'
@@ -201,9 +249,12 @@ bench_row() { # label round; dashes when that run did not happen
   fi
 }
 
-bench_table_notes() {
-  echo "CPU ms/req: CPU time of the server's processes during the measured run / requests answered (\"-\": pid unknown);"
-  echo "load 1m: the machine's load average just before the run."
+
+# The script's clean-up function runs on every exit; Ctrl-C and SIGTERM exit with the usual 130 and 143.
+bench_traps() { # clean-up function
+  trap "$1" EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
 }
 
 # ---- servers the script starts ---------------------------------------------------------------------------------------------

@@ -38,13 +38,10 @@ function init(args)
   wrk.headers["Accept"] = "application/json"
   wrk.headers["Authorization"] = required("TE_AUTHORIZATION")
   -- Pre-built once per thread: wrk sends the same bytes for every request.
-  request_bytes = wrk.format()
-  bench.init_thread()
+  bench.init_thread(wrk.format())
 end
 
-function request()
-  return request_bytes
-end
+request = bench.request
 
 function response(status, headers, body)
   -- plain find: no pattern matching cost on the hot path

@@ -130,9 +130,7 @@ cleanup() {
   if [[ -n $kc_pid ]]; then bench_stop_group Keycloak "$kc_pid" 30; fi
   exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_traps cleanup
 
 # ---- helpers ----------------------------------------------------------------------------------------------------------
 basic_auth() { # RFC 6749 §2.3.1: form-urlencode id and secret, then base64
@@ -298,43 +296,17 @@ for round in $(seq 1 "$rounds"); do
 done
 
 # ---- comparison -------------------------------------------------------------------------------------------------------
-kc_median=$(bench_median_rps keycloak)
-portico_median=$(bench_median_rps portico)
-ratio="n/a"
-if $skip_keycloak; then verdict="no comparison: Keycloak skipped (--skip-keycloak)"; else verdict="no comparison: Portico $portico_status"; fi
-if [[ -n $kc_median && -n $portico_median ]]; then
-  ratio=$(awk -v p="$portico_median" -v k="$kc_median" 'BEGIN {printf "%.2f", p / k}')
-  verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 3 ? "goal met (Portico ≥ 3× Keycloak)" : "goal NOT met (Portico < 3× Keycloak)")}')
-fi
-$clean || verdict="INVALID: a measured run had errors, see above"
+if $skip_keycloak; then no_comparison="no comparison: Keycloak skipped (--skip-keycloak)"; else no_comparison="no comparison: Portico $portico_status"; fi
+bench_verdict keycloak Keycloak portico Portico 3 "$no_comparison"
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-report=$work_dir/results/token-exchange-$stamp.md
-{
-  echo "## Token exchange, $stamp"
-  echo
-  echo '```'
-  echo "$invocation"
-  echo "(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --rounds $rounds --keycloak-alg $kc_alg)"
-  echo "$facts"
-  echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"
-  [[ -z $kc_startup ]] || echo "keycloak: $KEYCLOAK_VERSION, production mode (start --optimized), dev-file H2, local cache, $kc_alg, heap $kc_heap, ready after $kc_startup s"
-  echo '```'
-  echo
-  bench_table_header
-  for r in $(seq 1 "$rounds"); do
-    if $kc_ready; then bench_row keycloak "$r"; fi
-    if $portico_ready; then bench_row portico "$r"; fi
-  done
-  if ! $kc_ready; then bench_row keycloak -; fi
-  if ! $portico_ready; then bench_row portico -; fi
-  echo
-  echo "median req/s: Keycloak ${kc_median:--}, Portico ${portico_median:--}; Portico / Keycloak: **$ratio** — $verdict"
-  echo
-  bench_table_notes
-} | tee "$report"
-echo
-echo "(written to $report)"
+details="$invocation
+(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --rounds $rounds --keycloak-alg $kc_alg)
+$facts"
+[[ -z $kc_startup ]] || details+="
+keycloak: $KEYCLOAK_VERSION, production mode (start --optimized), dev-file H2, local cache, $kc_alg, heap $kc_heap, ready after $kc_startup s"
+bench_report "$work_dir/results/token-exchange-$stamp.md" "Token exchange, $stamp" \
+  keycloak Keycloak "$kc_ready" portico Portico "$portico_ready" "$details"
 
 $clean || exit 1
 $portico_unavailable && exit 3
