@@ -19,17 +19,16 @@ while (($#)); do
     esac
 done
 
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=../lib.sh
+source "$here/../lib.sh"
+
 jar=$(mktemp)
 trap 'rm -f "$jar"' EXIT
 
-# Logs in through the real login form (view state from the page, like a browser without JavaScript).
+# Through the real login form (lib.sh); stops with lib.sh's reason when the login does not work.
 login() {
-    local page view_state
-    page=$(curl -fsS -c "$jar" -b "$jar" "$base/login.xhtml")
-    view_state=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*value="//;s/"$//')
-    curl -fsS -o /dev/null -c "$jar" -b "$jar" "$base/login.xhtml" \
-        --data-urlencode login=login --data-urlencode "login:username=$1" --data-urlencode "login:password=$2" \
-        --data-urlencode login:continue= --data-urlencode login:submit= --data-urlencode "jakarta.faces.ViewState=$view_state"
+    portico_login "$base" "$jar" "$1" "$2" || { echo "portico-setup.sh: could not log in as $1 at $base" >&2; exit 1; }
 }
 
 if [[ -n $subject_for ]]; then
@@ -54,7 +53,6 @@ register() { # id audience [exchange audience]
 
 register "bench-target-$tag" "$target" > /dev/null
 secret=$(register "bench-caller-$tag" "$caller" "$target" | jq -r .clientSecret)
-here=$(cd "$(dirname "$0")" && pwd)
 printf 'export PORTICO_URL=%q PORTICO_CLIENT_ID=%q PORTICO_CLIENT_SECRET=%q PORTICO_AUDIENCE=%q\n' \
     "$base/oauth2/token" "bench-caller-$tag" "$secret" "$target"
 printf 'export PORTICO_SUBJECT_TOKEN_COMMAND=%q\n' "$here/portico-setup.sh --base $base --subject-token $caller"

@@ -24,13 +24,11 @@ readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly REPO_ROOT=$(cd "$SCRIPT_DIR/../../.." && pwd)
 readonly GRANT_TYPE=urn:ietf:params:oauth:grant-type:token-exchange
 readonly ACCESS_TOKEN_TYPE=urn:ietf:params:oauth:token-type:access_token
+# shellcheck source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
 
 # ---- parameters: option > environment variable > default ----------------------------------------------------------
-threads=${BENCH_THREADS:-2}
-connections=${BENCH_CONNECTIONS:-16}
-duration=${BENCH_DURATION:-30s}
-warmup=${BENCH_WARMUP:-30s}
-rounds=${BENCH_ROUNDS:-1}
+bench_load_defaults
 work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
 kc_port=${KEYCLOAK_PORT:-18080}
 kc_management_port=${KEYCLOAK_MANAGEMENT_PORT:-19000}
@@ -46,27 +44,13 @@ portico_audience=${PORTICO_AUDIENCE:-}
 portico_pid=${PORTICO_PID:-}
 
 # The command as given, for the report; secrets and tokens masked.
-invocation=$0
-masked_next=false
-for arg in "$@"; do
-  if $masked_next; then invocation+=" '***'"; masked_next=false; continue; fi
-  case $arg in
-    --portico-secret|--portico-subject-token) masked_next=true ;;
-  esac
-  invocation+=" $(printf '%q' "$arg")"
-done
+invocation=$(bench_invocation "--portico-secret --portico-subject-token" "$0" "$@")
 
 usage() {
   cat <<EOF
 Usage: $0 [options]
 
-Load (wrk):
-  --threads N              wrk threads                      (BENCH_THREADS, default 2)
-  --connections N          open connections                 (BENCH_CONNECTIONS, default 16)
-  --duration D             measured run, wrk syntax: 30s 2m (BENCH_DURATION, default 30s)
-  --warmup D               warm-up run per server before the first measured run, not counted (BENCH_WARMUP, 30s)
-  --rounds N               measured runs per server, Keycloak and Portico taking turns; the table gives each and
-                           the ratio uses the medians (BENCH_ROUNDS, default 1; 3 for figures worth recording)
+$(bench_load_usage "Keycloak and Portico")
 Keycloak:
   --keycloak-port P        HTTP port on 127.0.0.1           (KEYCLOAK_PORT, default 18080)
   --keycloak-management-port P                              (KEYCLOAK_MANAGEMENT_PORT, default 19000)
@@ -88,17 +72,9 @@ Portico (all of url, client, secret, audience and one of the subject-token optio
 EOF
 }
 
-die_usage() { echo "run.sh: $*" >&2; echo "Try: $0 --help" >&2; exit 2; }
-die() { echo >&2; echo "FAILED: $*" >&2; exit 1; }
-log() { printf '\n==> %s\n' "$*"; }
-
 while [[ $# -gt 0 ]]; do
   case $1 in
-    --threads) threads=${2:?}; shift 2 ;;
-    --connections) connections=${2:?}; shift 2 ;;
-    --duration) duration=${2:?}; shift 2 ;;
-    --warmup) warmup=${2:?}; shift 2 ;;
-    --rounds) rounds=${2:?}; shift 2 ;;
+    --threads|--connections|--duration|--warmup|--rounds) bench_load_option "$1" "${2:?}"; shift 2 ;;
     --keycloak-port) kc_port=${2:?}; shift 2 ;;
     --keycloak-management-port) kc_management_port=${2:?}; shift 2 ;;
     --keycloak-alg) kc_alg=${2:?}; shift 2 ;;
@@ -118,19 +94,11 @@ while [[ $# -gt 0 ]]; do
 done
 
 # ---- checks before anything starts ----------------------------------------------------------------------------------
-[[ $threads =~ ^[1-9][0-9]*$ ]] || die_usage "--threads must be a positive whole number such as 2, got '$threads'"
-[[ $connections =~ ^[1-9][0-9]*$ ]] || die_usage "--connections must be a positive whole number such as 16, got '$connections'"
-(( connections >= threads )) || die_usage "--connections ($connections) must be at least --threads ($threads): wrk gives each thread one or more connections"
-[[ $duration =~ ^[1-9][0-9]*[smh]$ ]] || die_usage "--duration must look like 30s, 2m or 1h, got '$duration'"
-[[ $rounds =~ ^[1-9][0-9]?$ ]] || die_usage "--rounds must be a whole number from 1 to 99, got '$rounds'"
-[[ $warmup =~ ^[0-9]+[smh]$ ]] || die_usage "--warmup must look like 15s or 0s (no warm-up), got '$warmup'"
-for p in "$kc_port" "$kc_management_port"; do
-  [[ $p =~ ^[0-9]+$ ]] && (( p >= 1024 && p <= 65535 )) || die_usage "ports must be numbers between 1024 and 65535, got '$p'"
-done
+bench_check_load
+bench_check_port "$kc_port" --keycloak-port
+bench_check_port "$kc_management_port" --keycloak-management-port
 [[ $kc_alg =~ ^(RS|PS|ES|HS)(256|384|512)$|^EdDSA$ ]] || die_usage "--keycloak-alg must be a JWS algorithm Keycloak knows, such as ES256 or RS256, got '$kc_alg'"
-for tool in wrk curl jq unzip mvn java base64 awk; do
-  command -v "$tool" >/dev/null || die "'$tool' is not installed (Debian: apt-get install wrk curl jq unzip maven openjdk-17-jdk-headless)"
-done
+bench_require_tools "Debian: apt-get install wrk curl jq unzip maven openjdk-17-jdk-headless" wrk curl jq unzip mvn java base64 awk
 [[ -n $portico_subject_token && -n $portico_subject_token_command ]] \
   && die_usage "give either --portico-subject-token or --portico-subject-token-command, not both"
 
@@ -152,53 +120,23 @@ if [[ -n $portico_pid ]]; then
 fi
 $skip_keycloak && ! $portico_wanted && die_usage "--skip-keycloak leaves nothing to measure without --portico-url"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 # ---- clean-up: whatever happens, Keycloak and wrk stop --------------------------------------------------------------
 kc_pid=""
-wrk_pid=""
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  if [[ -n $wrk_pid ]] && kill -0 "$wrk_pid" 2>/dev/null; then kill -TERM "$wrk_pid" 2>/dev/null || true; fi
-  if [[ -n $kc_pid ]] && kill -0 "$kc_pid" 2>/dev/null; then
-    echo "==> stopping Keycloak (process group $kc_pid)"
-    # kc.sh was started with setsid: its group holds kc.sh and the JVM, nothing else.
-    kill -TERM -- "-$kc_pid" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 -- "-$kc_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 -- "-$kc_pid" 2>/dev/null; then
-      echo "Keycloak did not stop within 30 s of SIGTERM; sending SIGKILL to its process group" >&2
-      kill -KILL -- "-$kc_pid" 2>/dev/null || true
-    fi
-  fi
+  bench_stop_wrk
+  # kc.sh was started with setsid: its group holds kc.sh and the JVM, nothing else.
+  if [[ -n $kc_pid ]]; then bench_stop_group Keycloak "$kc_pid" 30; fi
   exit "$status"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_traps cleanup
 
 # ---- helpers ----------------------------------------------------------------------------------------------------------
 basic_auth() { # RFC 6749 §2.3.1: form-urlencode id and secret, then base64
   local id secret
   id=$(jq -rn --arg v "$1" '$v|@uri'); secret=$(jq -rn --arg v "$2" '$v|@uri')
   printf 'Basic %s' "$(printf '%s:%s' "$id" "$secret" | base64 -w0)"
-}
-
-jwt_claims() { # payload of a JWT as JSON, for the log; header instead with a second argument "header"
-  local part=${1#*.}; part=${part%%.*}
-  [[ ${2:-} == header ]] && part=${1%%.*}
-  part=$(printf '%s' "$part" | tr '_-' '/+')
-  while (( ${#part} % 4 )); do part+="="; done
-  printf '%s' "$part" | base64 -d 2>/dev/null
-}
-
-machine_facts() {
-  echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "cpu:      $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
-  echo "memory:   $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
-  echo "java:     $(java -version 2>&1 | head -1)"
-  echo "wrk:      $(wrk -v 2>&1 | head -1 | awk '{print $1, $2}')"
-  echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the runs"
 }
 
 # The check before any load: one real exchange, printed; the caller decides what a failure means.
@@ -221,61 +159,10 @@ describe_exchange() { # prints what the one exchange returned, without the token
   echo "exchanged token claims: $(jwt_claims "$token" | jq -c '{aud, azp, client_id, sub, scope, lifetime_s: (.exp - .iat)}')"
 }
 
-# CPU time (user + system) a process has used so far, in milliseconds; empty when there is no such process.
-readonly CLOCK_TICKS=$(getconf CLK_TCK)
-cpu_ms() {
-  [[ -n ${1:-} && -r /proc/$1/stat ]] || return 0
-  # fields after the ")" that closes the command name: utime is the 12th, stime the 13th
-  awk -v hz="$CLOCK_TICKS" '{ sub(/.*\) /, ""); printf "%d", ($12 + $13) * 1000 / hz }' "/proc/$1/stat"
-}
-
-declare -A result_rps result_p50 result_p99 result_errors result_requests result_cpu result_load
-clean=true
-
-# wrk in the background so that INT/TERM reach the trap at once and wrk is stopped with us.
-run_wrk() { # label url authorization subject_token audience duration -> last_* from the RESULT line
-  local label=$1 url=$2 auth=$3 token=$4 audience=$5 length=$6 out line
-  out=$(mktemp)
-  TE_LABEL=$label TE_AUTHORIZATION=$auth TE_SUBJECT_TOKEN=$token TE_AUDIENCE=$audience \
-    wrk -t"$threads" -c"$connections" -d"$length" --timeout 10s --latency -s "$SCRIPT_DIR/exchange.lua" "$url" >"$out" 2>&1 &
-  wrk_pid=$!
-  wait "$wrk_pid" || { cat "$out"; rm -f "$out"; die "wrk failed against $label"; }
-  wrk_pid=""
-  sed 's/^/    /' "$out"
-  line=$(grep '^RESULT ' "$out") || { rm -f "$out"; die "wrk printed no RESULT line for $label (see above)"; }
-  rm -f "$out"
-  field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$line"; }
-  last_rps=$(field rps); last_p50=$(field p50_ms); last_p99=$(field p99_ms); last_requests=$(field requests)
-  last_bad=$(field bad_responses); last_socket=$(field socket_errors)
-}
-
-warm_up() { # label url authorization subject_token audience
-  [[ $warmup == 0[smh] ]] && return 0
-  log "$1: warm-up, $warmup (not counted)"
-  run_wrk "$@" "$warmup"
-  (( last_bad == 0 && last_socket == 0 )) \
-    || die "$1 answered $last_bad bad responses and had $last_socket socket errors during the warm-up; fix that before measuring"
-}
-
-measure() { # round label server_pid url authorization subject_token audience
-  local round=$1 label=$2 pid=$3 key="$2:$1" cpu_before cpu_after
-  shift 3
-  result_load[$key]=$(cut -d' ' -f1 /proc/loadavg)
-  log "$label, round $round/$rounds: measured run, wrk -t$threads -c$connections -d$duration (load avg before: ${result_load[$key]})"
-  cpu_before=$(cpu_ms "$pid")
-  run_wrk "$label" "$@" "$duration"
-  cpu_after=$(cpu_ms "$pid")
-  result_cpu[$key]=-
-  if [[ -n $cpu_before && -n $cpu_after ]] && (( last_requests > 0 )); then
-    result_cpu[$key]=$(awk -v a="$cpu_before" -v b="$cpu_after" -v n="$last_requests" 'BEGIN {printf "%.2f", (b - a) / n}')
-    echo "    server CPU: $(( cpu_after - cpu_before )) ms for $last_requests exchanges = ${result_cpu[$key]} ms each"
-  fi
-  result_rps[$key]=$last_rps; result_p50[$key]=$last_p50; result_p99[$key]=$last_p99
-  result_requests[$key]=$last_requests; result_errors[$key]=$(( last_bad + last_socket ))
-  if (( last_bad > 0 || last_socket > 0 )); then
-    clean=false
-    echo "!!! $label: $last_bad bad responses, $last_socket socket errors: these figures are NOT valid" >&2
-  fi
+# One wrk run of exchange.lua; the length comes last (bench_warm_up and bench_measure append it).
+exchange_wrk() { # label url authorization subject_token audience duration
+  TE_LABEL=$1 TE_AUTHORIZATION=$3 TE_SUBJECT_TOKEN=$4 TE_AUDIENCE=$5 \
+    bench_wrk "$1" "$SCRIPT_DIR/exchange.lua" "$2" "$6"
 }
 
 fresh_portico_token() {
@@ -291,11 +178,7 @@ mkdir -p "$work_dir/results"
 echo "Token-exchange benchmark (wrk -t$threads -c$connections -d$duration, warm-up $warmup, $rounds round(s))"
 facts=$(machine_facts)
 echo "$facts"
-load_now=$(cut -d' ' -f1 /proc/loadavg)
-if awk -v l="$load_now" -v n="$(nproc)" 'BEGIN {exit !(l > n / 2)}'; then
-  echo "WARNING: this machine is not idle (load average $load_now on $(nproc) cores): expect low, noisy figures." \
-       "Record them only from an otherwise idle machine, or say so next to them." >&2
-fi
+bench_warn_if_busy
 
 kc_home=$work_dir/keycloak-$KEYCLOAK_VERSION
 kc_url=http://127.0.0.1:$kc_port/realms/bench/protocol/openid-connect/token
@@ -397,72 +280,33 @@ $kc_ready || $portico_ready || die "nothing to measure"
 
 # ---- load: warm-ups, then the measured runs, Keycloak and Portico taking turns --------------------------------------
 # Taking turns round by round spreads the other load of a shared machine over both servers alike.
-$kc_ready && warm_up keycloak "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
-if $portico_ready; then fresh_portico_token; warm_up portico "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"; fi
+$kc_ready && bench_warm_up keycloak exchange_wrk keycloak "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
+if $portico_ready; then
+  fresh_portico_token
+  bench_warm_up portico exchange_wrk portico "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
+fi
 for round in $(seq 1 "$rounds"); do
-  $kc_ready && measure "$round" keycloak "$kc_java_pid" "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
+  $kc_ready && bench_measure "$round" keycloak "$kc_java_pid" \
+    exchange_wrk keycloak "$kc_url" "$kc_auth" "$kc_subject_token" bench-target
   if $portico_ready; then
     fresh_portico_token
-    measure "$round" portico "$portico_pid" "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
+    bench_measure "$round" portico "$portico_pid" \
+      exchange_wrk portico "$portico_url" "$portico_auth" "$portico_subject_token" "$portico_audience"
   fi
 done
 
 # ---- comparison -------------------------------------------------------------------------------------------------------
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-median_rps() { # label
-  local r
-  for r in $(seq 1 "$rounds"); do
-    if [[ -n ${result_rps[$1:$r]:-} ]]; then echo "${result_rps[$1:$r]}"; fi
-  done | median
-}
-row() { # label round
-  local k="$1:$2"
-  if [[ -n ${result_rps[$k]:-} ]]; then
-    printf '| %-8s | %5s | %9s | %8s | %8s | %8s | %6s | %10s | %6s |\n' "$1" "$2" "${result_rps[$k]}" "${result_p50[$k]}" \
-      "${result_p99[$k]}" "${result_requests[$k]}" "${result_errors[$k]}" "${result_cpu[$k]}" "${result_load[$k]}"
-  else
-    printf '| %-8s | %5s | %9s | %8s | %8s | %8s | %6s | %10s | %6s |\n' "$1" "$2" - - - - - - -
-  fi
-}
-kc_median=$(median_rps keycloak)
-portico_median=$(median_rps portico)
-ratio="n/a"
-if $skip_keycloak; then verdict="no comparison: Keycloak skipped (--skip-keycloak)"; else verdict="no comparison: Portico $portico_status"; fi
-if [[ -n $kc_median && -n $portico_median ]]; then
-  ratio=$(awk -v p="$portico_median" -v k="$kc_median" 'BEGIN {printf "%.2f", p / k}')
-  verdict=$(awk -v r="$ratio" 'BEGIN {print (r >= 3 ? "goal met (Portico ≥ 3× Keycloak)" : "goal NOT met (Portico < 3× Keycloak)")}')
-fi
-$clean || verdict="INVALID: a measured run had errors, see above"
+if $skip_keycloak; then no_comparison="no comparison: Keycloak skipped (--skip-keycloak)"; else no_comparison="no comparison: Portico $portico_status"; fi
+bench_verdict keycloak Keycloak portico Portico 3 "$no_comparison"
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-report=$work_dir/results/token-exchange-$stamp.md
-{
-  echo "## Token exchange, $stamp"
-  echo
-  echo '```'
-  echo "$invocation"
-  echo "(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --rounds $rounds --keycloak-alg $kc_alg)"
-  echo "$facts"
-  echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"
-  [[ -z $kc_startup ]] || echo "keycloak: $KEYCLOAK_VERSION, production mode (start --optimized), dev-file H2, local cache, $kc_alg, heap $kc_heap, ready after $kc_startup s"
-  echo '```'
-  echo
-  echo '| server   | round |     req/s |   p50 ms |   p99 ms | requests | errors | CPU ms/req | load 1m |'
-  echo '|----------|------:|----------:|---------:|---------:|---------:|-------:|-----------:|-------:|'
-  for r in $(seq 1 "$rounds"); do
-    if $kc_ready; then row keycloak "$r"; fi
-    if $portico_ready; then row portico "$r"; fi
-  done
-  if ! $kc_ready; then row keycloak -; fi
-  if ! $portico_ready; then row portico -; fi
-  echo
-  echo "median req/s: Keycloak ${kc_median:--}, Portico ${portico_median:--}; Portico / Keycloak: **$ratio** — $verdict"
-  echo
-  echo "CPU ms/req: CPU time of the server JVM during the measured run / exchanges answered (\"-\": pid unknown);"
-  echo "load 1m: the machine's load average just before the run."
-} | tee "$report"
-echo
-echo "(written to $report)"
+details="$invocation
+(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --rounds $rounds --keycloak-alg $kc_alg)
+$facts"
+[[ -z $kc_startup ]] || details+="
+keycloak: $KEYCLOAK_VERSION, production mode (start --optimized), dev-file H2, local cache, $kc_alg, heap $kc_heap, ready after $kc_startup s"
+bench_report "$work_dir/results/token-exchange-$stamp.md" "Token exchange, $stamp" \
+  keycloak Keycloak "$kc_ready" portico Portico "$portico_ready" "$details"
 
 $clean || exit 1
 $portico_unavailable && exit 3

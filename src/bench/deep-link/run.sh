@@ -1,0 +1,330 @@
+#!/usr/bin/env bash
+# Deep-link hop benchmark: a logged-in user's GET /link/<route>/<params> on Portico, answered by a 303 to the target
+# with a freshly signed token, against nginx answering the same path with "return 302" on the same machine, same wrk
+# script (hop.lua), same request. See src/docs/benchmarks.md for what it measures and how to read it.
+#
+# What it does, in order:
+#   1. writes an nginx configuration into <work dir>/deep-link/ and starts nginx from it as a child of this script
+#      (daemon off, one worker per core, access log off, 127.0.0.1 only); the system's nginx and its files are not
+#      touched. One request by curl must answer 302 with the configured Location;
+#   2. logs the demo user into the running Portico through its login form (curl) and follows the link twice by curl:
+#      each must answer 303 with a Location holding portico_token=, and the two tokens must differ. A link that
+#      answers 404 (no /link/ endpoint in that Portico, or no such route) or a Portico that does not answer:
+#      "Portico endpoint not available: skipped", and no Portico figures at all;
+#   3. a warm-up run per server, then --rounds measured runs of wrk per server, nginx and Portico taking turns;
+#   4. prints the comparison table (also written to <work dir>/results/), stops nginx (also on error or Ctrl-C).
+#
+# Exit status: 0 all measured runs were clean; 1 setup failed or a measured run had errors (the figures are then
+# worthless and the table says so); 2 bad usage; 3 Portico was asked for but its link is not available (the nginx
+# figures are still printed).
+set -euo pipefail
+
+readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+readonly REPO_ROOT=$(cd "$SCRIPT_DIR/../../.." && pwd)
+readonly GOAL=0.5   # issue 4: Portico answers at least half as many hops per second as nginx's bare redirect
+readonly NGINX_LOCATION=http://127.0.0.1/target
+# shellcheck source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
+
+# ---- parameters: option > environment variable > default ----------------------------------------------------------
+bench_load_defaults
+work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
+nginx_bin=${NGINX_BIN:-/usr/sbin/nginx}
+nginx_port=${NGINX_PORT:-18081}
+nginx_workers=${NGINX_WORKERS:-$(nproc)}
+skip_nginx=false
+portico_base=${PORTICO_BASE:-http://127.0.0.1:8080}
+portico_link=${PORTICO_LINK:-/link/invoice/42}
+portico_user=${PORTICO_USER:-alice}
+portico_password=${PORTICO_PASSWORD:-portico-demo}
+portico_pid=${PORTICO_PID:-}
+skip_portico=false
+
+# The command as given, for the report; the password masked.
+invocation=$(bench_invocation "--portico-password" "$0" "$@")
+
+usage() {
+  cat <<EOF
+Usage: $0 [options]
+
+$(bench_load_usage "nginx and Portico")
+nginx (started by this script from its own configuration, stopped at the end; the system's nginx is not touched):
+  --nginx-bin PATH         the nginx binary                  (NGINX_BIN, default /usr/sbin/nginx)
+  --nginx-port P           port on 127.0.0.1                 (NGINX_PORT, default 18081)
+  --nginx-workers N        worker processes                  (NGINX_WORKERS, default the number of cores: $(nproc))
+  --skip-nginx             measure Portico only (quick iterations; no ratio)
+  --work-dir DIR           nginx's configuration and log go to DIR/deep-link/, results to DIR/results/
+                           (BENCH_WORK_DIR, default <repo>/target/bench)
+Portico (must be running, e.g. mvn -Prun package; the route of the link must be reusable, not one-time):
+  --portico-base URL       Portico on this machine           (PORTICO_BASE, default http://127.0.0.1:8080)
+  --portico-link PATH      the link to follow                (PORTICO_LINK, default /link/invoice/42)
+  --portico-user U         the user who logs in and follows it (PORTICO_USER, default alice, a demo user)
+  --portico-password P     that user's password              (PORTICO_PASSWORD, default portico-demo)
+  --portico-pid PID|auto   Portico's server JVM (optional): adds its CPU time per hop to the table; "auto" takes the
+                           process listening on --portico-base's port (PORTICO_PID)
+  --skip-portico           measure nginx only
+  -h, --help
+EOF
+}
+
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --threads|--connections|--duration|--warmup|--rounds) bench_load_option "$1" "${2:?}"; shift 2 ;;
+    --nginx-bin) nginx_bin=${2:?}; shift 2 ;;
+    --nginx-port) nginx_port=${2:?}; shift 2 ;;
+    --nginx-workers) nginx_workers=${2:?}; shift 2 ;;
+    --skip-nginx) skip_nginx=true; shift ;;
+    --work-dir) work_dir=${2:?}; shift 2 ;;
+    --portico-base) portico_base=${2:?}; shift 2 ;;
+    --portico-link) portico_link=${2:?}; shift 2 ;;
+    --portico-user) portico_user=${2:?}; shift 2 ;;
+    --portico-password) portico_password=${2:?}; shift 2 ;;
+    --portico-pid) portico_pid=${2:?}; shift 2 ;;
+    --skip-portico) skip_portico=true; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) die_usage "unknown option '$1'" ;;
+  esac
+done
+
+# ---- checks before anything starts ----------------------------------------------------------------------------------
+bench_check_load
+bench_check_port "$nginx_port" --nginx-port
+[[ $nginx_workers =~ ^[1-9][0-9]?$ ]] || die_usage "--nginx-workers must be a whole number from 1 to 99, got '$nginx_workers'"
+$skip_nginx && $skip_portico && die_usage "--skip-nginx and --skip-portico together leave nothing to measure"
+bench_require_tools "Debian: apt-get install wrk curl jq" wrk curl jq awk base64 java
+if ! $skip_nginx; then
+  [[ -x $nginx_bin ]] || die "no nginx at '$nginx_bin' (Debian: apt-get install nginx-light; or give --nginx-bin)"
+fi
+portico_base=${portico_base%/}
+[[ $portico_base =~ ^https?://(127\.0\.0\.1|localhost|\[::1\])(:[0-9]+)?$ ]] \
+  || die_usage "--portico-base must be Portico's root on this machine, such as http://127.0.0.1:8080, got '$portico_base'"
+[[ $portico_link =~ ^/link/[^[:space:]#]+$ ]] \
+  || die_usage "--portico-link must be a path such as /link/invoice/42 (no host, no spaces, no fragment), got '$portico_link'"
+[[ -n $portico_user && -n $portico_password ]] || die_usage "--portico-user and --portico-password must not be empty"
+if [[ $portico_pid == auto ]]; then
+  base_port=${portico_base##*:}
+  [[ $base_port =~ ^[0-9]+$ ]] || base_port=80
+  portico_pid=$(ss -ltnpH "sport = :$base_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2) || true
+  [[ -n $portico_pid ]] || die_usage "--portico-pid auto: no process found listening on port $base_port (is Portico running? ss needs root to name it)"
+fi
+if [[ -n $portico_pid ]]; then
+  [[ $portico_pid =~ ^[0-9]+$ ]] && [[ -r /proc/$portico_pid/stat ]] \
+    || die_usage "--portico-pid must be the process id of Portico's running server JVM (or auto), got '$portico_pid'"
+fi
+
+work_dir=$(realpath -m "$work_dir")   # nginx reads the paths of its configuration relative to its prefix
+run_dir=$work_dir/deep-link
+cookie_jar=$run_dir/portico-cookies.txt   # a live session: removed at the end
+
+# ---- clean-up: whatever happens, nginx and wrk stop and the session cookie goes -----------------------------------
+nginx_pid=""
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  bench_stop_wrk
+  # nginx was started with setsid: its group holds the master and its workers, nothing else.
+  if [[ -n $nginx_pid ]]; then bench_stop_group nginx "$nginx_pid" 10; fi
+  rm -f "$cookie_jar"
+  exit "$status"
+}
+bench_traps cleanup
+
+# ---- helpers ----------------------------------------------------------------------------------------------------------
+# One wrk run of hop.lua; the length comes last (bench_warm_up and bench_measure append it).
+hop_wrk() { # label url expected-status location-contains fresh(0|1) duration
+  HOP_LABEL=$1 HOP_STATUS=$3 HOP_LOCATION_CONTAINS=$4 HOP_FRESH=$5 HOP_COOKIE=$cookie \
+    bench_wrk "$1" "$SCRIPT_DIR/hop.lua" "$2" "$6"
+}
+
+# One hop by curl, not followed. Sets hop_status, hop_location and hop_title (of the page, if any).
+hop_once() { # url
+  local out headers
+  headers=$(mktemp)
+  out=$(curl -sS -m 30 -D "$headers" -w '\n%{http_code}' ${cookie:+-H "Cookie: $cookie"} "$1" 2>&1) || true
+  hop_status=${out##*$'\n'}
+  [[ $hop_status =~ ^[0-9]{3}$ && $hop_status != 000 ]] || { hop_status=000; hop_title=$(grep -m 1 '^curl:' <<<"$out" || echo "no answer"); }
+  hop_location=$(tr -d '\r' <"$headers" | sed -n 's/^[Ll]ocation: //p' | tail -n 1)
+  rm -f "$headers"
+  [[ $hop_status == 000 ]] || hop_title=$(grep -o '<title>[^<]*' <<<"$out" | head -n 1 | sed 's/<title>//')
+}
+
+link_token() { # location: the value of portico_token in its fragment or query
+  local t=${1#*portico_token=}
+  printf '%s' "${t%%[&#]*}"
+}
+
+describe_hop() { # location of a good hop: printed with the token left out, then the token's header and claims
+  local token
+  token=$(link_token "$1")
+  echo "Location: ${1/"$token"/<token>}"
+  echo "link token header: $(jwt_claims "$token" header | jq -c '{alg, typ, kid}' 2>/dev/null || echo '(not a JWS)')"
+  echo "link token claims: $(jwt_claims "$token" | jq -c '{iss, sub, aud, route, params, lifetime_s: (.exp - .iat), jti: (.jti != null)}' 2>/dev/null || echo '(not a JWS)')"
+}
+
+nginx_config() {
+  cat <<EOF
+# Generated by src/bench/deep-link/run.sh for one benchmark run (overwritten by the next); not the system's nginx.
+daemon off;                        # the master stays a child of run.sh, which stops it
+master_process on;
+worker_processes $nginx_workers;               # one per core, as a tuned deployment runs it
+pid $run_dir/nginx.pid;
+lock_file $run_dir/nginx.lock;
+error_log $run_dir/nginx-error.log warn;
+
+events {
+    worker_connections 1024;
+}
+
+http {
+    access_log off;                # Portico writes no access log either
+    server_tokens off;
+    keepalive_timeout 75s;
+    keepalive_requests 1000000;    # like Undertow, never close a busy keep-alive connection (nginx's default: 1000)
+    # Temporary files inside the work directory, never /var/lib/nginx (a redirect writes none anyway).
+    client_body_temp_path $run_dir/tmp/body;
+    proxy_temp_path $run_dir/tmp/proxy;
+    fastcgi_temp_path $run_dir/tmp/fastcgi;
+    uwsgi_temp_path $run_dir/tmp/uwsgi;
+    scgi_temp_path $run_dir/tmp/scgi;
+
+    server {
+        listen 127.0.0.1:$nginx_port;
+
+        location /link/ {
+            return 302 $NGINX_LOCATION;
+        }
+        location / {
+            return 404;
+        }
+    }
+}
+EOF
+}
+
+# ---- start ------------------------------------------------------------------------------------------------------------
+mkdir -p "$work_dir/results" "$run_dir"
+echo "Deep-link hop benchmark (wrk -t$threads -c$connections -d$duration, warm-up $warmup, $rounds round(s))"
+if $skip_nginx; then facts=$(machine_facts); else
+  facts=$(machine_facts "nginx:    $("$nginx_bin" -v 2>&1 | sed 's/.*version: //'), $nginx_workers worker(s)")
+fi
+echo "$facts"
+bench_warn_if_busy
+
+# ---- nginx ------------------------------------------------------------------------------------------------------------
+nginx_url=http://127.0.0.1:$nginx_port$portico_link
+nginx_ready=false
+nginx_pids=""
+if ! $skip_nginx; then
+  port_in_use "$nginx_port" && die "port $nginx_port on 127.0.0.1 is taken; choose a free one with --nginx-port"
+  mkdir -p "$run_dir/tmp"
+  nginx_config >"$run_dir/nginx.conf"
+  nginx_args=(-p "$run_dir" -c "$run_dir/nginx.conf" -e "$run_dir/nginx-error.log")
+  if ! check=$("$nginx_bin" -t -q "${nginx_args[@]}" 2>&1); then
+    sed 's/^/    /' <<<"$check" >&2
+    die "nginx refused the generated configuration $run_dir/nginx.conf (see above)"
+  fi
+
+  log "starting nginx on http://127.0.0.1:$nginx_port ($nginx_workers worker(s), configuration $run_dir/nginx.conf)"
+  # setsid: the master and its workers get their own process group, which cleanup() stops as a whole.
+  setsid "$nginx_bin" "${nginx_args[@]}" </dev/null >>"$run_dir/nginx-error.log" 2>&1 &
+  nginx_pid=$!
+  for _ in $(seq 1 50); do
+    port_in_use "$nginx_port" && break
+    kill -0 "$nginx_pid" 2>/dev/null || { tail -20 "$run_dir/nginx-error.log" >&2; die "nginx exited during start-up (log: $run_dir/nginx-error.log)"; }
+    sleep 0.2
+  done
+  port_in_use "$nginx_port" || die "nginx did not listen on 127.0.0.1:$nginx_port within 10 s (log: $run_dir/nginx-error.log)"
+
+  log "nginx: one hop by curl (GET $nginx_url)"
+  cookie=""
+  hop_once "$nginx_url"
+  [[ $hop_status == 302 && $hop_location == "$NGINX_LOCATION" ]] \
+    || die "nginx answered $hop_status with Location '$hop_location', expected 302 to $NGINX_LOCATION (log: $run_dir/nginx-error.log)"
+  # The master and its workers (which have answered by now), for the CPU time per hop.
+  nginx_pids="$nginx_pid $(ps -o pid= --ppid "$nginx_pid" | tr -d ' ' | paste -sd ' ' -)"
+  echo "302, Location: $hop_location (master and workers: $nginx_pids)"
+  nginx_ready=true
+fi
+
+# ---- Portico: log in, then the same link twice by curl -----------------------------------------------------------------
+portico_url=$portico_base$portico_link
+portico_status="not measured"
+portico_ready=false
+portico_unavailable=false
+cookie=""
+unavailable() { # reason
+  portico_status="not measured: link not available"
+  portico_unavailable=true
+  log "Portico endpoint not available: skipped ($1)"
+}
+if $skip_portico; then
+  portico_status="not measured: --skip-portico"
+else
+  log "Portico: logging in $portico_user at $portico_base (login form, curl)"
+  install -m 600 /dev/null "$cookie_jar"
+  login_status=0
+  portico_login "$portico_base" "$cookie_jar" "$portico_user" "$portico_password" || login_status=$?
+  if (( login_status == 2 )); then
+    unavailable "Portico does not answer at $portico_base"
+  elif (( login_status != 0 )); then
+    die "could not log in '$portico_user' at $portico_base (see above); check --portico-user/--portico-password"
+  else
+    cookie=$(cookie_header "$cookie_jar")
+    echo "logged in; session cookie: ${cookie%%=*}"
+    log "Portico: one hop by curl as $portico_user (GET $portico_url)"
+    hop_once "$portico_url"
+    if [[ $hop_status == 404 ]]; then
+      unavailable "GET $portico_url answered 404, page '${hop_title}': this Portico has no /link/ endpoint yet, or no route '$(cut -d/ -f3 <<<"$portico_link")'"
+    elif [[ $hop_status == 000 ]]; then
+      unavailable "no answer from $portico_url: $hop_title"
+    elif [[ $hop_status != 303 || $hop_location != *portico_token=* ]]; then
+      where=$([[ $hop_location == *login* ]] && echo " — to the login page: the session did not count as logged in" || true)
+      die "GET $portico_url answered $hop_status with Location '${hop_location:-(none)}'$where (page '${hop_title}');
+       expected 303 to the route's target with portico_token= in the fragment or query.
+       Check that the route exists, is enabled, lets $portico_user in and points at a registered app."
+    else
+      first_location=$hop_location
+      describe_hop "$hop_location"
+      hop_once "$portico_url"
+      [[ $hop_status == 303 && $hop_location == *portico_token=* ]] \
+        || die "the second hop of the same link answered $hop_status with Location '${hop_location:-(none)}' (page '${hop_title}'),
+       expected 303 again: is the route one-time? The benchmark follows one link again and again; give a reusable one."
+      [[ $(link_token "$hop_location") != "$(link_token "$first_location")" ]] \
+        || die "two hops of $portico_url carried the same token: Portico answered from a cache instead of signing a fresh one"
+      echo "second hop: 303 with a different token"
+      portico_ready=true
+      portico_status=measured
+    fi
+  fi
+fi
+if ! $nginx_ready && ! $portico_ready; then
+  if $portico_unavailable; then echo >&2; echo "Nothing measured: nginx skipped and Portico's link not available (see above)." >&2; exit 3; fi
+  die "nothing to measure"
+fi
+
+# ---- load: warm-ups, then the measured runs, nginx and Portico taking turns -------------------------------------------
+# Taking turns round by round spreads the other load of a shared machine over both servers alike.
+nginx_hop=(hop_wrk nginx "$nginx_url" 302 "$NGINX_LOCATION" 0)
+portico_hop=(hop_wrk portico "$portico_url" 303 portico_token= 1)
+$nginx_ready && bench_warm_up nginx "${nginx_hop[@]}"
+$portico_ready && bench_warm_up portico "${portico_hop[@]}"
+for round in $(seq 1 "$rounds"); do
+  $nginx_ready && bench_measure "$round" nginx "$nginx_pids" "${nginx_hop[@]}"
+  $portico_ready && bench_measure "$round" portico "$portico_pid" "${portico_hop[@]}"
+done
+
+# ---- comparison -------------------------------------------------------------------------------------------------------
+if $skip_nginx; then no_comparison="no comparison: nginx skipped (--skip-nginx)"; else no_comparison="no comparison: Portico $portico_status"; fi
+bench_verdict nginx nginx portico Portico "$GOAL" "$no_comparison"
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+details="$invocation
+(effective: --threads $threads --connections $connections --duration $duration --warmup $warmup --rounds $rounds --portico-link $portico_link --portico-user $portico_user)
+$facts"
+bench_report "$work_dir/results/deep-link-$stamp.md" "Deep-link hop, $stamp" \
+  nginx nginx "$nginx_ready" portico Portico "$portico_ready" "$details" \
+  "hop: GET $portico_link; nginx answers 302 (return 302), Portico as $portico_user 303 with a fresh portico_token."
+
+$clean || exit 1
+$portico_unavailable && exit 3
+exit 0
