@@ -60,6 +60,8 @@ public final class AccessTokenVerifier {
     private final SigningKeys keys;
     private final Clock clock;
     private final Cache<Presented, Verified> remembered;
+    /** False for {@code maxRemembered} 0: Caffeine evicts a size-0 cache's entries asynchronously, after a put. */
+    private final boolean remembering;
 
     /**
      * @param keys        Portico's signing keys (their configuration supplies the clock skew)
@@ -80,6 +82,10 @@ public final class AccessTokenVerifier {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.revocations = Objects.requireNonNull(revocations, "revocations");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxRemembered < 0) {
+            throw new IllegalArgumentException("maxRemembered must be 0 or more, got " + maxRemembered);
+        }
+        this.remembering = maxRemembered > 0;
         this.remembered = Caffeine.newBuilder()
                 .maximumSize(maxRemembered)
                 .ticker(ClockTicker.of(clock))
@@ -140,7 +146,8 @@ public final class AccessTokenVerifier {
     }
 
     private VerifiedAccessToken rememberedOrProcessed(String token, String audience) {
-        Presented presented = token == null || token.length() > MAX_TOKEN_LENGTH ? null : new Presented(token, audience);
+        Presented presented = remembering && token != null && token.length() <= MAX_TOKEN_LENGTH
+                ? new Presented(token, audience) : null;
         if (presented != null) {
             Verified known = remembered.getIfPresent(presented);
             if (known != null && clock.instant().isBefore(known.validUntil())
