@@ -110,7 +110,7 @@ public final class LinkTokenVerifier {
                     + e.getMessage() + ".");
         } catch (KeySourceException e) {
             throw new PorticoUnavailableException("Could not fetch Portico's keys from " + jwksUrl + ": "
-                    + rootMessage(e) + ". Is Portico running there?", e);
+                    + PorticoUnavailableException.describe(e) + ". Is Portico running there?", e);
         } catch (JOSEException e) {
             // A signature value that cannot even be decoded for the algorithm (wrong length, bad DER).
             throw new LinkTokenRejectedException(Reason.BAD_SIGNATURE, "The signature is not a valid "
@@ -170,14 +170,5 @@ public final class LinkTokenVerifier {
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("The JWKS location must be an absolute http(s) URL, got '" + jwksUrl + "'", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }
 }

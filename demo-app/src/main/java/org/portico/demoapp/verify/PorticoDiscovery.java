@@ -40,8 +40,7 @@ public record PorticoDiscovery(String issuer, URI jwksUri) {
         try {
             document = JSONObjectUtils.parse(http.retrieveResource(URI.create(location).toURL()).getContent());
         } catch (IOException e) {
-            throw unavailable(location, "it could not be fetched: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);
+            throw unavailable(location, "it could not be fetched: " + PorticoUnavailableException.describe(e), e);
         } catch (ParseException e) {
             throw unavailable(location, "it is not a JSON object", e);
         }

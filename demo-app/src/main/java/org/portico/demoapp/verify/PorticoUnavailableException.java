@@ -11,4 +11,17 @@ public final class PorticoUnavailableException extends RuntimeException {
     public PorticoUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** What went wrong on the wire, for people: "HTTP 404 (nothing there)", "ConnectException (Connection refused)". */
+    static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.io.FileNotFoundException) {
+            // How HttpURLConnection reports a 404; its message is only the URL.
+            return "HTTP 404 (nothing there)";
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")");
+    }
 }

@@ -68,8 +68,8 @@ record Panel(String state, String reason, String title, String message, List<Row
         if (outcome instanceof Outcome.Unavailable unavailable) {
             return new Panel("unavailable", null, "Cannot check the token now", unavailable.message(), List.of());
         }
-        return new Panel("none", null, "No Portico token", "No Portico token: open this app through a Portico link.",
-                List.of());
+        return new Panel("none", null, "No Portico token", "Open this app through a Portico link: Portico adds a signed"
+                + " token that says who you are and where the link leads.", List.of());
     }
 
     private static Panel refused(Outcome.Refused refused) {

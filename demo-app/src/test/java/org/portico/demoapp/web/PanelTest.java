@@ -87,7 +87,8 @@ class PanelTest {
     void withoutATokenThePageSaysSoPlainly() {
         Panel panel = Panel.of(new Outcome.NoToken(), CLOCK);
 
-        assertEquals("No Portico token: open this app through a Portico link.", panel.message());
+        assertEquals("No Portico token", panel.title());
+        assertTrue(panel.message().startsWith("Open this app through a Portico link:"), panel.message());
         assertEquals("none", panel.state());
     }
 
