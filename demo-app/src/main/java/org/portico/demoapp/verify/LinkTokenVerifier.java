@@ -132,7 +132,7 @@ public final class LinkTokenVerifier {
             jwt = JWTParser.parse(token.strip());
         } catch (ParseException | RuntimeException e) {
             throw new LinkTokenRejectedException(Reason.MALFORMED, "The token is not a JWT (three base64url parts"
-                    + " separated by dots, with a JSON header and claims): " + e.getMessage());
+                    + " separated by dots, with a JSON header and claims): " + e.getMessage() + ".");
         }
         if (jwt instanceof PlainJWT) {
             throw new LinkTokenRejectedException(Reason.UNSUPPORTED_ALGORITHM, "The token is not signed (alg 'none');"

@@ -1,6 +1,10 @@
 package org.portico.demoapp.web;
 
+import java.text.ParseException;
 import java.util.Objects;
+
+import com.nimbusds.jose.Header;
+import com.nimbusds.jose.util.Base64URL;
 
 import org.portico.demoapp.verify.LinkToken;
 import org.portico.demoapp.verify.LinkTokenRejectedException.Reason;
@@ -39,12 +43,11 @@ sealed interface Outcome {
         static SentHeader peek(String token) {
             try {
                 int dot = token.indexOf('.');
-                var header = com.nimbusds.jose.Header.parse(new com.nimbusds.jose.util.Base64URL(
-                        dot < 0 ? token : token.substring(0, dot)));
+                Header header = Header.parse(new Base64URL(dot < 0 ? token : token.substring(0, dot)));
                 return new SentHeader(header.getType() == null ? null : header.getType().toString(),
                         header.getAlgorithm() == null ? null : header.getAlgorithm().getName(),
                         header.toJSONObject().get("kid") instanceof String kid ? kid : null);
-            } catch (java.text.ParseException | RuntimeException e) {
+            } catch (ParseException | RuntimeException e) {
                 return new SentHeader(null, null, null);
             }
         }
