@@ -18,6 +18,7 @@ import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.DemoApps;
 import org.portico.web.app.FieldError;
 import org.portico.web.app.UserClaim;
+import org.portico.web.config.KeysProducer.PorticoIssuer;
 import org.portico.web.persistence.RegisteredApp;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -44,6 +45,9 @@ class AppRegistryIT {
 
     @Inject
     AppService apps;
+
+    @Inject
+    PorticoIssuer issuer;
 
     private static String unique(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -198,17 +202,20 @@ class AppRegistryIT {
                 () -> assertEquals(0, apps.count("%_")));
     }
 
+    /** Registered under the server's issuer (http://127.0.0.1:<port> here), where the demo app is deployed too. */
     @Test
     void theDemoAppIsRegisteredWithItsDocumentedSecret() {
         RegisteredApp demo = apps.getById(DemoApps.ID);
+        String audience = issuer.url() + "/demo-app";
 
         assertAll(
                 () -> assertEquals("Demo App", demo.getName()),
-                () -> assertEquals("http://localhost:8080/demo-app", demo.getAudience()),
-                () -> assertEquals(List.of("http://localhost:8080/demo-app"), demo.getBaseUrls()),
+                () -> assertTrue(audience.startsWith("http://127.0.0.1:"), audience),
+                () -> assertEquals(audience, demo.getAudience()),
+                () -> assertEquals(List.of(audience), demo.getBaseUrls()),
                 () -> assertEquals(java.util.EnumSet.allOf(UserClaim.class), java.util.EnumSet.copyOf(demo.getClaims())),
                 () -> assertEquals(300, demo.getTokenLifetimeSeconds()),
                 () -> assertTrue(apps.verifySecret(DemoApps.ID, DemoApps.DEMO_SECRET)),
-                () -> assertTrue(apps.findByAudience("http://localhost:8080/demo-app").isPresent()));
+                () -> assertTrue(apps.findByAudience(audience).isPresent()));
     }
 }

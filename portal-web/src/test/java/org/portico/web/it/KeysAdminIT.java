@@ -2,14 +2,17 @@ package org.portico.web.it;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.portico.web.app.DemoApps;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,10 +30,14 @@ class KeysAdminIT extends BrowserTestBase {
         return Json.createReader(new StringReader(body)).readObject();
     }
 
+    /** The demo app's audience: the demo data registers it under the server's issuer (see DemoApps). */
+    private String demoAudience() {
+        return root() + DemoApps.PATH;
+    }
+
     private String demoAppToken(HttpClient alice) throws Exception {
-        HttpResponse<String> response = alice.send(HttpRequest.newBuilder(
-                URI.create(root() + "/api/token?audience=http%3A%2F%2Flocalhost%3A8080%2Fdemo-app")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = alice.send(HttpRequest.newBuilder(URI.create(root() + "/api/token?audience="
+                + URLEncoder.encode(demoAudience(), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return json(response.body()).getString("access_token");
     }
@@ -40,7 +47,7 @@ class KeysAdminIT extends BrowserTestBase {
         HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
         String before = demoAppToken(alice);
         JsonObject verifiedBefore = JoseVerifier.verify(root() + "/.well-known/jwks.json", root(),
-                "http://localhost:8080/demo-app", before);
+                demoAudience(), before);
         String oldKid = verifiedBefore.getJsonObject("header").getString("kid");
 
         loginAs("ada", DEMO_PASSWORD);
@@ -56,9 +63,9 @@ class KeysAdminIT extends BrowserTestBase {
                 () -> assertTrue(table.contains(oldKid), table));
 
         JsonObject oldTokenNow = JoseVerifier.verify(root() + "/.well-known/jwks.json", root(),
-                "http://localhost:8080/demo-app", before);
+                demoAudience(), before);
         JsonObject newToken = JoseVerifier.verify(root() + "/.well-known/jwks.json", root(),
-                "http://localhost:8080/demo-app", demoAppToken(alice));
+                demoAudience(), demoAppToken(alice));
         assertAll(
                 () -> assertTrue(oldTokenNow.getBoolean("verified"), "signed before the rotation: " + oldTokenNow),
                 () -> assertTrue(newToken.getBoolean("verified"), newToken.toString()),

@@ -23,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.portico.web.app.DemoApps;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,6 @@ class TokenIT {
 
     private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     private static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
-    private static final String DEMO_AUDIENCE = "http://localhost:8080/demo-app";
 
     @ArquillianResource
     URL base;
@@ -56,6 +56,11 @@ class TokenIT {
     private static String callerAudience;
     private static String callerSecret;
     private static String targetAudience;
+
+    /** The demo app's audience: the demo data registers it under the server's issuer (see DemoApps). */
+    private String demoAudience() {
+        return root() + DemoApps.PATH;
+    }
 
     private String root() {
         return base.toString().replaceAll("/$", "");
@@ -198,11 +203,11 @@ class TokenIT {
         HttpResponse<String> password = post("/oauth2/token", good, Map.of("grant_type", "password", "username", "alice"));
         HttpResponse<String> tampered = post("/oauth2/token", good, exchangeOf(subject.substring(0, subject.length() - 4) + "AAAA", targetAudience));
         HttpResponse<String> garbage = post("/oauth2/token", good, exchangeOf("not-a-token", targetAudience));
-        HttpResponse<String> notAllowed = post("/oauth2/token", good, exchangeOf(subject, "http://localhost:8080/demo-app"));
+        HttpResponse<String> notAllowed = post("/oauth2/token", good, exchangeOf(subject, demoAudience()));
         HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(root() + "/oauth2/token")).build(),
                 HttpResponse.BodyHandlers.ofString());
         // The demo app has no exchange policy: it may not use token exchange at all.
-        HttpResponse<String> demoToken = userToken(FormLogin.loggedIn(root(), "alice", "portico-demo"), DEMO_AUDIENCE);
+        HttpResponse<String> demoToken = userToken(FormLogin.loggedIn(root(), "alice", "portico-demo"), demoAudience());
         HttpResponse<String> unauthorized = post("/oauth2/token", basic("demo-app", "demo-app-secret-change-me-in-production"),
                 exchangeOf(json(demoToken).getString("access_token"), targetAudience));
         HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(root() + "/oauth2/token"))

@@ -1,0 +1,29 @@
+package org.portico.demoapp.web;
+
+import java.time.Clock;
+import java.util.logging.Logger;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+
+/**
+ * Reads and checks the settings once, at deployment (a bad value fails it with a message), and makes the one
+ * {@link LinkChecker} the servlets share. Portico is not contacted here: it may still be starting.
+ */
+@WebListener
+public class DemoAppStartup implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(DemoAppStartup.class.getName());
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        DemoAppSettings settings = DemoAppSettings.fromEnvironment();
+        String contextPath = event.getServletContext().getContextPath();
+        event.getServletContext().setAttribute(LinkChecker.ATTRIBUTE,
+                new LinkChecker(settings, contextPath, Clock.systemUTC()));
+        LOG.info(() -> "Demo app at " + contextPath + "/ checks link tokens against the Portico at "
+                + settings.porticoUrl().map(Object::toString).orElse("http://127.0.0.1:<port of each request>")
+                + ", audience " + settings.audience().orElse("<Portico's issuer>" + contextPath));
+    }
+}
