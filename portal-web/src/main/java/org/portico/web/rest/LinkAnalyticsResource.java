@@ -1,0 +1,155 @@
+package org.portico.web.rest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.portico.web.link.analytics.LinkAnalyticsQuery;
+import org.portico.web.link.analytics.LinkEventCsv;
+import org.portico.web.link.analytics.LinkEventStore;
+import org.portico.web.link.analytics.LinkStatistics;
+
+/**
+ * Link analytics for scripts, site admins only (401/403 as problem+json). Every parameter is optional: {@code route}
+ * (one route, else all), {@code from} and {@code to} (UTC days like 2025-01-31, inclusive; default the last 30 days
+ * up to today, at most 366 days). A bad parameter is a 400 problem that says what to send instead.
+ * <ul>
+ * <li>{@code GET /api/admin/link-analytics}: resolutions per day and outcome (every day of the range, zeros
+ * included), per route and outcome, and the totals, as JSON.</li>
+ * <li>{@code GET /api/admin/link-analytics.csv}: the events themselves, oldest first, streamed in batches.</li>
+ * </ul>
+ */
+@Path("admin")
+@RequestScoped
+public class LinkAnalyticsResource {
+
+    static final int BATCH = 500;
+
+    @Inject
+    AdminGuard guard;
+
+    @Inject
+    LinkEventStore store;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @Path("link-analytics")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response counts(@QueryParam("route") String route, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        guard.requireSiteAdmin();
+        LinkStatistics statistics = store.statistics(query(route, from, to));
+        return Response.ok(json(statistics).toString(), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Path("link-analytics.csv")
+    @Produces(AuditExportResource.TEXT_CSV)
+    public Response events(@QueryParam("route") String route, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        guard.requireSiteAdmin();
+        LinkAnalyticsQuery query = query(route, from, to);
+        StreamingOutput body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            LinkEventCsv.writeHeader(writer);
+            try {
+                store.forEach(query, BATCH, event -> {
+                    try {
+                        LinkEventCsv.writeRow(writer, event);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause(); // the client went away
+            }
+            writer.flush();
+        };
+        String filename = "portico-links-" + DateTimeFormatter.BASIC_ISO_DATE.format(query.from()) + "-"
+                + DateTimeFormatter.BASIC_ISO_DATE.format(query.to()) + ".csv";
+        return Response.ok(body, AuditExportResource.TEXT_CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    private LinkAnalyticsQuery query(String route, String from, String to) {
+        try {
+            return LinkAnalyticsQuery.of(route, day("from", from), day("to", to), LocalDate.now(clock));
+        } catch (LinkAnalyticsQuery.InvalidQueryException e) {
+            throw new ApiProblemException(400, e.getMessage());
+        }
+    }
+
+    private static LocalDate day(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiProblemException(400, "'" + parameter + "' must be a UTC day like 2025-01-31.");
+        }
+    }
+
+    static JsonObject json(LinkStatistics statistics) {
+        LinkAnalyticsQuery query = statistics.query();
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        if (query.route() == null) {
+            body.addNull("route");
+        } else {
+            body.add("route", query.route());
+        }
+        JsonArrayBuilder outcomes = Json.createArrayBuilder();
+        statistics.outcomes().forEach(outcomes::add);
+        JsonObjectBuilder totals = Json.createObjectBuilder();
+        statistics.outcomes().forEach(outcome -> totals.add(outcome, statistics.total(outcome)));
+        JsonArrayBuilder days = Json.createArrayBuilder();
+        statistics.days().forEach(day -> {
+            JsonObjectBuilder counts = Json.createObjectBuilder();
+            statistics.outcomes().forEach(outcome -> counts.add(outcome, statistics.count(day, outcome)));
+            days.add(Json.createObjectBuilder().add("day", day.toString()).add("total", statistics.dayTotal(day))
+                    .add("counts", counts));
+        });
+        JsonArrayBuilder routes = Json.createArrayBuilder();
+        statistics.routes().forEach(totalsOfRoute -> {
+            JsonObjectBuilder counts = Json.createObjectBuilder();
+            totalsOfRoute.byOutcome().forEach((outcome, count) -> counts.add(outcome, count));
+            routes.add(Json.createObjectBuilder().add("route", totalsOfRoute.route()).add("total", totalsOfRoute.total())
+                    .add("counts", counts));
+        });
+        return body.add("from", query.from().toString())
+                .add("to", query.to().toString())
+                .add("outcomes", outcomes)
+                .add("total", statistics.total())
+                .add("totals", totals)
+                .add("days", days)
+                .add("routes", routes)
+                .build();
+    }
+}
