@@ -94,7 +94,8 @@ public class LinkAnalyticsBacking implements Serializable {
         return statistics;
     }
 
-    public boolean isEmpty() {
+    /** Whether nothing was recorded for what the page shows ("empty" is a word EL keeps for itself). */
+    public boolean isNothingRecorded() {
         return getStatistics().isEmpty();
     }
 
