@@ -1,15 +1,8 @@
 package org.portico.web.rest;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.portico.web.link.analytics.LinkAnalyticsQuery;
 import org.portico.web.link.analytics.LinkEventCsv;
@@ -69,51 +61,23 @@ public class LinkAnalyticsResource {
 
     @GET
     @Path("link-analytics.csv")
-    @Produces(AuditExportResource.TEXT_CSV)
+    @Produces(CsvDownload.TEXT_CSV)
     public Response events(@QueryParam("route") String route, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
         guard.requireSiteAdmin();
         LinkAnalyticsQuery query = query(route, from, to);
-        StreamingOutput body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            LinkEventCsv.writeHeader(writer);
-            try {
-                store.forEach(query, BATCH, event -> {
-                    try {
-                        LinkEventCsv.writeRow(writer, event);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause(); // the client went away
-            }
-            writer.flush();
-        };
         String filename = "portico-links-" + DateTimeFormatter.BASIC_ISO_DATE.format(query.from()) + "-"
                 + DateTimeFormatter.BASIC_ISO_DATE.format(query.to()) + ".csv";
-        return Response.ok(body, AuditExportResource.TEXT_CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .header("Cache-Control", "no-store")
-                .build();
+        return CsvDownload.stream(filename, LinkEventCsv::writeHeader, sink -> store.forEach(query, BATCH, sink),
+                LinkEventCsv::writeRow);
     }
 
     private LinkAnalyticsQuery query(String route, String from, String to) {
         try {
-            return LinkAnalyticsQuery.of(route, day("from", from), day("to", to), LocalDate.now(clock));
+            return LinkAnalyticsQuery.of(route, CsvDownload.day("from", from), CsvDownload.day("to", to),
+                    LocalDate.now(clock));
         } catch (LinkAnalyticsQuery.InvalidQueryException e) {
             throw new ApiProblemException(400, e.getMessage());
-        }
-    }
-
-    private static LocalDate day(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ApiProblemException(400, "'" + parameter + "' must be a UTC day like 2025-01-31.");
         }
     }
 

@@ -148,7 +148,7 @@ class LinkAnalyticsApiIT {
         assertAll(
                 () -> assertEquals(400, badDay.statusCode()),
                 () -> assertEquals(PROBLEM, type(badDay)),
-                () -> assertEquals("'from' must be a UTC day like 2025-01-31.", json(badDay).getString("detail")),
+                () -> assertEquals("'from' must be a date like 2025-01-31.", json(badDay).getString("detail")),
                 () -> assertEquals(400, backwards.statusCode()),
                 () -> assertEquals("The first day (2024-03-10) is after the last day (2024-03-01); choose a first day"
                         + " on or before the last.", json(backwards).getString("detail")),
