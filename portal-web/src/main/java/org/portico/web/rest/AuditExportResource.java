@@ -1,15 +1,8 @@
 package org.portico.web.rest;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -19,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditCsv;
@@ -37,7 +29,6 @@ import org.portico.web.audit.AuditLog;
 public class AuditExportResource {
 
     static final int BATCH = 500;
-    static final String TEXT_CSV = "text/csv; charset=UTF-8";
 
     @Inject
     AdminGuard guard;
@@ -49,33 +40,16 @@ public class AuditExportResource {
     Clock clock;
 
     @GET
-    @Produces(TEXT_CSV)
+    @Produces(CsvDownload.TEXT_CSV)
     public Response export(@QueryParam("action") String action, @QueryParam("actor") String actor,
                            @QueryParam("target") String target, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
         guard.requireSiteAdmin();
-        AuditFilter filter = AuditFilter.forDays(action(action), actor, target, day("from", from), day("to", to));
-        StreamingOutput body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            AuditCsv.writeHeader(writer);
-            try {
-                audit.forEach(filter, BATCH, entry -> {
-                    try {
-                        AuditCsv.writeRow(writer, entry);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause(); // the client went away
-            }
-            writer.flush();
-        };
+        AuditFilter filter = AuditFilter.forDays(action(action), actor, target, CsvDownload.day("from", from),
+                CsvDownload.day("to", to));
         String filename = "portico-audit-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock)) + ".csv";
-        return Response.ok(body, TEXT_CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .header("Cache-Control", "no-store")
-                .build();
+        return CsvDownload.stream(filename, AuditCsv::writeHeader, sink -> audit.forEach(filter, BATCH, sink),
+                AuditCsv::writeRow);
     }
 
     private static AuditAction action(String name) {
@@ -86,17 +60,6 @@ public class AuditExportResource {
             return AuditAction.valueOf(name.strip());
         } catch (IllegalArgumentException e) {
             throw new ApiProblemException(400, "'action' must be one of " + Arrays.toString(AuditAction.values()) + ".");
-        }
-    }
-
-    private static LocalDate day(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ApiProblemException(400, "'" + parameter + "' must be a date like 2025-01-31.");
         }
     }
 }

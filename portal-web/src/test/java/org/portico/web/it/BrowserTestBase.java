@@ -41,9 +41,13 @@ abstract class BrowserTestBase {
     @ArquillianResource
     URL base;
 
+    /**
+     * The real WAR, plus {@link LinkEventsServlet}: stories about the link analytics need link resolutions, and
+     * until link following fires them for real the servlet fires them the same way.
+     */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portico();
+        return Deployments.portico().addClass(LinkEventsServlet.class);
     }
 
     @BeforeEach

@@ -1,0 +1,135 @@
+package org.portico.web.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A site admin reads the link analytics in the browser: chart, totals per route, the route filter and the CSV. */
+class LinkAnalyticsAdminIT extends BrowserTestBase {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    private void type(String cssSelector, String text) {
+        WebElement field = find(cssSelector);
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text); // replaces the day the picker shows
+        field.sendKeys(Keys.TAB); // leaves the field: the picker takes the day and closes its calendar
+        waitUntil(driver -> text.equals(field.getAttribute("value")));
+    }
+
+    private void fire(String route, String outcome, LocalDate day, int count) throws Exception {
+        LinkAnalyticsApiIT.fire(url(""), route, outcome, day + "T12:00:00Z", count, null, "ada");
+    }
+
+    /** Picks a route in the filter's drop-down, the way a person does: open it, click the route. */
+    private void choose(String route) {
+        find("#analytics\\:route").click();
+        WebElement item = find("#analytics\\:route_panel li[data-label='" + route + "']");
+        waitUntil(driver -> "1".equals(find("#analytics\\:route_panel").getCssValue("opacity"))); // opened, not moving
+        item.click();
+        waitUntil(ExpectedConditions.textToBe(By.id("analytics:route_label"), route));
+    }
+
+    /** The cells of the totals table's row for one route: route, one count per outcome, total. */
+    private List<String> totalsRow(String route) {
+        return all("#analytics\\:totals_data > tr").stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+                .filter(cells -> cells.get(0).equals(route))
+                .findFirst().orElseThrow(() -> new AssertionError(route + " not in " + find("#analytics\\:totals").getText()));
+    }
+
+    /** What the Chart.js instance on the canvas draws: outcome = sum of its bars. */
+    private String chartSums() {
+        return (String) ((JavascriptExecutor) browser()).executeScript(
+                "var chart = Chart.getChart(document.querySelector('#analytics\\\\:chart canvas'));"
+                        + "return chart ? chart.data.datasets.filter(d => d.data.some(v => v > 0))"
+                        + ".map(d => d.label + '=' + d.data.reduce((a, b) => a + b, 0)).join(' ') : 'no chart';");
+    }
+
+    @Test
+    void adaSeesTheChartAndTotalsPerRouteFiltersByRouteAndReadsTheCsv() throws Exception {
+        String billing = unique("billing-");
+        String reports = unique("reports-");
+        fire(billing, "ok", TODAY.minusDays(1), 5);
+        fire(billing, "expired", TODAY.minusDays(1), 2);
+        fire(billing, "bad_signature", TODAY, 1);
+        fire(reports, "ok", TODAY, 3);
+        fire(reports, "denied", TODAY.minusDays(29), 1);
+
+        loginAs("ada", DEMO_PASSWORD);
+        find("#nav-link-analytics").click();
+        assertEquals("/admin/link-analytics.xhtml", path());
+        find("#analytics\\:chart canvas");
+        // columns: route, ok, expired, bad_signature, replayed, denied, unknown_route, invalid_parameter, total
+        assertAll(
+                () -> assertEquals(List.of(billing, "5", "2", "1", "0", "0", "0", "0", "8"), totalsRow(billing)),
+                () -> assertEquals(List.of(reports, "3", "0", "0", "0", "1", "0", "0", "4"), totalsRow(reports)),
+                () -> assertTrue(find("#shown").getText().startsWith("All routes, " + TODAY.minusDays(29)
+                        + " to " + TODAY), "the last 30 days by default"));
+
+        choose(billing);
+        find("#analytics\\:apply").click();
+        waitUntil(ExpectedConditions.textToBe(By.id("totalCount"), "8"));
+        assertAll(
+                () -> assertEquals(1, all("#analytics\\:totals_data > tr").size(), "only the chosen route"),
+                () -> assertEquals(List.of(billing, "5", "2", "1", "0", "0", "0", "0", "8"), totalsRow(billing)),
+                () -> assertEquals("ok=5 expired=2 bad_signature=1", chartSums(), "the chart drew the new data"));
+
+        String csvUrl = find("#analytics\\:export").getAttribute("href");
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(csvUrl))
+                .header("Cookie", "PORTICO_SESSION=" + sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<String> lines = List.of(csv.body().split("\r\n"));
+        assertAll(
+                () -> assertEquals(200, csv.statusCode()),
+                () -> assertTrue(csvUrl.contains("route=" + billing), csvUrl),
+                () -> assertEquals("resolved_at,route,outcome,app_id,username", lines.get(0)),
+                () -> assertEquals(9, lines.size(), "header and billing's 8 events: " + csv.body()),
+                () -> assertEquals(TODAY.minusDays(1) + "T12:00:00Z," + billing + ",ok,,ada", lines.get(1)),
+                () -> assertEquals(TODAY + "T12:00:00Z," + billing + ",bad_signature,,ada", lines.get(8)));
+        ((JavascriptExecutor) browser()).executeScript("document.getElementById('analytics:totals').scrollIntoView()");
+    }
+
+    @Test
+    void aBackwardsRangeIsExplainedAndAnEmptyRangeSaysSo() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/link-analytics.xhtml");
+
+        type("#analytics\\:from_input", "2019-03-10");
+        type("#analytics\\:to_input", "2019-03-01");
+        find("#analytics\\:apply").click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("analytics:messages"), "is after the last day"));
+        assertTrue(find("#shown").getText().contains(TODAY.toString()), "still shows the last valid range");
+
+        type("#analytics\\:to_input", "2019-03-31");
+        find("#analytics\\:apply").click();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("shown"), "2019-03-10 to 2019-03-31"));
+        assertAll(
+                () -> assertTrue(find("#analytics\\:empty").getText().contains("No deep links were followed in this range.")),
+                () -> assertFalse(present("#analytics\\:chart")),
+                () -> assertFalse(browser().findElement(By.id("analytics:messages")).getText().contains("is after")));
+    }
+
+    @Test
+    void usersWithoutTheRoleSeeNeitherPageNorLink() {
+        loginAs("alice", DEMO_PASSWORD);
+        assertFalse(present("#nav-link-analytics"));
+        open("/admin/link-analytics.xhtml");
+        assertTrue(find("main#content").getText().contains("Page not found"));
+    }
+}
