@@ -43,7 +43,7 @@ import org.portico.deeplink.app.UserClaim;
  * @param validUntil     instant from which it can no longer be followed, or {@code null}
  * @param window         where outbound links to it open
  * @param oneTime        whether each issued link can be used only once
- * @param tokenLifetime  lifetime of the link token, {@link #MIN_TOKEN_LIFETIME} to {@link #MAX_TOKEN_LIFETIME}
+ * @param tokenLifetime  lifetime of the link token in whole seconds, {@link #MIN_TOKEN_LIFETIME} to {@link #MAX_TOKEN_LIFETIME}
  * @param claims         the user claims that travel in the token (the target app must be allowed to receive them)
  * @param tokenPlacement where the token travels to an app
  */
@@ -184,10 +184,12 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
         if (window == null) {
             problems.add(new RouteProblem("window", "must be same_tab or new_tab"));
         }
+        // Whole seconds: that is what routes are stored, exported and shown with.
         if (tokenLifetime == null || tokenLifetime.compareTo(MIN_TOKEN_LIFETIME) < 0
-                || tokenLifetime.compareTo(MAX_TOKEN_LIFETIME) > 0) {
-            problems.add(new RouteProblem("tokenLifetime", "must be between " + MIN_TOKEN_LIFETIME.toSeconds()
-                    + " and " + MAX_TOKEN_LIFETIME.toSeconds() + " seconds (default "
+                || tokenLifetime.compareTo(MAX_TOKEN_LIFETIME) > 0 || tokenLifetime.getNano() != 0) {
+            problems.add(new RouteProblem("tokenLifetimeSeconds", "must be a whole number of seconds between "
+                    + MIN_TOKEN_LIFETIME.toSeconds()
+                    + " and " + MAX_TOKEN_LIFETIME.toSeconds() + " (default "
                     + DEFAULT_TOKEN_LIFETIME.toSeconds() + ")"));
         }
         if (claims == null || hasNull(claims)) {

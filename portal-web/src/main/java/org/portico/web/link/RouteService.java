@@ -66,6 +66,9 @@ public class RouteService {
             "createdAt", "r.createdAt",
             "updatedAt", "r.updatedAt");
 
+    /** Names the REST API uses below {@code /api/admin/routes/} for itself. */
+    private static final Set<String> RESERVED_NAMES = Set.of("export", "import");
+
     /** What a placeholder is replaced with when a template is checked; any value would do, placeholders never reach the host. */
     private static final String CHECK_VALUE = "x";
 
@@ -156,6 +159,10 @@ public class RouteService {
             problems.add(0, new RouteProblem("name", "a route keeps its name '" + existing.getName()
                     + "' (links in mails and apps use it); create a new route for a new name"));
         }
+        if (draft.name() != null && RESERVED_NAMES.contains(draft.name())) {
+            problems.add(new RouteProblem("name", "'" + draft.name() + "' is reserved (the API has /api/admin/routes/"
+                    + draft.name() + "); choose another name"));
+        }
         if (draft.roles() != null) {
             List<String> unknown = draft.roles().stream()
                     .filter(role -> role != null && Role.findByName(role).isEmpty())
@@ -180,6 +187,22 @@ public class RouteService {
             }
         }
         return sorted(problems);
+    }
+
+    /**
+     * {@link #problems(RouteDraft, StoredRoute)} after the problems found while reading the input (a number where a
+     * string belongs …); a field with an input problem is not reported twice.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RouteProblem> problems(List<RouteProblem> inputProblems, RouteDraft draft, StoredRoute existing) {
+        return merged(inputProblems, problems(draft, existing));
+    }
+
+    private static List<RouteProblem> merged(List<RouteProblem> first, List<RouteProblem> then) {
+        Set<String> fields = first.stream().map(RouteProblem::field).collect(Collectors.toSet());
+        List<RouteProblem> all = new ArrayList<>(first);
+        then.stream().filter(problem -> !fields.contains(problem.field())).forEach(all::add);
+        return sorted(all);
     }
 
     private void appProblems(RouteDraft draft, RouteTarget.AppUrl target, StoredRoute existing, boolean templateChecked,
@@ -219,7 +242,7 @@ public class RouteService {
     /** The route's own problems keep their order; those found here are placed among them in the order of the fields. */
     private static List<RouteProblem> sorted(List<RouteProblem> problems) {
         List<String> order = List.of("name", "description", "parameters", "target", "roles", "validFrom", "validUntil",
-                "window", "tokenLifetime", "claims", "tokenPlacement");
+                "window", "oneTime", "tokenLifetimeSeconds", "claims", "tokenPlacement");
         List<RouteProblem> sorted = new ArrayList<>(problems);
         sorted.sort(java.util.Comparator.comparingInt(problem -> {
             String head = problem.field().split("[.\\[]", 2)[0];
@@ -304,11 +327,20 @@ public class RouteService {
      * @throws RouteRejectedException.InvalidRoute listing every problem of every route
      */
     public ImportReport importRoutes(List<RouteDraft> drafts, boolean dryRun) {
+        return importRoutes(drafts, List.of(), dryRun);
+    }
+
+    /**
+     * {@link #importRoutes(List, boolean)} of a file that was read with problems already ({@code inputProblems},
+     * fields prefixed {@code routes[i].}, or document fields such as {@code formatVersion}): they are reported with
+     * the others, and nothing is written.
+     */
+    public ImportReport importRoutes(List<RouteDraft> drafts, List<RouteProblem> inputProblems, boolean dryRun) {
         if (dryRun) {
-            return plan(drafts).report(true);
+            return plan(drafts, inputProblems).report(true);
         }
         return audited(AuditAction.ROUTES_IMPORTED, "routes", () -> {
-            ImportPlan plan = plan(drafts);
+            ImportPlan plan = plan(drafts, inputProblems);
             Instant now = clock.instant();
             for (Planned step : plan.steps()) {
                 if (step.existing() == null) {
@@ -336,21 +368,26 @@ public class RouteService {
         }
     }
 
-    private ImportPlan plan(List<RouteDraft> drafts) {
-        List<RouteProblem> problems = new ArrayList<>();
+    private ImportPlan plan(List<RouteDraft> drafts, List<RouteProblem> inputProblems) {
+        List<RouteProblem> problems = new ArrayList<>(inputProblems.stream()
+                .filter(problem -> !problem.field().startsWith("routes[")).toList());
         Map<String, Integer> seen = new HashMap<>();
         List<StoredRoute> existing = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             RouteDraft draft = drafts.get(i);
             String prefix = "routes[" + i + "].";
+            List<RouteProblem> own = new ArrayList<>();
             Integer first = draft.name() == null ? null : seen.putIfAbsent(draft.name(), i);
             if (first != null) {
-                problems.add(new RouteProblem(prefix + "name", "'" + AppRules.printable(draft.name())
+                own.add(new RouteProblem("name", "'" + AppRules.printable(draft.name())
                         + "' is also the name of routes[" + first + "]; each route may appear once"));
             }
             StoredRoute stored = findByName(draft.name()).orElse(null);
             existing.add(stored);
-            problems(draft, stored).forEach(p -> problems.add(new RouteProblem(prefix + p.field(), p.message())));
+            own.addAll(problems(draft, stored));
+            List<RouteProblem> read = inputProblems.stream().filter(p -> p.field().startsWith(prefix))
+                    .map(p -> new RouteProblem(p.field().substring(prefix.length()), p.message())).toList();
+            merged(read, own).forEach(p -> problems.add(new RouteProblem(prefix + p.field(), p.message())));
         }
         if (!problems.isEmpty()) {
             throw new RouteRejectedException.InvalidRoute(problems);

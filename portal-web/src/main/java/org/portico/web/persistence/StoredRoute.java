@@ -2,6 +2,7 @@ package org.portico.web.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -125,7 +126,7 @@ public class StoredRoute {
     /** A new row for a checked route. */
     public StoredRoute(LinkRoute route, Instant now) {
         this.name = route.name();
-        this.createdAt = now;
+        this.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         apply(route, now);
     }
 
@@ -149,15 +150,16 @@ public class StoredRoute {
         roles.clear();
         roles.addAll(route.roles());
         enabled = route.enabled();
-        validFrom = route.validFrom();
-        validUntil = route.validUntil();
+        validFrom = route.validFrom() == null ? null : route.validFrom().truncatedTo(ChronoUnit.MICROS);
+        validUntil = route.validUntil() == null ? null : route.validUntil().truncatedTo(ChronoUnit.MICROS);
         window = route.window();
         oneTime = route.oneTime();
         tokenLifetimeSeconds = (int) route.tokenLifetime().toSeconds();
         claims.clear();
         route.claims().forEach(claim -> claims.add(UserClaim.findByName(claim.claimName()).orElseThrow()));
         tokenPlacement = route.tokenPlacement();
-        updatedAt = now;
+        // What the database keeps (microseconds), so that a route reads back exactly as it was written.
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

@@ -117,18 +117,23 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(RouteRejectedException exception) {
             if (exception instanceof RouteRejectedException.InvalidRoute invalid) {
-                JsonArrayBuilder errors = Json.createArrayBuilder();
-                invalid.problems().forEach(problem -> errors.add(Json.createObjectBuilder()
-                        .add("field", problem.field())
-                        .add("message", problem.message())));
                 return Problems.response(400, "invalid-route", "The link route is not valid",
-                        "See 'errors' for what to correct.", Map.of("errors", errors.build()));
+                        "See 'errors' for what to correct.", Map.of("errors", errors(invalid.problems())));
             }
             if (exception instanceof RouteRejectedException.RouteNotFound) {
                 return Problems.response(404, "route-not-found", "No such route", exception.getMessage(), Map.of());
             }
             return Problems.response(409, "route-conflict", "The change conflicts with the stored routes",
                     exception.getMessage(), Map.of());
+        }
+
+        /** {@code [{"field": "routes[3].parameters[0].pattern", "message": "…"}, …]} */
+        static jakarta.json.JsonArray errors(java.util.List<org.portico.deeplink.link.RouteProblem> problems) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            problems.forEach(problem -> errors.add(Json.createObjectBuilder()
+                    .add("field", problem.field())
+                    .add("message", problem.message())));
+            return errors.build();
         }
     }
 
