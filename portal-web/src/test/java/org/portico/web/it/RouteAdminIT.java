@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -22,14 +23,27 @@ class RouteAdminIT extends BrowserTestBase {
         field.sendKeys(text);
     }
 
-    /** Picks an item of a PrimeFaces select menu by the start of its label and waits for the menu to close. */
+    /**
+     * Picks an item of a PrimeFaces select menu the way a keyboard user does: open it, type the start of the item's
+     * label, press Enter. (Clicking items proved flaky: PrimeFaces closes an open menu when the dialog scrolls.)
+     */
     private void choose(String menuId, String labelStart) {
         String escaped = menuId.replace(":", "\\:");
         find("#" + escaped).click();
-        find("#" + escaped + "_panel");
-        waitUntil(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#" + escaped + "_panel li[data-label^='" + labelStart + "']"))).click();
+        new org.openqa.selenium.interactions.Actions(browser()).sendKeys(labelStart).sendKeys(Keys.ENTER).perform();
         waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        waitUntil(driver -> find("#" + escaped + "_label").getText().startsWith(labelStart));
+    }
+
+    /** Keeps what the browser shows now under target/screenshots, for people to look at (dialogs close before the end). */
+    private void snapshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(dir.resolve("RouteAdminIT-" + name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void waitForText(String cssSelector, String text) {
@@ -82,6 +96,9 @@ class RouteAdminIT extends BrowserTestBase {
                 () -> assertEquals("id", find("#routeForm\\:parameters\\:0\\:name").getAttribute("value")),
                 () -> assertEquals("lines\nhistory", find("#routeForm\\:parameters\\:1\\:values").getAttribute("value")),
                 () -> assertTrue(find("#routeDialog").isDisplayed()));
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", find("#routeForm\\:template"));
+        snapshot("1-template-refused");
 
         type("#routeForm\\:template", base + "orders/{id}?tab={tab}");
         find("#routeForm\\:save").click();
@@ -89,6 +106,7 @@ class RouteAdminIT extends BrowserTestBase {
         assertTrue(find("#routes\\:growl_container").getText().contains("Route '" + name + "' was created."));
 
         search(name);
+        snapshot("0-created");
         String row = find("#routes\\:table\\:0\\:sample").getText();
         assertAll(
                 () -> assertEquals("/link/" + name + "/42", row, "the optional parameter is left out"),
@@ -101,6 +119,7 @@ class RouteAdminIT extends BrowserTestBase {
         waitForText("#tryHref", "/link/" + name + "/7");
         choose("tryForm:values:1:choice", "history");
         waitForText("#tryHref", "/link/" + name + "/7/history");
+        snapshot("2-try-it");
         WebElement open = find("#open");
         assertAll(
                 () -> assertEquals("_blank", open.getAttribute("target")),
@@ -141,6 +160,8 @@ class RouteAdminIT extends BrowserTestBase {
     void theDemoRoutesAreListedWithTheirSampleLinks() {
         loginAs("ada", DEMO_PASSWORD);
         open("/admin/routes.xhtml");
+        find("#routes\\:table");
+        snapshot("3-demo-routes");
         search("ticket");
         String table = find("#routes\\:table").getText();
         assertAll(
