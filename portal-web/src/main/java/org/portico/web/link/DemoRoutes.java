@@ -2,7 +2,9 @@ package org.portico.web.link;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +49,10 @@ public class DemoRoutes {
         if (!enabled) {
             return;
         }
-        for (LinkRoute route : demoRoutes(apps.findById(DemoApps.ID).flatMap(DemoRoutes::baseOf))) {
+        Optional<RegisteredApp> demoApp = apps.findById(DemoApps.ID);
+        Set<UserClaim> allowed = demoApp.map(app -> app.getClaims().stream()
+                .map(claim -> UserClaim.valueOf(claim.name())).collect(Collectors.toSet())).orElse(Set.of());
+        for (LinkRoute route : demoRoutes(demoApp.flatMap(DemoRoutes::baseOf), allowed)) {
             if (routes.findByName(route.name()).isEmpty()) {
                 try {
                     routes.create(route);
@@ -64,8 +69,19 @@ public class DemoRoutes {
         return app.getBaseUrls().stream().findFirst().map(url -> url.endsWith("/") ? url : url + "/");
     }
 
-    /** The demo routes; those into the demo app only when it is registered ({@code base} ends with '/'). */
-    static List<LinkRoute> demoRoutes(Optional<String> base) {
+    /**
+     * The demo routes; those into the demo app only when it is registered ({@code base} ends with '/'), each with the
+     * claims it asks for that the demo app may receive.
+     */
+    static List<LinkRoute> demoRoutes(Optional<String> base, Set<UserClaim> allowed) {
+        return demoRoutes(base).stream()
+                .map(route -> route.claims().stream().allMatch(allowed::contains) ? route
+                        : route.toBuilder().claims(route.claims().stream().filter(allowed::contains)
+                                .collect(Collectors.toSet())).build())
+                .toList();
+    }
+
+    private static List<LinkRoute> demoRoutes(Optional<String> base) {
         LinkRoute home = LinkRoute.builder("home")
                 .description("Portico's home page; open to everyone (guests are asked to log in by the page itself).")
                 .target(new RouteTarget.PortalPage("/home.xhtml"))

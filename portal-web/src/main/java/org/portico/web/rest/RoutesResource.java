@@ -231,8 +231,8 @@ public class RoutesResource {
             return reader.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();
-            throw new ApiProblemException(400, "The body is not valid JSON (line " + at.getLineNumber() + ", column "
-                    + at.getColumnNumber() + "); send " + what + " as JSON.");
+            String where = at == null ? "" : " (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ")";
+            throw new ApiProblemException(400, "The body is not valid JSON" + where + "; send " + what + " as JSON.");
         } catch (JsonException | IllegalStateException e) {
             throw new ApiProblemException(400, "The body is not valid JSON; send " + what + " as JSON.");
         }
