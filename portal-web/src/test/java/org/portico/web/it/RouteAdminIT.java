@@ -1,0 +1,185 @@
+package org.portico.web.it;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The site admin's link routes, clicked through in the browser. */
+class RouteAdminIT extends BrowserTestBase {
+
+    private void type(String cssSelector, String text) {
+        WebElement field = find(cssSelector);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /**
+     * Picks an item of a PrimeFaces select menu the way a keyboard user does: open it, type the start of the item's
+     * label, press Enter. (Clicking items proved flaky: PrimeFaces closes an open menu when the dialog scrolls.)
+     */
+    private void choose(String menuId, String labelStart) {
+        String escaped = menuId.replace(":", "\\:");
+        find("#" + escaped).click();
+        new org.openqa.selenium.interactions.Actions(browser()).sendKeys(labelStart).sendKeys(Keys.ENTER).perform();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id(menuId + "_panel")));
+        waitUntil(driver -> find("#" + escaped + "_label").getText().startsWith(labelStart));
+    }
+
+    /** Keeps what the browser shows now under target/screenshots, for people to look at (dialogs close before the end). */
+    private void snapshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(dir.resolve("RouteAdminIT-" + name + ".png"),
+                    ((org.openqa.selenium.TakesScreenshot) browser()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void waitForText(String cssSelector, String text) {
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
+    }
+
+    /** Searches for one unique route name and waits until the table shows just that route in row 0. */
+    private void search(String name) {
+        type("#routes\\:search", name);
+        waitUntil(driver -> {
+            var rows = all("#routes\\:table_data > tr");
+            return rows.size() == 1 && rows.get(0).getText().contains(name);
+        });
+    }
+
+    @Test
+    void adaCreatesARouteFixesHerTemplateTriesEditsAndDeletesIt() {
+        String name = unique("order-");
+        loginAs("ada", DEMO_PASSWORD);
+        find("#nav-routes").click();
+        find("#routes\\:table");
+
+        // A new route with two parameters: a number, and an optional choice.
+        find("#routes\\:new").click();
+        type("#routeForm\\:name", name);
+        type("#routeForm\\:description", "An order in the demo app");
+        find("#routeForm\\:addParameter").click();
+        type("#routeForm\\:parameters\\:0\\:name", "id");
+        choose("routeForm:parameters:0:type", "int");
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("routeForm:parameters:0:maxLength")));
+        find("#routeForm\\:addParameter").click();
+        type("#routeForm\\:parameters\\:1\\:name", "tab");
+        choose("routeForm:parameters:1:type", "enum");
+        type("#routeForm\\:parameters\\:1\\:values", "lines\nhistory");
+        find("#routeForm\\:parameters\\:1\\:required .ui-chkbox-box").click();
+
+        // The app's base URL starts the template; a placeholder that names no parameter is refused.
+        choose("routeForm:appId", "demo-app");
+        waitUntil(driver -> !find("#routeForm\\:template").getAttribute("value").isEmpty());
+        String base = find("#routeForm\\:template").getAttribute("value");
+        type("#routeForm\\:template", base + "orders/{orderId}?tab={tab}");
+        find("#routeForm\\:save").click();
+
+        waitForText("#routeForm", "is not a declared parameter");
+        assertAll(
+                () -> assertTrue(find("#routeForm\\:template").findElement(By.xpath("..")).getText()
+                        .contains("{orderId} is not a declared parameter"), "the message is next to the template"),
+                () -> assertEquals(base + "orders/{orderId}?tab={tab}", find("#routeForm\\:template").getAttribute("value")),
+                () -> assertEquals(name, find("#routeForm\\:name").getAttribute("value")),
+                () -> assertEquals("id", find("#routeForm\\:parameters\\:0\\:name").getAttribute("value")),
+                () -> assertEquals("lines\nhistory", find("#routeForm\\:parameters\\:1\\:values").getAttribute("value")),
+                () -> assertTrue(find("#routeDialog").isDisplayed()));
+        ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'})", find("#routeForm\\:template"));
+        snapshot("1-template-refused");
+
+        type("#routeForm\\:template", base + "orders/{id}?tab={tab}");
+        find("#routeForm\\:save").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("routeDialog")));
+        assertTrue(find("#routes\\:growl_container").getText().contains("Route '" + name + "' was created."));
+
+        search(name);
+        snapshot("0-created");
+        String row = find("#routes\\:table\\:0\\:sample").getText();
+        assertAll(
+                () -> assertEquals("/link/" + name + "/42", row, "the optional parameter is left out"),
+                () -> assertTrue(find("#routes\\:table").getText().contains("id: int, tab: enum?")));
+
+        // Try it: the number is pre-filled, the link follows the values and opens in a new tab.
+        find("#routes\\:table\\:0\\:try").click();
+        assertEquals("42", find("#tryForm\\:values\\:0\\:value").getAttribute("value"));
+        type("#tryForm\\:values\\:0\\:value", "7");
+        waitForText("#tryHref", "/link/" + name + "/7");
+        choose("tryForm:values:1:choice", "history");
+        waitForText("#tryHref", "/link/" + name + "/7/history");
+        snapshot("2-try-it");
+        WebElement open = find("#open");
+        assertAll(
+                () -> assertEquals("_blank", open.getAttribute("target")),
+                () -> assertTrue(open.getAttribute("href").endsWith("/link/" + name + "/7/history"), open.getAttribute("href")));
+        String portico = browser().getWindowHandle();
+        open.click();
+        waitUntil(driver -> driver.getWindowHandles().size() == 2);
+        List<String> tabs = new ArrayList<>(browser().getWindowHandles());
+        tabs.remove(portico);
+        browser().switchTo().window(tabs.get(0));
+        waitUntil(driver -> driver.getCurrentUrl().contains("/link/" + name + "/7/history"));
+        browser().close();
+        browser().switchTo().window(portico);
+        find("#tryForm\\:close").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("tryDialog")));
+
+        // Edit: the dialog shows what was saved; the change reaches the table.
+        find("#routes\\:table\\:0\\:edit").click();
+        waitUntil(driver -> name.equals(find("#routeForm\\:name").getAttribute("value")));
+        assertAll(
+                () -> assertFalse(find("#routeForm\\:name").isEnabled(), "a route keeps its name"),
+                () -> assertEquals(base + "orders/{id}?tab={tab}", find("#routeForm\\:template").getAttribute("value")));
+        type("#routeForm\\:description", "An order, with its history");
+        find("#routeForm\\:save").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("routeDialog")));
+        waitForText("#routes\\:table", "An order, with its history");
+
+        // Delete, after saying so in the dialog.
+        find("#routes\\:table\\:0\\:delete").click();
+        assertEquals(name, find("#deleteRoute").getText());
+        find("#deleteForm\\:confirm").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("deleteDialog")));
+        waitForText("#routes\\:table", "No routes match");
+        assertTrue(find("#routes\\:growl_container").getText().contains("Route '" + name + "' was deleted."));
+    }
+
+    @Test
+    void theDemoRoutesAreListedWithTheirSampleLinks() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/routes.xhtml");
+        find("#routes\\:table");
+        snapshot("3-demo-routes");
+        search("ticket");
+        String table = find("#routes\\:table").getText();
+        assertAll(
+                () -> assertEquals("/link/ticket/{key}", find("#routes\\:table\\:0\\:sample").getText()),
+                () -> assertTrue(table.contains("demo-app"), table),
+                () -> assertTrue(table.contains("key: pattern"), table));
+        // A Portico page for guests, too.
+        search("home");
+        assertAll(
+                () -> assertTrue(find("#routes\\:table").getText().contains("Portico page")),
+                () -> assertTrue(find("#routes\\:table").getText().contains("Guests too")));
+    }
+
+    @Test
+    void usersWithoutTheRoleSeeNeitherPageNorLink() {
+        loginAs("alice", DEMO_PASSWORD);
+        assertFalse(present("#nav-routes"));
+        open("/admin/routes.xhtml");
+        assertTrue(find("main#content").getText().contains("Page not found"));
+    }
+}

@@ -1,0 +1,340 @@
+package org.portico.web.it;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The link routes' REST API on the wire: CRUD, problem+json with a field for every problem, export and import (all or
+ * nothing, dry run), and bodies that are broken, of the wrong type or too large.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RouteApiIT {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portico();
+    }
+
+    private HttpClient ada;
+    private String app;
+
+    @BeforeEach
+    void loginAdaAndRegisterAnApp() throws Exception {
+        ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        app = unique("rest");
+        String body = Json.createObjectBuilder()
+                .add("id", app).add("name", "Routes " + app).add("audience", "https://" + app + ".example")
+                .add("baseUrls", Json.createArrayBuilder().add("https://" + app + ".example/app/"))
+                .add("claims", Json.createArrayBuilder().add("name"))
+                .add("clientAuthentication", "client_secret").build().toString();
+        HttpResponse<String> created = send(ada, "POST", "/api/admin/apps", "application/json", body);
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
+    private String root() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    private HttpResponse<String> send(HttpClient client, String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        return send(ada, method, path, "application/json", json);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static String type(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static List<String> errorFields(HttpResponse<String> response) {
+        return json(response).getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
+    private JsonObjectBuilder route(String name) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("description", "An order in the test app")
+                .add("parameters", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "id").add("type", "int"))
+                        .add(Json.createObjectBuilder().add("name", "tab").add("type", "enum").add("required", false)
+                                .add("values", Json.createArrayBuilder().add("lines").add("history"))))
+                .add("target", Json.createObjectBuilder().add("appId", app)
+                        .add("template", "https://" + app + ".example/app/orders/{id}?tab={tab}"))
+                .add("roles", Json.createArrayBuilder().add("end-user"))
+                .add("validFrom", "2030-01-31T09:00:00+01:00")
+                .add("window", "new_tab")
+                .add("tokenLifetimeSeconds", 60)
+                .add("claims", Json.createArrayBuilder().add("name"));
+    }
+
+    private JsonObject create(String name) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/admin/routes", route(name).build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created);
+    }
+
+    @Test
+    void aSiteAdminCreatesReadsUpdatesAndDeletesARoute() throws Exception {
+        String name = unique("order");
+
+        HttpResponse<String> created = send("POST", "/api/admin/routes", route(name).build().toString());
+        JsonObject route = json(created);
+        HttpResponse<String> read = send("GET", "/api/admin/routes/" + name, null);
+        HttpResponse<String> list = send("GET", "/api/admin/routes?q=" + name, null);
+        String changed = Json.createObjectBuilder(route).add("description", "Changed").add("enabled", false).build().toString();
+        HttpResponse<String> updated = send("PUT", "/api/admin/routes/" + name, changed);
+        HttpResponse<String> deleted = send("DELETE", "/api/admin/routes/" + name, null);
+        HttpResponse<String> gone = send("GET", "/api/admin/routes/" + name, null);
+
+        assertAll(
+                () -> assertEquals(201, created.statusCode(), created.body()),
+                () -> assertEquals(root() + "/api/admin/routes/" + name, created.headers().firstValue("Location").orElse("")),
+                () -> assertEquals("/link/" + name + "/42", route.getString("sampleUrl")),
+                () -> assertEquals("2030-01-31T08:00:00Z", route.getString("validFrom"), "stored as an instant"),
+                () -> assertEquals(JsonValue.NULL, route.get("validUntil")),
+                () -> assertEquals("new_tab", route.getString("window")),
+                () -> assertEquals("fragment", route.getString("tokenPlacement"), "the default"),
+                () -> assertEquals(List.of("lines", "history"), route.getJsonArray("parameters").getJsonObject(1)
+                        .getJsonArray("values").getValuesAs(jakarta.json.JsonString::getString)),
+                () -> assertEquals(0, route.getInt("version")),
+                () -> assertEquals(200, read.statusCode()),
+                () -> assertEquals(route, json(read)),
+                () -> assertEquals(1, json(list).getInt("total")),
+                () -> assertEquals(200, updated.statusCode(), updated.body()),
+                () -> assertEquals("Changed", json(updated).getString("description")),
+                () -> assertFalse(json(updated).getBoolean("enabled")),
+                () -> assertEquals(1, json(updated).getInt("version")),
+                () -> assertEquals(204, deleted.statusCode()),
+                () -> assertEquals(404, gone.statusCode()),
+                () -> assertEquals(PROBLEM, type(gone)),
+                () -> assertEquals("https://portico.org/problems/route-not-found", json(gone).getString("type")));
+    }
+
+    @Test
+    void everyProblemOfARouteIsReportedWithItsField() throws Exception {
+        String body = route(unique("bad"))
+                .add("parameters", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "key").add("type", "pattern").add("pattern", "[A-Z"))
+                        .add(Json.createObjectBuilder().add("name", "n").add("type", "number")))
+                .add("target", Json.createObjectBuilder().add("appId", app).add("template", "https://{host}/x/{key}"))
+                .add("roles", Json.createArrayBuilder().add("boss"))
+                .add("tokenLifetimeSeconds", "sixty")
+                .add("claims", Json.createArrayBuilder().add("email"))
+                .add("colour", "blue")
+                .build().toString();
+
+        HttpResponse<String> response = send("POST", "/api/admin/routes", body);
+
+        assertAll(
+                () -> assertEquals(400, response.statusCode()),
+                () -> assertEquals(PROBLEM, type(response)),
+                () -> assertEquals("https://portico.org/problems/invalid-route", json(response).getString("type")),
+                () -> assertEquals(List.of("parameters[1].type", "parameters[0].pattern", "target.template",
+                        "target.template", "roles", "tokenLifetimeSeconds", "claims", "colour"),
+                        errorFields(response), response.body()));
+    }
+
+    @Test
+    void conflictsAreA409AndAnUpdateNeedsTheVersion() throws Exception {
+        String name = unique("twice");
+        JsonObject route = create(name);
+        String update = Json.createObjectBuilder(route).add("description", "first").build().toString();
+
+        HttpResponse<String> again = send("POST", "/api/admin/routes", route(name).build().toString());
+        HttpResponse<String> first = send("PUT", "/api/admin/routes/" + name, update);
+        HttpResponse<String> stale = send("PUT", "/api/admin/routes/" + name, update);
+        HttpResponse<String> noVersion = send("PUT", "/api/admin/routes/" + name, route(name).build().toString());
+        HttpResponse<String> missing = send("PUT", "/api/admin/routes/" + unique("none"), update);
+        HttpResponse<String> appInUse = send("DELETE", "/api/admin/apps/" + app, null);
+
+        assertAll(
+                () -> assertEquals(409, again.statusCode()),
+                () -> assertTrue(json(again).getString("detail").contains("already taken"), again.body()),
+                () -> assertEquals(200, first.statusCode(), first.body()),
+                () -> assertEquals(409, stale.statusCode()),
+                () -> assertTrue(json(stale).getString("detail").contains("changed by someone else"), stale.body()),
+                () -> assertEquals(400, noVersion.statusCode()),
+                () -> assertEquals(List.of("version"), errorFields(noVersion)),
+                () -> assertEquals(404, missing.statusCode()),
+                () -> assertEquals(409, appInUse.statusCode(), "routes lead into the app"),
+                () -> assertTrue(json(appInUse).getString("detail").contains("'" + name + "'"), appInUse.body()));
+    }
+
+    @Test
+    void brokenWrongTypeAndOversizedBodiesAreProblemsNeverA500() throws Exception {
+        HttpResponse<String> broken = send("POST", "/api/admin/routes", "{\"name\": ");
+        HttpResponse<String> empty = send("POST", "/api/admin/routes", "");
+        HttpResponse<String> array = send("POST", "/api/admin/routes", "[1, 2]");
+        HttpResponse<String> text = send(ada, "POST", "/api/admin/routes", "text/plain", route(unique("txt")).build().toString());
+        HttpResponse<String> xmlImport = send(ada, "POST", "/api/admin/routes/import", "application/xml", "<routes/>");
+        String huge = "{\"format\": \"portico-link-routes\", \"formatVersion\": 1, \"routes\": [], \"pad\": \""
+                + "x".repeat(1024 * 1024) + "\"}";
+        HttpResponse<String> tooLarge = send("POST", "/api/admin/routes/import", huge);
+        HttpResponse<String> badFlag = send("POST", "/api/admin/routes/import?dryRun=maybe", "{}");
+
+        assertAll(
+                () -> assertEquals(400, broken.statusCode()),
+                () -> assertEquals(PROBLEM, type(broken)),
+                () -> assertTrue(json(broken).getString("detail").contains("not valid JSON"), broken.body()),
+                () -> assertEquals(400, empty.statusCode()),
+                () -> assertEquals(PROBLEM, type(empty)),
+                () -> assertEquals(400, array.statusCode()),
+                () -> assertEquals(PROBLEM, type(array)),
+                () -> assertEquals(415, text.statusCode()),
+                () -> assertEquals(PROBLEM, type(text)),
+                () -> assertEquals(415, xmlImport.statusCode()),
+                () -> assertEquals(413, tooLarge.statusCode()),
+                () -> assertEquals(PROBLEM, type(tooLarge)),
+                () -> assertEquals(400, badFlag.statusCode()));
+    }
+
+    @Test
+    void guestsGet401AndUsersWithoutTheRole403() throws Exception {
+        HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
+        HttpResponse<String> guest = send(HttpClient.newHttpClient(), "GET", "/api/admin/routes/export", null, null);
+        HttpResponse<String> aliceList = send(alice, "GET", "/api/admin/routes", null, null);
+        HttpResponse<String> aliceImport = send(alice, "POST", "/api/admin/routes/import", "application/json", "{}");
+
+        assertAll(
+                () -> assertEquals(401, guest.statusCode()),
+                () -> assertEquals(PROBLEM, type(guest)),
+                () -> assertEquals(403, aliceList.statusCode()),
+                () -> assertEquals(403, aliceImport.statusCode()));
+    }
+
+    @Test
+    void anExportImportsBackUnchangedAndRecreatesWhatWasDeleted() throws Exception {
+        String name = unique("trip");
+        create(name);
+        HttpResponse<String> exported = send("GET", "/api/admin/routes/export", null);
+        JsonObject file = json(exported);
+        send("DELETE", "/api/admin/routes/" + name, null);
+
+        HttpResponse<String> dry = send("POST", "/api/admin/routes/import?dryRun=true", file.toString());
+        HttpResponse<String> stillGone = send("GET", "/api/admin/routes/" + name, null);
+        HttpResponse<String> imported = send("POST", "/api/admin/routes/import", file.toString());
+        JsonObject again = json(send("GET", "/api/admin/routes/export", null));
+
+        int routes = file.getJsonArray("routes").size();
+        assertAll(
+                () -> assertEquals(200, exported.statusCode()),
+                () -> assertTrue(exported.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;")),
+                () -> assertEquals("portico-link-routes", file.getString("format")),
+                () -> assertEquals(1, file.getInt("formatVersion")),
+                () -> assertEquals(200, dry.statusCode(), dry.body()),
+                () -> assertTrue(json(dry).getBoolean("dryRun")),
+                () -> assertEquals(List.of(name), json(dry).getJsonArray("created").getValuesAs(jakarta.json.JsonString::getString)),
+                () -> assertEquals(routes - 1, json(dry).getJsonArray("unchanged").size(), dry.body()),
+                () -> assertEquals(404, stillGone.statusCode(), "a dry run writes nothing"),
+                () -> assertEquals(200, imported.statusCode(), imported.body()),
+                () -> assertFalse(json(imported).getBoolean("dryRun")),
+                () -> assertEquals(file.getJsonArray("routes"), again.getJsonArray("routes"), "the same routes, exactly"));
+    }
+
+    @Test
+    void anImportWithOneBadRouteChangesNothingAndSaysWhy() throws Exception {
+        String existing = unique("kept");
+        create(existing);
+        String fresh = unique("fresh");
+        JsonArrayBuilder routes = Json.createArrayBuilder()
+                .add(route(existing).add("description", "would change"))
+                .add(route(fresh))
+                .add(route(unique("broken")).add("parameters", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "id").add("type", "int"))
+                        .add(Json.createObjectBuilder().add("name", "tab").add("type", "pattern").add("pattern", "(")))
+                .add("window", "popup"))
+                .add(route(fresh));
+        String file = Json.createObjectBuilder().add("format", "portico-link-routes").add("formatVersion", 1)
+                .add("routes", routes).build().toString();
+
+        HttpResponse<String> response = send("POST", "/api/admin/routes/import", file);
+        HttpResponse<String> dry = send("POST", "/api/admin/routes/import?dryRun=true", file);
+        HttpResponse<String> wrongVersion = send("POST", "/api/admin/routes/import",
+                "{\"format\": \"portico-link-routes\", \"formatVersion\": 2, \"routes\": []}");
+
+        assertAll(
+                () -> assertEquals(400, response.statusCode()),
+                () -> assertEquals(PROBLEM, type(response)),
+                () -> assertEquals("https://portico.org/problems/invalid-route-import", json(response).getString("type")),
+                () -> assertTrue(json(response).getString("detail").startsWith("Nothing was imported")),
+                () -> assertEquals(List.of("routes[2].parameters[1].pattern", "routes[2].window", "routes[3].name"),
+                        errorFields(response), response.body()),
+                () -> assertEquals(400, dry.statusCode(), "a dry run reports the same"),
+                () -> assertEquals(List.of("formatVersion"), errorFields(wrongVersion)),
+                () -> assertEquals(404, send("GET", "/api/admin/routes/" + fresh, null).statusCode(), "nothing created"),
+                () -> assertEquals("An order in the test app",
+                        json(send("GET", "/api/admin/routes/" + existing, null)).getString("description"), "nothing changed"));
+    }
+
+    @Test
+    void aDryRunSaysWhatWouldBeCreatedAndUpdated() throws Exception {
+        String existing = unique("upd");
+        create(existing);
+        String fresh = unique("new");
+        String file = Json.createObjectBuilder().add("format", "portico-link-routes").add("formatVersion", 1)
+                .add("routes", Json.createArrayBuilder().add(route(existing).add("oneTime", true)).add(route(fresh)))
+                .build().toString();
+
+        HttpResponse<String> dry = send("POST", "/api/admin/routes/import?dryRun=true", file);
+        boolean unchangedAfterDryRun = !json(send("GET", "/api/admin/routes/" + existing, null)).getBoolean("oneTime");
+        HttpResponse<String> done = send("POST", "/api/admin/routes/import", file);
+
+        assertAll(
+                () -> assertEquals(200, dry.statusCode(), dry.body()),
+                () -> assertEquals(List.of(existing), json(dry).getJsonArray("updated").getValuesAs(jakarta.json.JsonString::getString)),
+                () -> assertEquals(List.of(fresh), json(dry).getJsonArray("created").getValuesAs(jakarta.json.JsonString::getString)),
+                () -> assertEquals("updated", json(dry).getJsonArray("routes").getJsonObject(0).getString("action")),
+                () -> assertTrue(unchangedAfterDryRun, "a dry run writes nothing"),
+                () -> assertEquals(200, done.statusCode(), done.body()),
+                () -> assertTrue(json(send("GET", "/api/admin/routes/" + existing, null)).getBoolean("oneTime")),
+                () -> assertEquals(200, send("GET", "/api/admin/routes/" + fresh, null).statusCode()));
+    }
+}
