@@ -2,6 +2,7 @@ package org.portico.web.audit;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,10 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +22,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 
+import org.portico.web.concurrent.BatchingWriter;
 import org.portico.web.persistence.AuditEntry;
 
 /**
@@ -24,6 +30,11 @@ import org.portico.web.persistence.AuditEntry;
  * export. Each entry is written in a transaction of its own ({@code REQUIRES_NEW}), so a refused or rolled-back
  * change is still on record. Writing is one insert; a failure to write is logged and never breaks the action
  * being audited.
+ * <p>
+ * High-volume machine actions (token exchanges: one per API call of an app) use {@link #recordInBackground} instead:
+ * the entry is made on the request thread (time, actor, address) and stored with others in one transaction by a
+ * {@link BatchingWriter}, at the latest {@link #FLUSH_INTERVAL} later; a clean shutdown stores what is queued, and
+ * every read here stores the queue first, so the admin page and the export always show every entry made so far.
  * <p>
  * The detail is short text for people. Never pass secrets, passwords or tokens; control characters are removed and
  * long values cut.
@@ -38,8 +49,31 @@ public class AuditLog {
     static final int DETAIL_LENGTH = 500;
     static final int ADDRESS_LENGTH = 64;
 
+    /** Longest wait of an entry recorded in the background. */
+    static final Duration FLUSH_INTERVAL = Duration.ofSeconds(1);
+
     @PersistenceContext(unitName = "portico")
     EntityManager em;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    AuditBatches batches;
+
+    private BatchingWriter<AuditEntry> background;
+
+    @PostConstruct
+    void start() {
+        background = BatchingWriter.start("audit log", batches::store,
+                new BatchingWriter.Settings(500, 10_000, FLUSH_INTERVAL, Duration.ofMillis(50), 3),
+                BatchingWriter.Scheduler.of(scheduler));
+    }
+
+    @PreDestroy
+    void stop() {
+        background.close();
+    }
 
     @Inject
     Clock clock;
@@ -59,11 +93,23 @@ public class AuditLog {
         write(actor, action, target, outcome, detail);
     }
 
+    /**
+     * Records an action of the given actor like {@link #recordAs}, but stores it off the request path, in a batch
+     * (see the class comment). For frequent machine actions whose callers must not wait for a database write.
+     */
+    public void recordInBackground(String actor, AuditAction action, String target, AuditOutcome outcome,
+                                   String detail) {
+        background.submit(entry(actor, action, target, outcome, detail));
+    }
+
+    private AuditEntry entry(String actor, AuditAction action, String target, AuditOutcome outcome, String detail) {
+        return new AuditEntry(clock.instant(), clean(actor, ACTOR_LENGTH), action.name(), clean(target, TARGET_LENGTH),
+                outcome, clean(clientAddress(), ADDRESS_LENGTH), clean(detail, DETAIL_LENGTH));
+    }
+
     private void write(String actor, AuditAction action, String target, AuditOutcome outcome, String detail) {
         try {
-            em.persist(new AuditEntry(clock.instant(), clean(actor, ACTOR_LENGTH), action.name(),
-                    clean(target, TARGET_LENGTH), outcome, clean(clientAddress(), ADDRESS_LENGTH),
-                    clean(detail, DETAIL_LENGTH)));
+            em.persist(entry(actor, action, target, outcome, detail));
             em.flush();
         } catch (RuntimeException e) {
             // The audited action already happened (or was refused); losing its audit line must not turn it into an error.
@@ -108,12 +154,14 @@ public class AuditLog {
     /** One page of entries matching the filter, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEntry> search(AuditFilter filter, int first, int pageSize) {
+        background.flush();
         TypedQuery<AuditEntry> query = query(filter, null);
         return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize)).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(AuditFilter filter) {
+        background.flush();
         Where where = where(filter, null);
         TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntry e" + where.jpql(), Long.class);
         where.bind(count);
@@ -127,6 +175,7 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void forEach(AuditFilter filter, int batchSize, Consumer<AuditEntry> sink) {
+        background.flush();
         Long before = null;
         while (true) {
             List<AuditEntry> batch = query(filter, before).setMaxResults(batchSize).getResultList();

@@ -34,7 +34,10 @@ public class TokenEndpointServlet extends OAuthEndpoint {
     @Inject
     transient AuditLog audit;
 
-    /** Every exchange, granted or refused, is in the audit log: which client asked for which target. */
+    /**
+     * Every exchange, granted or refused, is in the audit log: which client asked for which target. Written in the
+     * background: apps call this once per downstream request, and a synchronous insert was a sixth of its cost.
+     */
     @Override
     String handle(HttpServletRequest request, FormParameters form) {
         String target = "audience:" + String.join(" ", form.all("audience")) + String.join(" ", form.all("resource"));
@@ -42,10 +45,11 @@ public class TokenEndpointServlet extends OAuthEndpoint {
         try {
             client = clients.authenticate(request.getHeader("Authorization"), form);
             TokenExchangeResponse issued = exchange.exchange(TokenExchangeRequest.from(form), client);
-            audit.recordAs("app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target, AuditOutcome.SUCCESS, null);
+            audit.recordInBackground("app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target, AuditOutcome.SUCCESS,
+                    null);
             return issued.toJson();
         } catch (OAuthException e) {
-            audit.recordAs(client == null ? null : "app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target,
+            audit.recordInBackground(client == null ? null : "app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target,
                     AuditOutcome.REFUSED, e.error().code().value());
             throw e;
         }

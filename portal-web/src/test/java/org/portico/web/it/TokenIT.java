@@ -189,6 +189,15 @@ class TokenIT {
                 () -> assertTrue(verified.getBoolean("verified"), verified.toString()),
                 () -> assertEquals("alice", verified.getJsonObject("claims").getString("sub")),
                 () -> assertEquals(caller, verified.getJsonObject("claims").getString("client_id")));
+
+        // Exchanges are audited in the background; reading the log stores what is queued first.
+        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        HttpResponse<String> csv = ada.send(HttpRequest.newBuilder(URI.create(root()
+                + "/api/admin/audit.csv?action=TOKEN_EXCHANGED&actor=app:" + caller)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode(), csv.body());
+        String expected = ",app:" + caller + ",TOKEN_EXCHANGED,audience:" + targetAudience + ",SUCCESS,";
+        assertEquals(1, csv.body().lines().filter(line -> line.contains(expected)).count(), csv.body());
     }
 
     @Test
