@@ -42,8 +42,11 @@ public final class LinkBinder {
         List<RouteParameter> declared = route.parameters();
         List<String> segments = request.segments();
         if (segments.size() > declared.size()) {
-            throw new InvalidParameterException("(path)", "has " + segments.size() + " values, but the route takes at"
-                    + " most " + declared.size());
+            int surplus = segments.size() - declared.size();
+            throw declared.isEmpty()
+                    ? new InvalidParameterException("(path)", "must be empty: this link takes no parameters")
+                    : new InvalidParameterException(declared.get(declared.size() - 1).name(), "is the last parameter,"
+                    + " but the link's path has " + surplus + " more value" + (surplus == 1 ? "" : "s"));
         }
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, Boolean> fromQuery = new LinkedHashMap<>();

@@ -64,7 +64,7 @@ public final class LinkPrefetchers {
             new Marker("embedly", "Embedly embeds"));
 
     /** Words that machines use to describe themselves. */
-    public static final Pattern GENERIC = Pattern.compile("(?<!cu)bot\\b|\\b(crawler|spider|preview|scanner)\\b");
+    public static final Pattern GENERIC = Pattern.compile("(?<!cu)bot\\b|(crawler|spider|preview|scanner)\\b");
 
     private LinkPrefetchers() {
     }

@@ -144,7 +144,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
             problems.add(new RouteProblem("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         Set<String> declared = new HashSet<>();
-        if (parameters == null || parameters.contains(null)) {
+        if (parameters == null || parameters.stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(new RouteProblem("parameters", "must be a list of parameters (may be empty)"));
         } else {
             if (parameters.size() > MAX_PARAMETERS) {
@@ -167,7 +167,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
             }
         }
         problems.addAll(targetProblems(target, declared));
-        if (roles == null || roles.contains(null)) {
+        if (roles == null || roles.stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(new RouteProblem("roles", "must be a set of role names (may be empty)"));
         } else {
             if (roles.stream().anyMatch(r -> !ROLE.matcher(r).matches())) {
@@ -189,7 +189,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
                     + " and " + MAX_TOKEN_LIFETIME.toSeconds() + " seconds (default "
                     + DEFAULT_TOKEN_LIFETIME.toSeconds() + ")"));
         }
-        if (claims == null || claims.contains(null)) {
+        if (claims == null || claims.stream().anyMatch(java.util.Objects::isNull)) {
             problems.add(new RouteProblem("claims", "must be a set of name, email, roles (may be empty)"));
         }
         if (tokenPlacement == null) {
