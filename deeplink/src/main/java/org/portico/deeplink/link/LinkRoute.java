@@ -71,14 +71,15 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
     /** @throws InvalidRouteException listing every invalid value, tied to its field */
     public LinkRoute {
         description = description == null ? "" : description;
-        parameters = parameters == null ? null : List.copyOf(parameters);
-        roles = roles == null ? null : Set.copyOf(roles);
-        claims = claims == null ? null : claims.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(claims));
+        // Checked as given, copied once valid: the JDK's immutable copies refuse null elements (and contains(null)).
         List<RouteProblem> problems = problems(name, description, parameters, target, guestsAllowed, roles,
                 validFrom, validUntil, window, tokenLifetime, claims, tokenPlacement);
         if (!problems.isEmpty()) {
             throw new InvalidRouteException(problems);
         }
+        parameters = List.copyOf(parameters);
+        roles = Set.copyOf(roles);
+        claims = claims.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(claims));
     }
 
     /** A builder with the defaults: login required, any role, enabled, same tab, reusable, fragment, no claims. */
@@ -144,7 +145,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
             problems.add(new RouteProblem("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         Set<String> declared = new HashSet<>();
-        if (parameters == null || parameters.stream().anyMatch(java.util.Objects::isNull)) {
+        if (parameters == null || hasNull(parameters)) {
             problems.add(new RouteProblem("parameters", "must be a list of parameters (may be empty)"));
         } else {
             if (parameters.size() > MAX_PARAMETERS) {
@@ -167,7 +168,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
             }
         }
         problems.addAll(targetProblems(target, declared));
-        if (roles == null || roles.stream().anyMatch(java.util.Objects::isNull)) {
+        if (roles == null || hasNull(roles)) {
             problems.add(new RouteProblem("roles", "must be a set of role names (may be empty)"));
         } else {
             if (roles.stream().anyMatch(r -> !ROLE.matcher(r).matches())) {
@@ -189,7 +190,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
                     + " and " + MAX_TOKEN_LIFETIME.toSeconds() + " seconds (default "
                     + DEFAULT_TOKEN_LIFETIME.toSeconds() + ")"));
         }
-        if (claims == null || claims.stream().anyMatch(java.util.Objects::isNull)) {
+        if (claims == null || hasNull(claims)) {
             problems.add(new RouteProblem("claims", "must be a set of name, email, roles (may be empty)"));
         }
         if (tokenPlacement == null) {
@@ -238,6 +239,11 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
                     + " '/pages/{slug}', and may not start with a placeholder"));
         }
         return problems;
+    }
+
+    /** Null-safe for every collection (immutable JDK collections throw on {@code contains(null)}). */
+    private static boolean hasNull(java.util.Collection<?> values) {
+        return values.stream().anyMatch(java.util.Objects::isNull);
     }
 
     /** The index after scheme and authority of an absolute URL template, or -1. */

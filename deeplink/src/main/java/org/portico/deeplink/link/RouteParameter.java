@@ -37,7 +37,8 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public RouteParameter {
-        values = values == null ? List.of() : List.copyOf(values);
+        // Not List.copyOf: a null value must reach problems() as a problem, not fail here with an NPE.
+        values = values == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(values));
     }
 
     /** A required parameter of a type without settings: {@code STRING}, {@code INT} or {@code UUID}. */

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  */
 public abstract sealed class AppRejectedException extends RuntimeException
         permits AppRejectedException.InvalidApp, AppRejectedException.AppNotFound, AppRejectedException.AppIdTaken,
-                AppRejectedException.AudienceTaken, AppRejectedException.StaleApp, AppRejectedException.NoClientSecret {
+                AppRejectedException.AudienceTaken, AppRejectedException.StaleApp, AppRejectedException.NoClientSecret,
+                AppRejectedException.AppInUse {
 
     private static final long serialVersionUID = 1L;
 
@@ -76,6 +77,21 @@ public abstract sealed class AppRejectedException extends RuntimeException
 
         public NoClientSecret(String id) {
             super("The app '" + id + "' authenticates with private_key_jwt, so it has no client secret to regenerate.");
+        }
+    }
+
+    /** Link routes lead into the app: deleting it would break their links silently. */
+    public static final class AppInUse extends AppRejectedException {
+        private static final long serialVersionUID = 1L;
+
+        public AppInUse(String id, List<String> routes) {
+            super("The app '" + id + "' can't be deleted: the link route" + (routes.size() == 1 ? " " : "s ")
+                    + routes.stream().limit(20).map(route -> "'" + route + "'").collect(Collectors.joining(", "))
+                    + (routes.size() > 20 ? " and " + (routes.size() - 20) + " more" : "")
+                    + (routes.size() == 1 ? " leads" : " lead") + " into it. Delete "
+                    + (routes.size() == 1 ? "that route" : "those routes") + " or point "
+                    + (routes.size() == 1 ? "it" : "them") + " at another target under Routes first,"
+                    + " or disable the app instead.");
         }
     }
 }

@@ -223,7 +223,7 @@ public final class AppRules {
     }
 
     /** Keeps a hostile value from breaking a page or a log line when quoted in a message. */
-    static String printable(String value) {
+    public static String printable(String value) {
         if (value == null) {
             return "";
         }

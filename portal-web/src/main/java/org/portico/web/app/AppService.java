@@ -220,10 +220,19 @@ public class AppService {
         });
     }
 
-    /** Deletes an app; it also leaves the token exchange policies of other apps. */
+    /**
+     * Deletes an app; it also leaves the token exchange policies of other apps.
+     *
+     * @throws AppRejectedException.AppInUse while link routes lead into the app (their links would break silently)
+     */
     public void delete(String id) {
         audited(AuditAction.APP_DELETED, "app:" + AppRules.normalizeId(id), () -> {
             RegisteredApp app = getById(id);
+            List<String> routes = em.createQuery("select r.name from StoredRoute r where r.appId = :app order by r.name",
+                    String.class).setParameter("app", app.getId()).getResultList();
+            if (!routes.isEmpty()) {
+                throw new AppRejectedException.AppInUse(app.getId(), routes);
+            }
             String audience = app.getAudience();
             em.createNativeQuery("delete from portico_app_exchange where target_app_id = ?1")
                     .setParameter(1, app.getId()).executeUpdate();

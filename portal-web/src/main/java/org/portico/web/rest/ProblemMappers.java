@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.portico.web.app.AppRejectedException;
 import org.portico.web.filter.CorrelationIds;
+import org.portico.web.link.RouteRejectedException;
 import org.portico.web.user.UserRejectedException;
 
 /**
@@ -102,6 +103,31 @@ public final class ProblemMappers {
                 return Problems.response(404, "app-not-found", "No such app", exception.getMessage(), Map.of());
             }
             return Problems.response(409, "app-conflict", "The change conflicts with the registry",
+                    exception.getMessage(), Map.of());
+        }
+    }
+
+    /**
+     * A link route change refused for what was asked: 400 with an {@code errors} array ({@code field},
+     * {@code message}) listing every problem (for an import, fields like {@code routes[3].parameters[0].pattern}),
+     * 404 for an unknown route, 409 for a taken name or a stale version.
+     */
+    @Provider
+    public static class RouteRejected implements ExceptionMapper<RouteRejectedException> {
+        @Override
+        public Response toResponse(RouteRejectedException exception) {
+            if (exception instanceof RouteRejectedException.InvalidRoute invalid) {
+                JsonArrayBuilder errors = Json.createArrayBuilder();
+                invalid.problems().forEach(problem -> errors.add(Json.createObjectBuilder()
+                        .add("field", problem.field())
+                        .add("message", problem.message())));
+                return Problems.response(400, "invalid-route", "The link route is not valid",
+                        "See 'errors' for what to correct.", Map.of("errors", errors.build()));
+            }
+            if (exception instanceof RouteRejectedException.RouteNotFound) {
+                return Problems.response(404, "route-not-found", "No such route", exception.getMessage(), Map.of());
+            }
+            return Problems.response(409, "route-conflict", "The change conflicts with the stored routes",
                     exception.getMessage(), Map.of());
         }
     }
