@@ -58,6 +58,38 @@ public record LinkRequest(String path, String route, List<String> segments, Stri
     }
 
     /**
+     * The context-relative address of a link to {@code route} with these parameters, e.g.
+     * {@code /link/invoice/42?tab=items}: parameters fill path segments in their declared order while they are
+     * present, the rest (after an absent optional one) go into the query by name; every value is percent-encoded.
+     * With a ticket, {@value LinkBinder#TICKET} is added to the query.
+     *
+     * @param params values by parameter name (unknown names are ignored; see {@link LinkBinder} for the checks the
+     *               link will meet)
+     * @param ticket a one-time ticket, or null
+     */
+    public static String pathFor(LinkRoute route, java.util.Map<String, String> params, String ticket) {
+        StringBuilder path = new StringBuilder(PREFIX).append(route.name());
+        StringBuilder query = new StringBuilder();
+        boolean inPath = true;
+        for (RouteParameter parameter : route.parameters()) {
+            String value = params.get(parameter.name());
+            if (value == null) {
+                inPath = false;
+            } else if (inPath) {
+                path.append('/').append(PercentCoding.encode(value));
+            } else {
+                query.append(query.length() == 0 ? "?" : "&").append(parameter.name()).append('=')
+                        .append(PercentCoding.encode(value));
+            }
+        }
+        if (ticket != null) {
+            query.append(query.length() == 0 ? "?" : "&").append(LinkBinder.TICKET).append('=')
+                    .append(PercentCoding.encode(ticket));
+        }
+        return path.append(query).toString();
+    }
+
+    /**
      * What an inbound signed link signs: the path and the query without the {@value LinkBinder#SIGNATURE} parameter,
      * exactly as sent, e.g. {@code /link/invoice/42?tab=items}.
      */

@@ -116,4 +116,18 @@ class LinkBinderTest {
                 () -> assertEquals("/link/report?year=1&quarter=q1", LinkRequest.parse("/link/report",
                         "year=1&_sig=s&quarter=q1").signedContent()));
     }
+
+    @Test
+    void aLinkBuiltForARouteBindsBackToTheSameValues() {
+        Map<String, String> values = Map.of("year", "2024", "quarter", "q4", "note", "a/b c&d=%");
+        String link = LinkRequest.pathFor(REPORT, values, "tkt");
+        int q = link.indexOf('?');
+        BoundLink bound = LinkBinder.bind(REPORT, LinkRequest.parse(q < 0 ? link : link.substring(0, q),
+                q < 0 ? null : link.substring(q + 1)));
+        assertAll(
+                () -> assertEquals("/link/report/2024/q4/a%2Fb%20c%26d%3D%25?_ticket=tkt", link),
+                () -> assertEquals(values, bound.params()),
+                () -> assertEquals("tkt", bound.ticket()),
+                () -> assertEquals("/link/report?quarter=q1", LinkRequest.pathFor(REPORT, Map.of("quarter", "q1"), null)));
+    }
 }
