@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -34,6 +35,7 @@ import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.rest.Problems;
 import org.portico.web.security.SignedLinkCredential;
+import org.portico.web.security.SignedLinkIdentityStore;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -82,6 +84,9 @@ public class LinkServlet extends HttpServlet {
     transient AuditLog audit;
 
     @Inject
+    transient SignedLinkIdentityStore signedLinkUsers;
+
+    @Inject
     transient Clock clock;
 
     @Override
@@ -110,7 +115,9 @@ public class LinkServlet extends HttpServlet {
                 : resolver.follow(link, user.orElse(null));
         if (resolution instanceof NeedsLogin login && !preview) {
             if (login.signedBy() == null || !signOn(request, response, login.signedBy())) {
-                requestLogin(request, response);
+                if (!response.isCommitted()) {
+                    requestLogin(request, response);
+                }
                 return;
             }
             user = users.find(request);
@@ -149,20 +156,27 @@ public class LinkServlet extends HttpServlet {
      * Jakarta Security mechanism (like the OpenID Connect callback does), with a new session id.
      */
     private boolean signOn(HttpServletRequest request, HttpServletResponse response, InboundLink link) {
+        SignedLinkCredential credential = new SignedLinkCredential(link);
+        String target = "user:" + link.subject();
+        String detail = "signed link from app " + link.app().id();
+        // Asked first, because a refused credential makes the mechanism answer 401 at once, and the person should
+        // rather see the login page.
+        if (signedLinkUsers.validate(credential).getStatus() != CredentialValidationResult.Status.VALID) {
+            audit.recordAs(null, AuditAction.LOGIN_FAILED, target, AuditOutcome.REFUSED, detail + ": no enabled local user");
+            return false;
+        }
         if (request.getSession(false) != null) {
             request.changeSessionId();
         } else {
             request.getSession(true);
         }
         AuthenticationStatus status = securityContext.authenticate(request, response,
-                withParams().newAuthentication(true).credential(new SignedLinkCredential(link)));
-        String target = "user:" + link.subject();
-        String detail = "signed link from app " + link.app().id();
+                withParams().newAuthentication(true).credential(credential));
         if (status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null) {
             audit.recordAs(request.getUserPrincipal().getName(), AuditAction.LOGIN, target, AuditOutcome.SUCCESS, detail);
             return true;
         }
-        audit.recordAs(null, AuditAction.LOGIN_FAILED, target, AuditOutcome.REFUSED, detail + ": no enabled local user");
+        audit.recordAs(null, AuditAction.LOGIN_FAILED, target, AuditOutcome.REFUSED, detail + ": " + status);
         return false;
     }
 
