@@ -17,6 +17,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.portico.deeplink.link.InboundLink;
 import org.portico.deeplink.link.LinkOutcome;
@@ -30,6 +31,7 @@ import org.portico.deeplink.link.LinkResolution.ToApp;
 import org.portico.deeplink.link.LinkResolution.ToPage;
 import org.portico.deeplink.link.LinkResolver;
 import org.portico.deeplink.token.UserIdentity;
+import org.portico.web.asset.AssetUrls;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
@@ -44,7 +46,8 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
  * only turns them into HTTP, on a lean path (routes, apps and profiles come from caches, so a repeat hop needs no
  * transaction and one signature):
  * <ul>
- * <li>into an app: {@code 303} to the checked target with the link token (fragment or query);</li>
+ * <li>into an app: {@code 303} to the checked target with the link token (fragment or query) — right after a form
+ * login a small page that refreshes to it instead (see {@link #continueAfterLogin});</li>
  * <li>to a Portico page: {@code 303} to that local path;</li>
  * <li>a login is needed: Jakarta Security's {@code LoginToContinue} saves this very request and shows the login page
  * (form or OpenID Connect); after the login the browser comes back to the same link with all its parameters. An
@@ -64,6 +67,9 @@ public class LinkServlet extends HttpServlet {
 
     /** Where problem types are documented: {@code https://portico.org/problems/link-expired} and so on. */
     public static final String PROBLEM_TYPE_PREFIX = Problems.TYPE_BASE + "link-";
+
+    /** Session attribute: the link (path and query) this session was sent to log in for. */
+    static final String AFTER_LOGIN = LinkServlet.class.getName() + ".afterLogin";
 
     static final String PROBLEM_PAGE = "/WEB-INF/links/problem.xhtml";
     static final String PREVIEW_PAGE = "/WEB-INF/links/preview.xhtml";
@@ -88,6 +94,9 @@ public class LinkServlet extends HttpServlet {
 
     @Inject
     transient Clock clock;
+
+    @Inject
+    transient AssetUrls assets;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
@@ -126,7 +135,9 @@ public class LinkServlet extends HttpServlet {
         if (!preview) {
             record(link, resolution, user);
         }
-        if (resolution instanceof ToApp app) {
+        if (resolution instanceof ToApp app && cameFromLogin(request)) {
+            continueAfterLogin(request, response, app);
+        } else if (resolution instanceof ToApp app) {
             seeOther(response, app.target().toString());
         } else if (resolution instanceof ToPage page) {
             seeOther(response, request.getContextPath() + page.path());
@@ -138,6 +149,54 @@ public class LinkServlet extends HttpServlet {
             // A preview of a link that needs a login: no session, no login page for a scanner.
             preview(request, response, head, login.route().description(), null);
         }
+    }
+
+    /**
+     * Whether this request is the one {@code LoginToContinue} sends the browser to right after a login form post.
+     * The flag is consumed here, so it answers true once.
+     */
+    private static boolean cameFromLogin(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || session.getAttribute(AFTER_LOGIN) == null) {
+            return false;
+        }
+        boolean same = session.getAttribute(AFTER_LOGIN).equals(self(request));
+        session.removeAttribute(AFTER_LOGIN);
+        return same;
+    }
+
+    /**
+     * Goes on into the app after a form login with a tiny page instead of a redirect: browsers apply the login page's
+     * CSP {@code form-action 'self'} to every redirect that follows the form post, so a 303 to the app would be
+     * blocked there (Chromium stays on the login page without a word). A meta refresh is a new navigation; the
+     * page also has a plain link for browsers that do not refresh.
+     */
+    private void continueAfterLogin(HttpServletRequest request, HttpServletResponse response, ToApp app)
+            throws IOException {
+        String target = html(app.target().toString());
+        String name = html(app.app().name());
+        byte[] body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>Opening " + name + " · Portico</title>"
+                + "<link rel=\"stylesheet\" href=\"" + html(assets.url("css/portico.css"))
+                + "\"></head><body class=\"portico\"><main id=\"content\" class=\"portico-content\">"
+                + "<section id=\"link-continue\" class=\"portico-card\"><h1>Opening " + name + "…</h1>"
+                + "<p><a id=\"link-open\" class=\"ui-button portico-primary\" href=\"" + target + "\">Continue to "
+                + name + "</a></p></section></main></body></html>").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    private static String self(HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     /** Fires the one event of this resolution; the analytics record it off the request path. */
@@ -185,6 +244,7 @@ public class LinkServlet extends HttpServlet {
      * query) and redirects to the login page; after a form or OpenID Connect login it redirects back here.
      */
     private void requestLogin(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        request.getSession(true).setAttribute(AFTER_LOGIN, self(request));
         if (request.authenticate(response)) {
             // Authenticated without a detour (an identity remembered in the session): follow the link now.
             follow(request, response, false);
@@ -226,8 +286,7 @@ public class LinkServlet extends HttpServlet {
             response.setContentType("text/html;charset=UTF-8");
             return;
         }
-        String self = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        request.setAttribute(LinkPage.ATTRIBUTE, LinkPage.preview(description, appName, self));
+        request.setAttribute(LinkPage.ATTRIBUTE, LinkPage.preview(description, appName, self(request)));
         request.getRequestDispatcher(PREVIEW_PAGE).forward(request, response);
     }
 
