@@ -76,7 +76,8 @@ public class LinkProducer {
     }
 
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 40) @Initialized(ApplicationScoped.class) Object event,
-                 LinkStore store, Clock clock) {
+                 LinkStore store, LinkTickets tickets, Clock clock) {
+        LOG.info(() -> "One-time link tickets live " + tickets.lifetime()); // a bad setting fails the start here
         purge = scheduler.scheduleAtFixedRate(() -> purge(store, clock), 5, 60, TimeUnit.MINUTES);
     }
 

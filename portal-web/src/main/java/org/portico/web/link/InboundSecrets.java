@@ -48,11 +48,6 @@ public class InboundSecrets implements InboundLinkSecrets {
         return cache.get(appId, id -> store.findSealedSecret(id).map(sealed -> sealer.open(label(id), sealed)));
     }
 
-    /** Whether the app has an inbound-link secret (enabled or not). */
-    public boolean exists(String appId) {
-        return store.hasSealedSecret(appId);
-    }
-
     /**
      * Generates a new secret for the app, replacing any old one (links signed with it stop verifying within
      * {@link #FRESH_FOR}), and returns it once.

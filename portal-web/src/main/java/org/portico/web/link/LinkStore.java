@@ -89,12 +89,6 @@ public class LinkStore {
                 .setParameter(1, sealed).setParameter(2, appId).executeUpdate() == 1;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean hasSealedSecret(String appId) {
-        return !em.createNativeQuery("SELECT 1 FROM portico_app WHERE id = ?1 AND inbound_link_secret IS NOT NULL")
-                .setParameter(1, appId).getResultList().isEmpty();
-    }
-
     /** Deletes tickets and inbound ids that expired before {@code before}; returns how many rows went. */
     public int purge(Instant before) {
         return em.createNativeQuery("DELETE FROM portico_link_ticket WHERE expires_at < ?1")

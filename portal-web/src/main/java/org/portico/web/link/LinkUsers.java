@@ -48,10 +48,4 @@ public class LinkUsers {
                 Arrays.stream(Role.values()).map(Role::roleName).filter(request::isUserInRole)
                         .collect(Collectors.toUnmodifiableSet())));
     }
-
-    /** Drops what is cached about a user, e.g. after their profile changed. */
-    public void forget(String username) {
-        profiles.invalidate(username);
-    }
-
 }
