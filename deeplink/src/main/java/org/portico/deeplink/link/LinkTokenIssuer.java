@@ -1,16 +1,14 @@
 package org.portico.deeplink.link;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
+import java.util.Set;
 
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.UserClaim;
@@ -39,8 +37,6 @@ public final class LinkTokenIssuer {
     /** Claim: the link's parameters, a JSON object of strings. */
     public static final String PARAMS = "params";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final SigningKeys keys;
     private final String issuer;
     private final Clock clock;
@@ -64,7 +60,7 @@ public final class LinkTokenIssuer {
     public LinkToken issue(UserIdentity user, AppRegistration app, LinkRoute route, Map<String, String> params) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant exp = now.plus(route.tokenLifetime());
-        String jti = newId();
+        String jti = TokenClaims.newJwtId();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(user.username())
@@ -74,27 +70,11 @@ public final class LinkTokenIssuer {
                 .jwtID(jti)
                 .claim(ROUTE, route.name())
                 .claim(PARAMS, new LinkedHashMap<String, Object>(params));
-        if (travels(UserClaim.NAME, route, app) && user.name() != null) {
-            claims.claim(TokenClaims.NAME, user.name());
-        }
-        if (travels(UserClaim.EMAIL, route, app) && user.email() != null) {
-            claims.claim(TokenClaims.EMAIL, user.email());
-        }
-        if (travels(UserClaim.ROLES, route, app)) {
-            claims.claim(TokenClaims.ROLES, List.copyOf(new TreeSet<>(user.roles())));
-        }
+        Set<UserClaim> travel = EnumSet.noneOf(UserClaim.class);
+        travel.addAll(route.claims());
+        travel.retainAll(app.allowedClaims());
+        TokenClaims.addUserClaims(claims, user, travel);
         String value = keys.sign(LINK_JWT, claims.build()).serialize();
         return new LinkToken(value, jti, app.audience(), now, exp);
-    }
-
-    private static boolean travels(UserClaim claim, LinkRoute route, AppRegistration app) {
-        return route.claims().contains(claim) && app.allowedClaims().contains(claim);
-    }
-
-    /** 128 random bits, base64url. */
-    static String newId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
