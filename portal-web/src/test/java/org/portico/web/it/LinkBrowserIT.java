@@ -122,4 +122,28 @@ class LinkBrowserIT extends BrowserTestBase {
         assertTrue(browser().getCurrentUrl().startsWith(DEMO_APP + "offers/welcome#portico_token="),
                 "the scanner consumed nothing: " + browser().getCurrentUrl());
     }
+
+    /** The secret an app signs inbound links with: generated on request, shown once (the screenshot keeps the dialog). */
+    @Test
+    void aSiteAdminGeneratesAnAppsSecretForInboundLinks() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/apps.xhtml");
+        WebElement search = find("#apps\\:search");
+        search.clear();
+        search.sendKeys("demo-app");
+        waitUntil(driver -> {
+            var rows = all("#apps\\:table_data > tr");
+            return rows.size() == 1 && rows.get(0).getText().contains("demo-app");
+        });
+        find("#apps\\:table\\:0\\:inboundSecret").click();
+        assertEquals("demo-app", find("#inboundSecretApp").getText());
+        find("#inboundSecretForm\\:confirm").click();
+        WebElement secret = find("#secretForm\\:secret");
+        String dialog = find("#secretForm").getText();
+        assertAll(
+                () -> assertTrue(secret.getAttribute("value").matches("[A-Za-z0-9_-]{43}"), secret.getAttribute("value")),
+                () -> assertTrue(dialog.contains("secret for signing links into Portico"), dialog),
+                () -> assertTrue(dialog.contains("Portico keeps it sealed"), dialog),
+                () -> assertEquals("demo-app", find("#secretApp").getText()));
+    }
 }
