@@ -46,13 +46,21 @@ final class KeyCipher {
     }
 
     String seal(String kid, SigningAlgorithm algorithm, byte[] plaintext) {
+        return seal(INFO_KEY, aad(kid, algorithm), plaintext);
+    }
+
+    /**
+     * Seals another kind of secret: {@code info} keeps its encryption keys apart from those of signing keys (HKDF
+     * domain separation), {@code aad} ties the sealed value to its record.
+     */
+    String seal(byte[] info, byte[] aad, byte[] plaintext) {
         byte[] salt = random(SALT_BYTES);
         byte[] iv = random(IV_BYTES);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hkdf(salt, INFO_KEY, 32), "AES"),
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hkdf(salt, info, 32), "AES"),
                     new GCMParameterSpec(128, iv));
-            cipher.updateAAD(aad(kid, algorithm));
+            cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plaintext);
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             return String.join(".", VERSION, b64.encodeToString(salt),
@@ -68,9 +76,32 @@ final class KeyCipher {
      * @throws KeySetupException    when the record is not in the sealed form or was altered
      */
     byte[] open(String kid, SigningAlgorithm algorithm, String sealedText) throws WrongSecretException {
+        try {
+            return open(INFO_KEY, aad(kid, algorithm), sealedText);
+        } catch (TamperedException e) {
+            throw tampered(kid, e.getCause() instanceof Exception cause ? cause : null);
+        }
+    }
+
+    /** The record was altered or damaged (not a wrong master secret). */
+    static final class TamperedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TamperedException(Exception cause) {
+            super(null, cause, false, false);
+        }
+    }
+
+    /**
+     * Opens what {@link #seal(byte[], byte[], byte[])} sealed with the same {@code info} and {@code aad}.
+     *
+     * @throws WrongSecretException when it was sealed under another master secret
+     * @throws TamperedException    when it is not in the sealed form or was altered
+     */
+    byte[] open(byte[] info, byte[] aad, String sealedText) throws WrongSecretException, TamperedException {
         String[] parts = sealedText.split("\\.", -1);
         if (parts.length != 5 || !parts[0].equals(VERSION)) {
-            throw tampered(kid, null);
+            throw new TamperedException(null);
         }
         try {
             Base64.Decoder b64 = Base64.getUrlDecoder();
@@ -82,12 +113,12 @@ final class KeyCipher {
                 throw new WrongSecretException();
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(hkdf(salt, INFO_KEY, 32), "AES"),
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(hkdf(salt, info, 32), "AES"),
                     new GCMParameterSpec(128, iv));
-            cipher.updateAAD(aad(kid, algorithm));
+            cipher.updateAAD(aad);
             return cipher.doFinal(sealed);
         } catch (AEADBadTagException | IllegalArgumentException e) {
-            throw tampered(kid, e);
+            throw new TamperedException(e);
         } catch (GeneralSecurityException e) {
             throw new KeySetupException("AES-256-GCM is not available in this JVM", e);
         }

@@ -1,16 +1,12 @@
 package org.portico.deeplink.token;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Date;
-import java.util.List;
 import java.util.Objects;
 
 import org.portico.deeplink.app.AppRegistration;
-import org.portico.deeplink.app.UserClaim;
 import org.portico.deeplink.keys.SigningKeys;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -24,8 +20,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
  * <p>Thread-safe; create one per issuer and share it.
  */
 public final class AccessTokenIssuer {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SigningKeys keys;
     private final String issuer;
@@ -63,7 +57,7 @@ public final class AccessTokenIssuer {
             }
             exp = exp.isAfter(latest) ? latest : exp;
         }
-        String jti = newId();
+        String jti = TokenClaims.newJwtId();
         UserIdentity user = request.user();
         AppRegistration app = request.app();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -76,26 +70,11 @@ public final class AccessTokenIssuer {
                 .jwtID(jti)
                 .claim(TokenClaims.CLIENT_ID, request.clientId())
                 .claim(TokenClaims.SID, request.sessionId());
-        if (app.allowedClaims().contains(UserClaim.NAME) && user.name() != null) {
-            claims.claim(TokenClaims.NAME, user.name());
-        }
-        if (app.allowedClaims().contains(UserClaim.EMAIL) && user.email() != null) {
-            claims.claim(TokenClaims.EMAIL, user.email());
-        }
-        if (app.allowedClaims().contains(UserClaim.ROLES)) {
-            claims.claim(TokenClaims.ROLES, List.copyOf(new java.util.TreeSet<>(user.roles())));
-        }
+        TokenClaims.addUserClaims(claims, user, app.allowedClaims());
         if (request.actor() != null) {
             claims.claim(TokenClaims.ACT, request.actor().toClaim());
         }
         String value = keys.sign(TokenClaims.AT_JWT, claims.build()).serialize();
         return new AccessToken(value, jti, app.audience(), now, exp);
-    }
-
-    /** 128 random bits, base64url. */
-    private static String newId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,6 +1,15 @@
 package org.portico.deeplink.token;
 
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.portico.deeplink.app.UserClaim;
+
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jwt.JWTClaimsSet;
 
 /** Names of the claims and the header type of Portico access tokens (RFC 9068, RFC 8693, RFC 7519). */
 public final class TokenClaims {
@@ -21,6 +30,33 @@ public final class TokenClaims {
     /** The user's Portico roles (RFC 9068 section 2.2.3.1). */
     public static final String ROLES = "roles";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private TokenClaims() {
+    }
+
+    /**
+     * Adds of {@code name}, {@code email} and {@code roles} those in {@code travel} that the user has (roles always,
+     * sorted): the one place that decides what a token says about its user.
+     */
+    public static JWTClaimsSet.Builder addUserClaims(JWTClaimsSet.Builder claims, UserIdentity user,
+                                                     Set<UserClaim> travel) {
+        if (travel.contains(UserClaim.NAME) && user.name() != null) {
+            claims.claim(NAME, user.name());
+        }
+        if (travel.contains(UserClaim.EMAIL) && user.email() != null) {
+            claims.claim(EMAIL, user.email());
+        }
+        if (travel.contains(UserClaim.ROLES)) {
+            claims.claim(ROLES, List.copyOf(new TreeSet<>(user.roles())));
+        }
+        return claims;
+    }
+
+    /** A new {@code jti}: 128 random bits, base64url. */
+    public static String newJwtId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

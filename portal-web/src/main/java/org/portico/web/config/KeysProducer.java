@@ -30,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.keys.KeySetupException;
 import org.portico.deeplink.keys.MasterSecret;
+import org.portico.deeplink.keys.SecretSealer;
 import org.portico.deeplink.keys.SigningAlgorithm;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.keys.SigningKeysConfig;
@@ -105,6 +106,13 @@ public class KeysProducer {
                 duration("portico.keys.rotation-period", rotationPeriod, "P30D"), AppRegistration.MAX_TOKEN_LIFETIME,
                 duration("portico.tokens.clock-skew", clockSkew, "PT30S"));
         return SigningKeys.open(repository, masterSecret(), config, clock);
+    }
+
+    /** Seals secrets Portico must read back (apps' inbound-link secrets) under the same master secret as the keys. */
+    @Produces
+    @Singleton
+    SecretSealer secretSealer() {
+        return new SecretSealer(masterSecret());
     }
 
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 5) @Initialized(ApplicationScoped.class) Object event,

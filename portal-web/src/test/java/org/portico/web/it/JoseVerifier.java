@@ -30,9 +30,15 @@ final class JoseVerifier {
 
     /** Verifies {@code token}; returns what verify.mjs printed ({@code verified}, {@code claims} or {@code code}). */
     static JsonObject verify(String jwksUrl, String issuer, String audience, String token) throws IOException, InterruptedException {
+        return verify(jwksUrl, issuer, audience, "at+jwt", token);
+    }
+
+    /** As {@link #verify(String, String, String, String)} for a token whose header {@code typ} must be {@code typ}. */
+    static JsonObject verify(String jwksUrl, String issuer, String audience, String typ, String token)
+            throws IOException, InterruptedException {
         install();
         String out = run(List.of("node", "verify.mjs", "--jwks", jwksUrl, "--issuer", issuer, "--audience", audience,
-                "--typ", "at+jwt", "--token", token));
+                "--typ", typ, "--token", token));
         return Json.createReader(new StringReader(out.strip().lines().reduce((a, b) -> b).orElse("{}"))).readObject();
     }
 

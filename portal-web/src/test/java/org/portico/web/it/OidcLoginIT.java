@@ -86,6 +86,20 @@ class OidcLoginIT extends BrowserTestBase {
     }
 
     @Test
+    void aDeepLinkIntoAnAppSurvivesTheProviderLogin() {
+        open("/link/invoice/42");
+        assertEquals("/login.xhtml", path(), "a guest is sent to the login page");
+
+        find("#oidc-login").click();
+        find("#idp-username").sendKeys(OLGA);
+        find("#idp-password").sendKeys(OLGA_PASSWORD);
+        find("#idp-submit").click();
+
+        // The demo app is not deployed beside the test server: the browser's address is what counts.
+        waitUntil(driver -> driver.getCurrentUrl().startsWith("http://localhost:8080/demo-app/invoices/42#portico_token=ey"));
+    }
+
+    @Test
     void theContinueTargetOfTheLoginPageSurvivesTheProviderLogin() {
         open("/login.xhtml?continue=/admin/users.xhtml");
 

@@ -20,6 +20,7 @@ import org.portico.web.app.AppSaved;
 import org.portico.web.app.AppService;
 import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.UserClaim;
+import org.portico.web.link.InboundSecrets;
 import org.portico.web.persistence.RegisteredApp;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
@@ -39,6 +40,9 @@ public class AppsBacking implements Serializable {
     @Inject
     transient AppService apps;
 
+    @Inject
+    transient InboundSecrets inboundSecrets;
+
     private String query;
     private LazyDataModel<AppRow> model;
 
@@ -47,6 +51,7 @@ public class AppsBacking implements Serializable {
     private AppRow confirmFor;
     private String issuedSecret;
     private String issuedFor;
+    private boolean issuedInboundSecret;
 
     @PostConstruct
     void init() {
@@ -122,13 +127,25 @@ public class AppsBacking implements Serializable {
         });
     }
 
+    /** A new secret for the app to sign links into Portico with (HS256), shown once. */
+    public void generateInboundSecret() {
+        attempt("inboundSecretDialog", () -> {
+            String secret = inboundSecrets.generate(confirmFor.id());
+            showSecret(confirmFor.id(), secret);
+            issuedInboundSecret = true;
+            return "App '" + confirmFor.id() + "' has a new secret for inbound links.";
+        });
+    }
+
     /** The admin has copied the secret: forget it. */
     public void dismissSecret() {
         issuedSecret = null;
         issuedFor = null;
+        issuedInboundSecret = false;
     }
 
     private void showSecret(String appId, String secret) {
+        issuedInboundSecret = false;
         issuedFor = appId;
         issuedSecret = secret;
         PrimeFaces.current().ajax().update("secretForm");
@@ -214,6 +231,10 @@ public class AppsBacking implements Serializable {
 
     public String getIssuedFor() {
         return issuedFor;
+    }
+
+    public boolean isIssuedInboundSecret() {
+        return issuedInboundSecret;
     }
 
     /** The register/edit form; base URLs are typed one per line. */

@@ -1,0 +1,202 @@
+package org.portico.deeplink.link;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.portico.deeplink.app.AppDirectory;
+import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.link.InboundLinkVerifier.InboundLinkRejectedException;
+import org.portico.deeplink.link.LinkResolution.NeedsLogin;
+import org.portico.deeplink.link.LinkResolution.Preview;
+import org.portico.deeplink.link.LinkResolution.Rejected;
+import org.portico.deeplink.link.LinkResolution.ToApp;
+import org.portico.deeplink.link.LinkResolution.ToPage;
+import org.portico.deeplink.link.LinkTargets.TargetRefusedException;
+import org.portico.deeplink.token.ReplayGuard;
+import org.portico.deeplink.token.UserIdentity;
+
+/**
+ * Decides what following a link means, as a ladder of guard clauses, cheapest first and nothing consumed before
+ * everything else has been checked:
+ * <ol>
+ *   <li>the route exists ({@code UNKNOWN_ROUTE}), is enabled and inside its validity window ({@code DENIED},
+ *   {@code EXPIRED});</li>
+ *   <li>the request binds to its parameters ({@code INVALID_PARAMETER}, see {@link LinkBinder});</li>
+ *   <li>an inbound signature, if any, verifies ({@code BAD_SIGNATURE}, {@code EXPIRED});</li>
+ *   <li>a login is needed and nobody is logged in: {@link NeedsLogin} (not yet an outcome);</li>
+ *   <li>the user has one of the route's roles, the target app is registered and enabled ({@code DENIED});</li>
+ *   <li>the target expands to an allowed address ({@code INVALID_PARAMETER}, see {@link LinkTargets});</li>
+ *   <li>a one-time route's link carries a ticket ({@code INVALID_PARAMETER});</li>
+ *   <li>for a HEAD request or a link prefetcher: {@link Preview} — nothing below happens;</li>
+ *   <li>the inbound signature's {@code jti} is used for the first time ({@code REPLAYED});</li>
+ *   <li>the one-time ticket is redeemed, by the database ({@code REPLAYED}, {@code EXPIRED}, {@code DENIED},
+ *   {@code BAD_SIGNATURE});</li>
+ *   <li>a logged-in user going into an app gets a signed link token: {@link ToApp}; a guest goes without one; a
+ *   Portico page is {@link ToPage}.</li>
+ * </ol>
+ * Every message in a {@link Rejected} is fit to show to the person who followed the link: it says what happened and
+ * names a parameter at most, never a value, a key or an internal reason.
+ *
+ * <p>Thread-safe; create one and share it.
+ */
+public final class LinkResolver {
+
+    private final LinkRoutes routes;
+    private final AppDirectory apps;
+    private final LinkTokenIssuer tokens;
+    private final OneTimeTickets tickets;
+    private final InboundLinkVerifier inbound;
+    private final ReplayGuard inboundReplays;
+    private final Clock clock;
+
+    /**
+     * @param routes         where routes are found
+     * @param apps           enabled registered apps
+     * @param tokens         issues link tokens
+     * @param tickets        one-time tickets (the database)
+     * @param inbound        verifies apps' signatures on inbound links
+     * @param inboundReplays remembers inbound {@code jti}s (shared across nodes)
+     * @param clock          the time source
+     */
+    public LinkResolver(LinkRoutes routes, AppDirectory apps, LinkTokenIssuer tokens, OneTimeTickets tickets,
+                        InboundLinkVerifier inbound, ReplayGuard inboundReplays, Clock clock) {
+        this.routes = Objects.requireNonNull(routes, "routes");
+        this.apps = Objects.requireNonNull(apps, "apps");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.tickets = Objects.requireNonNull(tickets, "tickets");
+        this.inbound = Objects.requireNonNull(inbound, "inbound");
+        this.inboundReplays = Objects.requireNonNull(inboundReplays, "inboundReplays");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Resolves a link for a person's browser: consumes one-time tickets and inbound {@code jti}s, issues tokens.
+     *
+     * @param user the logged-in user, or null for a guest
+     */
+    public LinkResolution follow(LinkRequest request, UserIdentity user) {
+        return resolve(request, user, false);
+    }
+
+    /**
+     * Checks a link for a HEAD request or a link prefetcher: the same checks, but nothing is consumed and no token
+     * is issued; a link that would work answers {@link Preview}.
+     */
+    public LinkResolution preview(LinkRequest request, UserIdentity user) {
+        return resolve(request, user, true);
+    }
+
+    private LinkResolution resolve(LinkRequest request, UserIdentity user, boolean preview) {
+        Instant now = clock.instant();
+        Optional<LinkRoute> found = routes.find(request.route());
+        if (found.isEmpty()) {
+            return new Rejected(LinkOutcome.UNKNOWN_ROUTE, "There is no link by this name. It may have been"
+                    + " mistyped, or the link it came from is out of date.", null);
+        }
+        LinkRoute route = found.get();
+        if (!route.enabled()) {
+            return new Rejected(LinkOutcome.DENIED, "This link has been switched off.", route);
+        }
+        if (route.validFrom() != null && now.isBefore(route.validFrom())) {
+            return new Rejected(LinkOutcome.DENIED, "This link cannot be used yet.", route);
+        }
+        if (route.validUntil() != null && !now.isBefore(route.validUntil())) {
+            return new Rejected(LinkOutcome.EXPIRED, "This link is no longer valid.", route);
+        }
+        BoundLink bound;
+        try {
+            bound = LinkBinder.bind(route, request);
+        } catch (InvalidParameterException e) {
+            return invalid(route, e);
+        }
+        InboundLink signedBy = null;
+        if (bound.signature() != null) {
+            try {
+                signedBy = inbound.verify(bound.signature(), request.signedContent());
+            } catch (InboundLinkRejectedException e) {
+                return new Rejected(e.outcome(), e.outcome() == LinkOutcome.EXPIRED
+                        ? "The app's signature on this link has expired. Go back to the app and open the link again."
+                        : "The app's signature on this link does not check out. Go back to the app and open the link"
+                        + " again.", route);
+            }
+        }
+        if (user == null && !route.guestsAllowed()) {
+            return new NeedsLogin(route, signedBy != null && signedBy.mayLogIn() ? signedBy : null);
+        }
+        if (!route.roles().isEmpty() && (user == null || Collections.disjoint(route.roles(), user.roles()))) {
+            return new Rejected(LinkOutcome.DENIED, "Your account may not open this link. Ask your administrator if"
+                    + " you need it.", route);
+        }
+        AppRegistration app = null;
+        URI appTarget = null;
+        String pagePath = null;
+        try {
+            if (route.target() instanceof RouteTarget.AppUrl appUrl) {
+                Optional<AppRegistration> registered = apps.findById(appUrl.appId());
+                if (registered.isEmpty()) {
+                    return new Rejected(LinkOutcome.DENIED, "The app this link leads to is not available.", route);
+                }
+                app = registered.get();
+                appTarget = LinkTargets.appTarget(app, appUrl, bound.params());
+            } else {
+                pagePath = LinkTargets.pageTarget((RouteTarget.PortalPage) route.target(), bound.params());
+            }
+        } catch (InvalidParameterException e) {
+            return invalid(route, e);
+        } catch (TargetRefusedException e) {
+            return new Rejected(LinkOutcome.INVALID_PARAMETER, "This link leads to an address Portico does not send"
+                    + " anyone to.", route);
+        }
+        if (route.oneTime() && (bound.ticket() == null || bound.ticket().isEmpty())) {
+            return new Rejected(LinkOutcome.INVALID_PARAMETER, "This single-use link is incomplete: its ticket is"
+                    + " missing. Copy the whole link, or ask for a new one.", route);
+        }
+        if (preview) {
+            return new Preview(route, app);
+        }
+        if (signedBy != null && !inboundReplays.firstUse("inbound-link:" + signedBy.app().id() + ":"
+                + signedBy.jwtId(), signedBy.expiresAt().plus(InboundLinkVerifier.SKEW))) {
+            return new Rejected(LinkOutcome.REPLAYED, "This signed link has already been used. Go back to the app"
+                    + " and open the link again.", route);
+        }
+        if (route.oneTime()) {
+            Optional<Rejected> refused = redeem(route, bound, user, now);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
+        if (app == null) {
+            return new ToPage(route, pagePath);
+        }
+        if (user == null) {
+            return new ToApp(route, app, appTarget, null);
+        }
+        LinkToken token = tokens.issue(user, app, route, bound.params());
+        return new ToApp(route, app, LinkTargets.withToken(appTarget, route.tokenPlacement(), token.value()), token);
+    }
+
+    private Optional<Rejected> redeem(LinkRoute route, BoundLink bound, UserIdentity user, Instant now) {
+        OneTimeTickets.Redemption redemption = OneTimeTickets.TICKET_ID.matcher(bound.ticket()).matches()
+                ? tickets.redeem(bound.ticket(), route.name(), bound.params(), user == null ? null : user.username(), now)
+                : OneTimeTickets.Redemption.UNKNOWN;
+        String message = switch (redemption) {
+            case REDEEMED -> null;
+            case UNKNOWN, OTHER_LINK -> "This single-use link is not valid: it was altered or mistyped. Ask for a new"
+                    + " one.";
+            case OTHER_USER -> "This single-use link was issued to someone else.";
+            case USED -> "This single-use link has already been used. Ask for a new one if you still need it.";
+            case EXPIRED -> "This single-use link has expired. Ask for a new one.";
+        };
+        return message == null ? Optional.empty()
+                : Optional.of(new Rejected(redemption.failure(), message, route));
+    }
+
+    private static Rejected invalid(LinkRoute route, InvalidParameterException e) {
+        return new Rejected(LinkOutcome.INVALID_PARAMETER, "This link is incomplete or was altered: "
+                + e.getMessage() + ".", route);
+    }
+}

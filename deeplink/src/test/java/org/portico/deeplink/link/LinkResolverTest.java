@@ -1,0 +1,176 @@
+package org.portico.deeplink.link;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.link.LinkResolution.NeedsLogin;
+import org.portico.deeplink.link.LinkResolution.Preview;
+import org.portico.deeplink.link.LinkResolution.Rejected;
+import org.portico.deeplink.link.LinkResolution.ToApp;
+import org.portico.deeplink.link.LinkResolution.ToPage;
+import org.portico.deeplink.testing.LinkWorld;
+import org.portico.deeplink.testing.TokenWorld;
+import org.portico.deeplink.token.UserIdentity;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+class LinkResolverTest {
+
+    private static final UserIdentity ALICE = TokenWorld.ALICE;
+    private static final UserIdentity EDDIE = new UserIdentity("eddie", "Eddie", null, Set.of("content-editor"));
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef-billing".getBytes();
+
+    private final LinkWorld world = new LinkWorld();
+
+    private LinkResolution follow(String path, String query, UserIdentity user) {
+        return world.resolver.follow(LinkRequest.parse(path, query), user);
+    }
+
+    private Rejected rejected(String path, String query, UserIdentity user) {
+        return assertInstanceOf(Rejected.class, follow(path, query, user));
+    }
+
+    @Test
+    void aLoggedInUserIsSentIntoTheAppWithASignedTokenInTheFragment() {
+        ToApp hop = assertInstanceOf(ToApp.class, follow("/link/invoice/0042", "tab=items", ALICE));
+        var verified = world.verifier.verify(hop.target().getRawFragment().substring("portico_token=".length()),
+                "https://billing.example");
+        assertAll(
+                () -> assertEquals(Optional.of(LinkOutcome.OK), hop.findOutcome()),
+                () -> assertEquals(Optional.of("billing"), hop.appId()),
+                () -> assertTrue(hop.target().toString().startsWith("https://billing.example/invoices/42?tab=items#portico_token=ey")),
+                () -> assertEquals(Map.of("id", "42", "tab", "items"), verified.params()),
+                () -> assertEquals(hop.token().jwtId(), verified.jwtId()));
+    }
+
+    @Test
+    void aRouteMayPutTheTokenInTheQueryBeforeTheTemplatesFragment() {
+        ToApp hop = assertInstanceOf(ToApp.class, follow("/link/search", "q=a%26b", ALICE));
+        assertAll(
+                () -> assertTrue(hop.target().getRawQuery().startsWith("q=a%26b&portico_token=ey")),
+                () -> assertEquals("results", hop.target().getRawFragment()));
+    }
+
+    @Test
+    void aGuestNeedsToLogInUnlessTheRouteIsOpenToGuestsAndThenGoesWithoutAToken() {
+        ToApp guest = assertInstanceOf(ToApp.class, follow("/link/welcome", null, null));
+        ToPage page = assertInstanceOf(ToPage.class, follow("/link/news/hello%20world", null, null));
+        NeedsLogin login = assertInstanceOf(NeedsLogin.class, follow("/link/invoice/42", null, null));
+        assertAll(
+                () -> assertEquals("https://billing.example/welcome", guest.target().toString()),
+                () -> assertNull(guest.token()),
+                () -> assertEquals("/pages/hello%20world", page.path()),
+                () -> assertEquals(Optional.empty(), login.findOutcome(), "not resolved yet"),
+                () -> assertNull(login.signedBy()));
+    }
+
+    @Test
+    void everyRejectionHasItsOutcomeAndAMessageForPeople() {
+        world.add(world.routes.get("invoice").toBuilder().enabled(false).build());
+        world.add(LinkRoute.builder("later").validFrom(world.clock.instant().plusSeconds(60))
+                .target(new RouteTarget.PortalPage("/home.xhtml")).build());
+        world.add(LinkRoute.builder("over").validUntil(world.clock.instant())
+                .target(new RouteTarget.PortalPage("/home.xhtml")).build());
+        world.add(LinkRoute.builder("admins").roles("site-admin").target(new RouteTarget.PortalPage("/admin")).build());
+        world.add(LinkRoute.builder("gone").target(new RouteTarget.AppUrl("nowhere", "https://nowhere.example/")).build());
+        world.add(LinkRoute.builder("outside").target(new RouteTarget.AppUrl("billing", "https://billing.example.evil/x")).build());
+        assertAll(
+                () -> assertEquals(LinkOutcome.UNKNOWN_ROUTE, rejected("/link/nope", null, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.DENIED, rejected("/link/invoice/42", null, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.DENIED, rejected("/link/later", null, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.EXPIRED, rejected("/link/over", null, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.DENIED, rejected("/link/admins", null, EDDIE).outcome()),
+                () -> assertEquals(LinkOutcome.DENIED, rejected("/link/gone", null, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.INVALID_PARAMETER, rejected("/link/outside", null, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.INVALID_PARAMETER, rejected("/link/search", "q=x&q=y", ALICE).outcome()),
+                () -> assertEquals("This link is incomplete or was altered: parameter 'q' is given more than once.",
+                        rejected("/link/search", "q=x&q=y", ALICE).message()),
+                () -> assertFalse(rejected("/link/news/%0d%0aevil", null, ALICE).message().contains("evil")));
+    }
+
+    @Test
+    void aWrongRoleIsDeniedOnlyForTheRouteThatNeedsIt() {
+        assertEquals(LinkOutcome.DENIED, rejected("/link/invoice/42", null, EDDIE).outcome());
+        assertInstanceOf(ToApp.class, follow("/link/invoice/42", null, ALICE));
+    }
+
+    @Test
+    void aOneTimeLinkWorksOnceAndOnlyForItsTicket() {
+        String id = "123e4567-e89b-12d3-a456-426614174000";
+        String ticket = world.tickets.mint("reset", Map.of("id", id), null, world.clock.instant().plusSeconds(600));
+        String other = world.tickets.mint("reset", Map.of("id", id), "bob", world.clock.instant().plusSeconds(600));
+        String expiring = world.tickets.mint("reset", Map.of("id", id), null, world.clock.instant().plusSeconds(5));
+        String path = "/link/reset/" + id.toUpperCase();
+        assertAll(
+                () -> assertEquals(LinkOutcome.INVALID_PARAMETER, rejected(path, null, ALICE).outcome()),
+                () -> assertInstanceOf(Preview.class, world.resolver.preview(LinkRequest.parse(path, "_ticket=" + ticket), ALICE)),
+                () -> assertInstanceOf(ToApp.class, follow(path, "_ticket=" + ticket, ALICE), "preview consumed nothing"),
+                () -> assertEquals(LinkOutcome.REPLAYED, rejected(path, "_ticket=" + ticket, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.DENIED, rejected(path, "_ticket=" + other, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected("/link/reset/123e4567-e89b-12d3-a456-426614174001",
+                        "_ticket=" + other, ALICE).outcome(), "ticket of other parameters"),
+                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(path, "_ticket=AAAAAAAAAAAAAAAAAAAAAA", ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(path, "_ticket=%3Cx%3E", ALICE).outcome()));
+        world.clock.advance(Duration.ofSeconds(5));
+        assertEquals(LinkOutcome.EXPIRED, rejected(path, "_ticket=" + expiring, ALICE).outcome());
+    }
+
+    @Test
+    void aPreviewChecksEverythingButIssuesNothing() {
+        Preview preview = assertInstanceOf(Preview.class, world.resolver.preview(LinkRequest.parse("/link/invoice/42", null), ALICE));
+        assertAll(
+                () -> assertSame(world.tokens.billing, preview.app()),
+                () -> assertEquals(Optional.empty(), preview.findOutcome()),
+                () -> assertEquals(LinkOutcome.INVALID_PARAMETER, assertInstanceOf(Rejected.class,
+                        world.resolver.preview(LinkRequest.parse("/link/invoice/x", null), ALICE)).outcome()));
+    }
+
+    private String signed(String appId, String link, Instant exp) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .issuer(appId).audience(TokenWorld.ISSUER).subject("alice").jwtID("j-" + System.nanoTime())
+                .issueTime(Date.from(world.clock.instant())).expirationTime(Date.from(exp))
+                .claim(InboundLinkVerifier.LINK, link).build());
+        jwt.sign(new MACSigner(SECRET));
+        return jwt.serialize();
+    }
+
+    @Test
+    void anInboundSignedLinkIsAcceptedOnceAndATrustedAppMayLogItsUserIn() throws Exception {
+        world.inboundSecrets.put("billing", SECRET);
+        world.inboundSecrets.put("trusted", SECRET);
+        world.tokens.register(AppRegistration.builder("trusted").name("Trusted").baseUrl("https://trusted.example")
+                .audience("https://trusted.example").trustedForSignOn(true)
+                .clientAuthentication(world.tokens.billing.clientAuthentication()).build());
+        Instant exp = world.clock.instant().plusSeconds(60);
+        String byBilling = signed("billing", "/link/invoice/42", exp);
+        String byTrusted = signed("trusted", "/link/invoice/42", exp);
+        NeedsLogin untrusted = assertInstanceOf(NeedsLogin.class, follow("/link/invoice/42", "_sig=" + byBilling, null));
+        NeedsLogin signOn = assertInstanceOf(NeedsLogin.class, follow("/link/invoice/42", "_sig=" + byTrusted, null));
+        assertAll(
+                () -> assertNull(untrusted.signedBy(), "billing may not log users in"),
+                () -> assertEquals("alice", signOn.signedBy().subject()),
+                () -> assertInstanceOf(ToApp.class, follow("/link/invoice/42", "_sig=" + byBilling, ALICE)),
+                () -> assertEquals(LinkOutcome.REPLAYED, rejected("/link/invoice/42", "_sig=" + byBilling, ALICE).outcome()),
+                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected("/link/invoice/43", "_sig=" + byTrusted, ALICE).outcome()));
+        world.clock.advance(Duration.ofSeconds(91));
+        assertEquals(LinkOutcome.EXPIRED, rejected("/link/invoice/42", "_sig=" + byTrusted, ALICE).outcome());
+    }
+}

@@ -1,0 +1,110 @@
+package org.portico.web.link;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portico.deeplink.link.LinkRoute;
+import org.portico.deeplink.link.OneTimeTickets;
+
+/**
+ * Mints and redeems the tickets of one-time links. A ticket is 128 random bits bound to the route, the normalised
+ * parameters and optionally one user; the database's conditional update decides who redeems it (see
+ * {@link LinkStore#consumeTicket}), so a double click, two tabs or two nodes still make exactly one winner.
+ * <p>
+ * {@code portico.links.one-time-lifetime} (ISO-8601, default P7D, at most P90D): how long a minted ticket stays valid.
+ */
+@ApplicationScoped
+public class LinkTickets implements OneTimeTickets {
+
+    static final Duration MAX_LIFETIME = Duration.ofDays(90);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    LinkStore store;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "portico.links.one-time-lifetime", defaultValue = "P7D")
+    String lifetime;
+
+    /** A minted ticket and until when it can be redeemed. */
+    public record Minted(String ticket, Instant expiresAt) {
+    }
+
+    /** The configured lifetime of new tickets, checked: a bad value fails the first mint with a clear message. */
+    public Duration lifetime() {
+        try {
+            Duration value = Duration.parse(lifetime);
+            if (value.compareTo(Duration.ofMinutes(1)) < 0 || value.compareTo(MAX_LIFETIME) > 0) {
+                throw new DateTimeParseException("out of range", lifetime, 0);
+            }
+            return value;
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("portico.links.one-time-lifetime must be an ISO-8601 duration between PT1M"
+                    + " and P90D, e.g. P7D, got '" + lifetime + "'");
+        }
+    }
+
+    /**
+     * Mints a ticket for one link of a one-time route.
+     *
+     * @param params   the bound, normalised parameters (as {@code LinkBinder} produces them)
+     * @param username the only user who may redeem it, or null for whoever may follow the route
+     * @param lifetime how long it stays valid, or null for the configured default (never longer than
+     *                 {@link #MAX_LIFETIME}, never past the route's end)
+     */
+    public Minted mint(LinkRoute route, Map<String, String> params, String username, Duration lifetime) {
+        Instant now = clock.instant();
+        Duration valid = lifetime == null ? lifetime() : lifetime.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : lifetime;
+        Instant expires = now.plus(valid);
+        if (route.validUntil() != null && route.validUntil().isBefore(expires) && route.validUntil().isAfter(now)) {
+            expires = route.validUntil();
+        }
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        store.insertTicket(ticket, route.name(), canonical(params), username, now, expires);
+        return new Minted(ticket, expires);
+    }
+
+    @Override
+    public Redemption redeem(String ticket, String route, Map<String, String> params, String username, Instant now) {
+        String canonical = canonical(params);
+        if (store.consumeTicket(ticket, route, canonical, username, now)) {
+            return Redemption.REDEEMED;
+        }
+        return store.findTicket(ticket).map(row -> {
+            if (!row.route().equals(route) || !row.params().equals(canonical)) {
+                return Redemption.OTHER_LINK;
+            }
+            if (row.username() != null && !row.username().equals(username)) {
+                return Redemption.OTHER_USER;
+            }
+            if (row.consumedAt() != null) {
+                return Redemption.USED;
+            }
+            return Redemption.EXPIRED;
+        }).orElse(Redemption.UNKNOWN);
+    }
+
+    /** The parameters as stored: a JSON object of strings in the route's order (the binder's order). */
+    static String canonical(Map<String, String> params) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        params.forEach((name, value) -> json.add(name, Objects.requireNonNull(value)));
+        return json.build().toString();
+    }
+}

@@ -1,0 +1,33 @@
+package org.portico.web.security;
+
+import java.util.Objects;
+
+import jakarta.security.enterprise.credential.Credential;
+
+import org.portico.deeplink.link.InboundLink;
+
+/**
+ * A credential that only link following creates: an inbound link whose signature verified, from an app marked
+ * trusted for sign-on, naming the user in its {@code sub}. {@link SignedLinkIdentityStore} accepts it for an
+ * existing, enabled local user.
+ */
+public final class SignedLinkCredential implements Credential {
+
+    private final InboundLink link;
+
+    public SignedLinkCredential(InboundLink link) {
+        this.link = Objects.requireNonNull(link, "link");
+        if (!link.mayLogIn()) {
+            throw new IllegalArgumentException("app '" + link.app().id() + "' is not trusted for sign-on");
+        }
+    }
+
+    public InboundLink link() {
+        return link;
+    }
+
+    @Override
+    public String toString() {
+        return "SignedLinkCredential[app=" + link.app().id() + ", sub=" + link.subject() + "]";
+    }
+}

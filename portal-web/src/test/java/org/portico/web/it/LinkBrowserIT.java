@@ -1,0 +1,149 @@
+package org.portico.web.it;
+
+import java.net.URI;
+import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Deep links in Chromium, with the demo data's routes into the demo app ({@code http://localhost:8080/demo-app/}, not
+ * deployed beside the test server: the browser's last page there may be its "can't reach" page, but its address is
+ * the one Portico sent it to). The token in the fragment is checked by npm jose against the live JWKS, as the demo
+ * app checks it. Screenshots of the friendly pages land in target/screenshots.
+ */
+class LinkBrowserIT extends BrowserTestBase {
+
+    private static final String DEMO_APP = "http://localhost:8080/demo-app/";
+
+    @Test
+    void aGuestWhoOpensADeepLinkLogsInAndLandsOnTheTargetWithTheTokenInTheFragment() throws Exception {
+        open("/link/invoice/42");
+        find("#login\\:username");
+        assertTrue(path().startsWith("/login.xhtml"), path());
+        submitLogin("alice", DEMO_PASSWORD);
+        // The login hashes the password (slow on purpose), then redirects and refreshes: time on a busy machine.
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().startsWith(DEMO_APP));
+        URI landed = URI.create(browser().getCurrentUrl());
+        String fragment = landed.getRawFragment();
+        JsonObject verified = JoseVerifier.verify(url("/.well-known/jwks.json"), url(""),
+                "http://localhost:8080/demo-app", "link+jwt", fragment.substring("portico_token=".length()));
+        JsonObject claims = verified.getJsonObject("claims");
+        assertAll(
+                () -> assertEquals("/demo-app/invoices/42", landed.getPath()),
+                () -> assertTrue(fragment.startsWith("portico_token=ey"), fragment),
+                () -> assertTrue(verified.getBoolean("verified"), verified.toString()),
+                () -> assertEquals("link+jwt", verified.getJsonObject("header").getString("typ")),
+                () -> assertEquals("alice", claims.getString("sub")),
+                () -> assertEquals("invoice", claims.getString("route")),
+                () -> assertEquals("42", claims.getJsonObject("params").getString("id")),
+                () -> assertEquals("Alice End-User", claims.getString("name")),
+                () -> assertFalse(claims.containsKey("email"), "the invoice route sends only the name"),
+                () -> assertEquals(120, claims.getInt("exp") - claims.getInt("iat")));
+    }
+
+    @Test
+    void aOneTimeLinkFollowedTwiceShowsTheFriendlyPageTheSecondTime() {
+        loginAs("alice", DEMO_PASSWORD);
+        WebElement offer = find("#try-offer");
+        String href = offer.getAttribute("href");
+        assertTrue(href.contains("/link/welcome-offer?_ticket="), href);
+        offer.click();
+        waitUntil(driver -> driver.getCurrentUrl().startsWith(DEMO_APP + "offers/welcome#portico_token="));
+        browser().get(href);
+        WebElement problem = find("#link-problem");
+        assertAll(
+                () -> assertEquals("replayed", problem.getAttribute("data-outcome")),
+                () -> assertEquals("This link was already used", find("#link-title").getText()),
+                () -> assertTrue(find("#link-message").getText().contains("already been used")),
+                () -> assertTrue(present("#link-home"), "a way on"));
+    }
+
+    @Test
+    void theHomePageOffersDemoLinksThatOpenWhereTheRouteSays() {
+        loginAs("alice", DEMO_PASSWORD);
+        WebElement customer = find("#try-customer");
+        WebElement invoice = find("#try-invoice");
+        assertAll(
+                () -> assertTrue(invoice.getAttribute("href").endsWith("/link/invoice/42")),
+                () -> assertEquals("_blank", customer.getAttribute("target")),
+                () -> assertEquals("noopener noreferrer", customer.getAttribute("rel")),
+                () -> assertEquals("", invoice.getAttribute("target") == null ? "" : invoice.getAttribute("target")));
+    }
+
+    @Test
+    void anUnknownLinkShowsTheFriendlyPageToAGuest() {
+        open("/link/no-such-route/1");
+        WebElement problem = find("#link-problem");
+        assertAll(
+                () -> assertEquals("unknown_route", problem.getAttribute("data-outcome")),
+                () -> assertEquals("Link not found", find("#link-title").getText()),
+                () -> assertTrue(present("#link-login"), "a guest is offered the login"),
+                () -> assertTrue(browser().getTitle().startsWith("Link not found")));
+    }
+
+    @Test
+    void aLinkWithABadParameterNamesTheParameterButNotTheValue() {
+        loginAs("alice", DEMO_PASSWORD);
+        open("/link/invoice/%3Cb%3Ebold%3C%2Fb%3E");
+        WebElement problem = find("#link-problem");
+        String message = find("#link-message").getText();
+        assertAll(
+                () -> assertEquals("invalid_parameter", problem.getAttribute("data-outcome")),
+                () -> assertTrue(message.contains("parameter 'id' must be a whole number"), message),
+                () -> assertFalse(browser().getPageSource().contains("bold")),
+                () -> assertTrue(browser().findElements(By.cssSelector("#link-problem b")).isEmpty()));
+    }
+
+    @Test
+    void aMailScannerGetsAHarmlessPageThatAPersonCanOpen() throws Exception {
+        loginAs("alice", DEMO_PASSWORD);
+        String href = find("#try-offer").getAttribute("href");
+        HttpClient scanner = FormLogin.newClient();
+        HttpResponse<String> scanned = scanner.send(java.net.http.HttpRequest.newBuilder(URI.create(href))
+                .header("User-Agent", "Mozilla/5.0 (compatible; Proofpoint URL Defense)").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, scanned.statusCode());
+        assertTrue(scanned.body().contains("data-outcome=\"preview\""));
+        browser().get(href);
+        waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/link/")));
+        assertTrue(browser().getCurrentUrl().startsWith(DEMO_APP + "offers/welcome#portico_token="),
+                "the scanner consumed nothing: " + browser().getCurrentUrl());
+    }
+
+    /** The secret an app signs inbound links with: generated on request, shown once (the screenshot keeps the dialog). */
+    @Test
+    void aSiteAdminGeneratesAnAppsSecretForInboundLinks() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/apps.xhtml");
+        WebElement search = find("#apps\\:search");
+        search.clear();
+        search.sendKeys("demo-app");
+        waitUntil(driver -> {
+            var rows = all("#apps\\:table_data > tr");
+            return rows.size() == 1 && rows.get(0).getText().contains("demo-app");
+        });
+        find("#apps\\:table\\:0\\:inboundSecret").click();
+        assertEquals("demo-app", find("#inboundSecretApp").getText());
+        find("#inboundSecretForm\\:confirm").click();
+        WebElement secret = find("#secretForm\\:secret");
+        String dialog = find("#secretForm").getText();
+        assertAll(
+                () -> assertTrue(secret.getAttribute("value").matches("[A-Za-z0-9_-]{43}"), secret.getAttribute("value")),
+                () -> assertTrue(dialog.contains("secret for signing links into Portico"), dialog),
+                () -> assertTrue(dialog.contains("Portico keeps it sealed"), dialog),
+                () -> assertEquals("demo-app", find("#secretApp").getText()));
+    }
+}
