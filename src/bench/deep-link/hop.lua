@@ -33,6 +33,9 @@ function init(args)
   local cookie = os.getenv("HOP_COOKIE") or ""
   if cookie ~= "" then wrk.headers["Cookie"] = cookie end
   wrk.headers["Accept"] = "text/html,application/xhtml+xml"
+  -- A browser's User-Agent: Portico treats requests without one (or from mail scanners and link previews) as
+  -- prefetches and answers them with a harmless page instead of the hop.
+  wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0 Safari/537.36"
   previous_location = nil
   -- Pre-built once per thread: wrk sends the same bytes for every request.
   bench.init_thread(wrk.format("GET"))

@@ -145,7 +145,7 @@ hop_once() { # url
   [[ $hop_status =~ ^[0-9]{3}$ && $hop_status != 000 ]] || { hop_status=000; hop_title=$(grep -m 1 '^curl:' <<<"$out" || echo "no answer"); }
   hop_location=$(tr -d '\r' <"$headers" | sed -n 's/^[Ll]ocation: //p' | tail -n 1)
   rm -f "$headers"
-  [[ $hop_status == 000 ]] || hop_title=$(grep -o '<title>[^<]*' <<<"$out" | head -n 1 | sed 's/<title>//')
+  [[ $hop_status == 000 ]] || hop_title=$(grep -o '<title>[^<]*' <<<"$out" | head -n 1 | sed 's/<title>//' || true)
 }
 
 link_token() { # location: the value of portico_token in its fragment or query

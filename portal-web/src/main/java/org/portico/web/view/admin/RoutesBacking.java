@@ -8,9 +8,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,12 +36,14 @@ import org.portico.deeplink.link.RouteTarget;
 import org.portico.deeplink.link.TokenPlacement;
 import org.portico.web.app.AppService;
 import org.portico.web.app.UserClaim;
+import org.portico.web.link.OutboundLinks;
 import org.portico.web.link.RouteDraft;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteSamples;
 import org.portico.web.link.RouteService;
 import org.portico.web.persistence.StoredRoute;
 import org.portico.web.persistence.StoredRouteParameter;
+import org.portico.web.security.CurrentUser;
 import org.portico.web.security.Role;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
@@ -68,6 +72,12 @@ public class RoutesBacking implements Serializable {
 
     @Inject
     transient Clock clock;
+
+    @Inject
+    transient OutboundLinks outboundLinks;
+
+    @Inject
+    transient CurrentUser currentUser;
 
     private String query;
     private LazyDataModel<RouteRow> model;
@@ -161,6 +171,27 @@ public class RoutesBacking implements Serializable {
             tryLink = new TryLink(routes.getByName(row.name()));
         } catch (RouteRejectedException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    /**
+     * "Try it" of a one-time route: mints a ticket for the values given, redeemable once and only by the admin who
+     * tries it, and shows the link with it. Each press mints a new one; changing a value forgets the last.
+     */
+    public void mintTry() {
+        if (tryLink == null) {
+            return;
+        }
+        try {
+            OutboundLinks.Built built = outboundLinks.build(tryLink.getRoute(), tryLink.valueMap(),
+                    currentUser.getUsername(), null);
+            String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+            tryLink.minted = context + built.path();
+        } catch (IllegalArgumentException e) {
+            tryLink.minted = null;
+            FacesContext.getCurrentInstance().addMessage("tryForm:tryMessages",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             FacesContext.getCurrentInstance().validationFailed();
         }
     }
@@ -450,21 +481,41 @@ public class RoutesBacking implements Serializable {
 
         private final String route;
         private final boolean newTab;
+        private final boolean oneTime;
         private final List<TryValue> values = new ArrayList<>();
+        /** The last minted one-time link, or null (cleared when a value changes). */
+        private String minted;
 
         TryLink(StoredRoute stored) {
             route = stored.getName();
             newTab = stored.getWindow() == LinkWindow.NEW_TAB;
+            oneTime = stored.isOneTime();
             for (StoredRouteParameter parameter : stored.getParameters()) {
-                values.add(new TryValue(parameter, RouteSamples.sampleValue(parameter).filter(v -> parameter.isRequired())));
+                values.add(new TryValue(this, parameter,
+                        RouteSamples.sampleValue(parameter).filter(v -> parameter.isRequired())));
             }
         }
 
-        /** The link under Portico's context path, e.g. {@code /link/invoice/42}; values stop at the first empty one. */
+        /**
+         * The link under Portico's context path, e.g. {@code /link/invoice/42}; values stop at the first empty one.
+         * For a one-time route: the minted link, or null until one is minted.
+         */
         public String getHref() {
+            if (oneTime) {
+                return minted;
+            }
             String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
             return context + RouteSamples.link(route, values.stream().map(TryValue::getValue).toList());
         }
+
+        /** The non-empty values by parameter name, for minting. */
+        Map<String, String> valueMap() {
+            Map<String, String> map = new LinkedHashMap<>();
+            values.stream().filter(v -> !v.getValue().isEmpty()).forEach(v -> map.put(v.getName(), v.getValue()));
+            return map;
+        }
+
+        public boolean isOneTime() { return oneTime; }
 
         public String getRoute() { return route; }
         public boolean isNewTab() { return newTab; }
@@ -482,9 +533,11 @@ public class RoutesBacking implements Serializable {
         private final String hint;
         private final String pattern;
         private final int maxLength;
+        private final TryLink link;
         private String value;
 
-        TryValue(StoredRouteParameter stored, Optional<String> sample) {
+        TryValue(TryLink link, StoredRouteParameter stored, Optional<String> sample) {
+            this.link = link;
             name = stored.getName();
             type = stored.getType().code();
             required = stored.isRequired();
@@ -515,6 +568,12 @@ public class RoutesBacking implements Serializable {
         public List<String> getOptions() { return options; }
         public String getHint() { return hint; }
         public String getValue() { return value; }
-        public void setValue(String value) { this.value = value == null ? "" : value; }
+        public void setValue(String value) {
+            String given = value == null ? "" : value;
+            if (!given.equals(this.value)) {
+                link.minted = null;
+            }
+            this.value = given;
+        }
     }
 }
