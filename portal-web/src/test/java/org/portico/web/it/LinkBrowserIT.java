@@ -19,14 +19,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Deep links in Chromium, with the demo data's routes into the demo app ({@code http://localhost:8080/demo-app/}, not
- * deployed beside the test server: the browser's last page there may be its "can't reach" page, but its address is
- * the one Portico sent it to). The token in the fragment is checked by npm jose against the live JWKS, as the demo
+ * Deep links in Chromium, with the demo data's routes into the demo app (registered under the test server's issuer,
+ * {@code <server>/demo-app/}, but not deployed in this class: the browser's last page there is a 404, but its address
+ * is the one Portico sent it to; {@code DemoAppIT} follows links into the deployed demo app). The token in the fragment is checked by npm jose against the live JWKS, as the demo
  * app checks it. Screenshots of the friendly pages land in target/screenshots.
  */
 class LinkBrowserIT extends BrowserTestBase {
 
-    private static final String DEMO_APP = "http://localhost:8080/demo-app/";
+    /** Where the demo data's routes lead: the demo app under the server's own address. */
+    private String demoApp() {
+        return url("/demo-app/");
+    }
 
     @Test
     void aGuestWhoOpensADeepLinkLogsInAndLandsOnTheTargetWithTheTokenInTheFragment() throws Exception {
@@ -35,11 +38,11 @@ class LinkBrowserIT extends BrowserTestBase {
         assertTrue(path().startsWith("/login.xhtml"), path());
         submitLogin("alice", DEMO_PASSWORD);
         // The login hashes the password (slow on purpose), then redirects and refreshes: time on a busy machine.
-        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().startsWith(DEMO_APP));
+        new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().startsWith(demoApp()));
         URI landed = URI.create(browser().getCurrentUrl());
         String fragment = landed.getRawFragment();
         JsonObject verified = JoseVerifier.verify(url("/.well-known/jwks.json"), url(""),
-                "http://localhost:8080/demo-app", "link+jwt", fragment.substring("portico_token=".length()));
+                url("/demo-app"), "link+jwt", fragment.substring("portico_token=".length()));
         JsonObject claims = verified.getJsonObject("claims");
         assertAll(
                 () -> assertEquals("/demo-app/invoices/42", landed.getPath()),
@@ -61,7 +64,7 @@ class LinkBrowserIT extends BrowserTestBase {
         String href = offer.getAttribute("href");
         assertTrue(href.contains("/link/welcome-offer?_ticket="), href);
         offer.click();
-        waitUntil(driver -> driver.getCurrentUrl().startsWith(DEMO_APP + "offers/welcome#portico_token="));
+        waitUntil(driver -> driver.getCurrentUrl().startsWith(demoApp() + "offers/welcome#portico_token="));
         browser().get(href);
         WebElement problem = find("#link-problem");
         assertAll(
@@ -119,7 +122,7 @@ class LinkBrowserIT extends BrowserTestBase {
         assertTrue(scanned.body().contains("data-outcome=\"preview\""));
         browser().get(href);
         waitUntil(ExpectedConditions.not(ExpectedConditions.urlContains("/link/")));
-        assertTrue(browser().getCurrentUrl().startsWith(DEMO_APP + "offers/welcome#portico_token="),
+        assertTrue(browser().getCurrentUrl().startsWith(demoApp() + "offers/welcome#portico_token="),
                 "the scanner consumed nothing: " + browser().getCurrentUrl());
     }
 

@@ -60,7 +60,7 @@ class RouteAdminIT extends BrowserTestBase {
     }
 
     @Test
-    void adaCreatesARouteFixesHerTemplateTriesEditsAndDeletesIt() {
+    void adaCreatesARouteFixesHerTemplateTriesEditsAndDeletesIt() throws Exception {
         String name = unique("order-");
         loginAs("ada", DEMO_PASSWORD);
         find("#nav-routes").click();
@@ -130,7 +130,20 @@ class RouteAdminIT extends BrowserTestBase {
         List<String> tabs = new ArrayList<>(browser().getWindowHandles());
         tabs.remove(portico);
         browser().switchTo().window(tabs.get(0));
-        waitUntil(driver -> driver.getCurrentUrl().contains("/link/" + name + "/7/history"));
+        // Following it: a 303 into the demo app (registered under this server's address, not deployed in this class),
+        // with a link token for ada that Portico's live JWKS verifies.
+        String landing = url("/demo-app/orders/7?tab=history#portico_token=");
+        waitUntil(driver -> driver.getCurrentUrl().startsWith(landing));
+        String token = browser().getCurrentUrl().substring(landing.length());
+        jakarta.json.JsonObject verified = JoseVerifier.verify(url("/.well-known/jwks.json"), url(""),
+                url("/demo-app"), "link+jwt", token);
+        jakarta.json.JsonObject claims = verified.getJsonObject("claims");
+        assertAll(
+                () -> assertTrue(verified.getBoolean("verified"), verified.toString()),
+                () -> assertEquals("ada", claims.getString("sub")),
+                () -> assertEquals(name, claims.getString("route")),
+                () -> assertEquals("7", claims.getJsonObject("params").getString("id")),
+                () -> assertEquals("history", claims.getJsonObject("params").getString("tab")));
         browser().close();
         browser().switchTo().window(portico);
         find("#tryForm\\:close").click();
@@ -173,6 +186,30 @@ class RouteAdminIT extends BrowserTestBase {
         assertAll(
                 () -> assertTrue(find("#routes\\:table").getText().contains("Portico page")),
                 () -> assertTrue(find("#routes\\:table").getText().contains("Guests too")));
+    }
+
+    @Test
+    void tryingAOneTimeRouteMintsALinkThatWorksOnce() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/routes.xhtml");
+        search("welcome-offer");
+        find("#routes\\:table\\:0\\:try").click();
+        waitForText("#tryHref", "(not minted yet)");
+        assertFalse(present("#open"), "nothing to open before a link is minted");
+
+        find("#tryForm\\:mint").click();
+        waitUntil(driver -> find("#tryHref").getText().contains("/link/welcome-offer?_ticket="));
+        String minted = find("#tryHref").getText();
+        find("#tryForm\\:mint").click();
+        waitUntil(driver -> !find("#tryHref").getText().equals(minted));
+        String second = find("#open").getAttribute("href");
+        snapshot("4-try-one-time");
+        assertTrue(second.contains("/link/welcome-offer?_ticket="), second);
+
+        browser().get(second);
+        waitUntil(driver -> driver.getCurrentUrl().startsWith(url("/demo-app/offers/welcome#portico_token=ey")));
+        browser().get(second);
+        assertEquals("replayed", find("#link-problem").getAttribute("data-outcome"));
     }
 
     @Test
