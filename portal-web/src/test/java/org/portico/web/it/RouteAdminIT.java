@@ -120,7 +120,7 @@ class RouteAdminIT extends BrowserTestBase {
         choose("tryForm:values:1:choice", "history");
         waitForText("#tryHref", "/link/" + name + "/7/history");
         snapshot("2-try-it");
-        WebElement open = find("#open");
+        WebElement open = find("#tryForm\\:open");
         assertAll(
                 () -> assertEquals("_blank", open.getAttribute("target")),
                 () -> assertTrue(open.getAttribute("href").endsWith("/link/" + name + "/7/history"), open.getAttribute("href")));
@@ -195,14 +195,14 @@ class RouteAdminIT extends BrowserTestBase {
         search("welcome-offer");
         find("#routes\\:table\\:0\\:try").click();
         waitForText("#tryHref", "(not minted yet)");
-        assertFalse(present("#open"), "nothing to open before a link is minted");
+        assertFalse(present("#tryForm\\:open"), "nothing to open before a link is minted");
 
         find("#tryForm\\:mint").click();
         waitUntil(driver -> find("#tryHref").getText().contains("/link/welcome-offer?_ticket="));
         String minted = find("#tryHref").getText();
         find("#tryForm\\:mint").click();
         waitUntil(driver -> !find("#tryHref").getText().equals(minted));
-        String second = find("#open").getAttribute("href");
+        String second = find("#tryForm\\:open").getAttribute("href");
         snapshot("4-try-one-time");
         assertTrue(second.contains("/link/welcome-offer?_ticket="), second);
 
