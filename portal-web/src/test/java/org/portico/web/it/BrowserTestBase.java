@@ -106,8 +106,17 @@ abstract class BrowserTestBase {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
     }
 
-    /** Fills the real login form and submits it; the browser is on whatever page the login leads to. */
+    /** Fills the real login form and submits it, and waits for the Portico page the login leads to. */
     void submitLogin(String username, String password) {
+        submitLoginForm(username, password);
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#content")));
+    }
+
+    /**
+     * Fills the real login form and submits it without waiting: for logins that lead out of Portico (a deep link into
+     * an app), where the caller waits for the page it expects.
+     */
+    void submitLoginForm(String username, String password) {
         WebElement user = find("#login\\:username");
         user.clear();
         user.sendKeys(username);
@@ -115,7 +124,6 @@ abstract class BrowserTestBase {
         pass.clear();
         pass.sendKeys(password);
         find("#login\\:submit").click();
-        waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#content")));
     }
 
     void loginAs(String username, String password) {

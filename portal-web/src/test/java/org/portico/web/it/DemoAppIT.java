@@ -132,7 +132,7 @@ class DemoAppIT extends BrowserTestBase {
         find("#login\\:username");
         assertTrue(path().startsWith("/login.xhtml"), "a guest is asked to log in first: " + path());
 
-        submitLogin("alice", DEMO_PASSWORD);
+        submitLoginForm("alice", DEMO_PASSWORD);
 
         arrivedVerified("alice", "invoice", Map.of("id", "42"));
         assertEquals("Demo App — you arrived at /demo-app/invoices/42", find("#arrival").getText());

@@ -36,7 +36,7 @@ class LinkBrowserIT extends BrowserTestBase {
         open("/link/invoice/42");
         find("#login\\:username");
         assertTrue(path().startsWith("/login.xhtml"), path());
-        submitLogin("alice", DEMO_PASSWORD);
+        submitLoginForm("alice", DEMO_PASSWORD);
         // The login hashes the password (slow on purpose), then redirects and refreshes: time on a busy machine.
         new WebDriverWait(browser(), Duration.ofSeconds(30)).until(driver -> driver.getCurrentUrl().startsWith(demoApp()));
         URI landed = URI.create(browser().getCurrentUrl());
