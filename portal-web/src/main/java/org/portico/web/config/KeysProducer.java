@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +33,7 @@ import org.portico.deeplink.keys.SigningAlgorithm;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.keys.SigningKeysConfig;
 import org.portico.web.keys.JpaKeyRepository;
+import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.persistence.DatabaseMigrations;
 
 /**
@@ -89,7 +88,7 @@ public class KeysProducer {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> rotation;
+    private PeriodicJob rotation;
 
     /** The issuer URL without a trailing slash, checked once: {@code #{issuer}} in pages. */
     @Produces
@@ -119,8 +118,8 @@ public class KeysProducer {
                  SigningKeys keys) {
         LOG.info(() -> "Signing with key " + keys.activeKeyId() + " (" + keys.config().algorithm() + "), "
                 + keys.keys().size() + " key(s) in the JWKS, issuer " + issuer().url());
-        long period = ROTATION_CHECK.toMinutes();
-        rotation = scheduler.scheduleAtFixedRate(() -> rotateIfDue(keys), period, period, TimeUnit.MINUTES);
+        rotation = PeriodicJob.start("key rotation check", scheduler, ROTATION_CHECK, ROTATION_CHECK,
+                () -> rotateIfDue(keys));
     }
 
     private static void rotateIfDue(SigningKeys keys) {
@@ -136,7 +135,7 @@ public class KeysProducer {
     @PreDestroy
     void stop() {
         if (rotation != null) {
-            rotation.cancel(false);
+            rotation.cancel();
         }
     }
 

@@ -2,8 +2,6 @@ package org.portico.web.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +28,7 @@ import org.portico.web.link.InboundReplays;
 import org.portico.web.link.InboundSecrets;
 import org.portico.web.link.LinkStore;
 import org.portico.web.link.LinkTickets;
+import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.persistence.DatabaseMigrations;
 
 /**
@@ -47,7 +46,7 @@ public class LinkProducer {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private ScheduledFuture<?> purge;
+    private PeriodicJob purge;
 
     @Produces
     @Singleton
@@ -78,7 +77,8 @@ public class LinkProducer {
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 40) @Initialized(ApplicationScoped.class) Object event,
                  LinkStore store, LinkTickets tickets, Clock clock) {
         LOG.info(() -> "One-time link tickets live " + tickets.lifetime()); // a bad setting fails the start here
-        purge = scheduler.scheduleAtFixedRate(() -> purge(store, clock), 5, 60, TimeUnit.MINUTES);
+        purge = PeriodicJob.start("one-time ticket purge", scheduler, Duration.ofMinutes(5), Duration.ofHours(1),
+                () -> purge(store, clock));
     }
 
     private static void purge(LinkStore store, Clock clock) {
@@ -95,7 +95,7 @@ public class LinkProducer {
     @PreDestroy
     void stop() {
         if (purge != null) {
-            purge.cancel(false);
+            purge.cancel();
         }
     }
 }
