@@ -34,7 +34,8 @@ import org.portico.web.persistence.AuditEntry;
  * High-volume machine actions (token exchanges: one per API call of an app) use {@link #recordInBackground} instead:
  * the entry is made on the request thread (time, actor, address) and stored with others in one transaction by a
  * {@link BatchingWriter}, at the latest {@link #FLUSH_INTERVAL} later; a clean shutdown stores what is queued, and
- * every read here stores the queue first, so the admin page and the export always show every entry made so far.
+ * {@link #count} and {@link #forEach} store the queue first (a page is read as count, then search), so the admin page
+ * and the export always show every entry made so far.
  * <p>
  * The detail is short text for people. Never pass secrets, passwords or tokens; control characters are removed and
  * long values cut.
@@ -151,10 +152,9 @@ public class AuditLog {
 
     // ---- reading -------------------------------------------------------------------------------------------
 
-    /** One page of entries matching the filter, newest first. */
+    /** One page of entries matching the filter, newest first; call {@link #count} first (it stores the queue). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AuditEntry> search(AuditFilter filter, int first, int pageSize) {
-        background.flush();
         TypedQuery<AuditEntry> query = query(filter, null);
         return query.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, pageSize)).getResultList();
     }

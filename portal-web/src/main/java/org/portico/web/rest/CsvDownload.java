@@ -68,10 +68,16 @@ final class CsvDownload {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value.strip());
+            day = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new ApiProblemException(400, "'" + parameter + "' must be a date like 2025-01-31.");
         }
+        // ISO allows years up to ±999999999; day arithmetic on those overflows. No Portico data lies outside these.
+        if (day.getYear() < 1970 || day.getYear() > 9999) {
+            throw new ApiProblemException(400, "'" + parameter + "' must be a date between 1970-01-01 and 9999-12-31.");
+        }
+        return day;
     }
 }

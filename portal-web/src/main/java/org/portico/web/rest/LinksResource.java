@@ -1,5 +1,6 @@
 package org.portico.web.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.portico.deeplink.app.AppRegistration;
-import org.portico.deeplink.link.InvalidParameterException;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.oauth.ClientAuthenticator;
 import org.portico.deeplink.oauth.FormParameters;
@@ -60,8 +60,12 @@ public class LinksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response mint(@HeaderParam("Authorization") String authorization, JsonObject body) {
+    public Response mint(@HeaderParam("Authorization") String authorization,
+                         @HeaderParam("Content-Length") String length, InputStream request) {
         AppRegistration app = caller(authorization);
+        // Read like the routes API: malformed, empty or oversized bodies get 400/413, never the reader's 500.
+        JsonValue value = RoutesResource.read(length, request, "the link request");
+        JsonObject body = value instanceof JsonObject object ? object : null;
         if (body == null || !(body.get("route") instanceof JsonString route)) {
             throw new ApiProblemException(400, "Name the route: {\"route\": \"invoice\", \"params\": {\"id\": \"42\"}}.");
         }
@@ -80,7 +84,8 @@ public class LinksResource {
         OutboundLinks.Built built;
         try {
             built = links.build(target.name(), params(body.get("params")), username, lifetime);
-        } catch (InvalidParameterException e) {
+        } catch (IllegalArgumentException e) {
+            // InvalidParameterException for a value, or too many positional values for the route.
             throw new ApiProblemException(400, e.getMessage() + ".");
         }
         String url = issuer.resolve(built.path());

@@ -28,17 +28,21 @@ class PeriodicJobTest {
     void runsWhenDueOnlyAndAfterEachPeriod() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch ticked = new CountDownLatch(1);
+        AtomicInteger polls = new AtomicInteger(); // each tick reads the time once
         PeriodicJob.start("test", executor, Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofMillis(5),
-                now::get, () -> {
+                () -> {
+                    polls.incrementAndGet();
+                    return now.get();
+                }, () -> {
                     runs.incrementAndGet();
                     ticked.countDown();
                 });
 
-        Thread.sleep(50);
+        awaitTicks(polls, 2);
         assertEquals(0, runs.get(), "not due before the initial delay");
         now.addAndGet(Duration.ofMinutes(5).toNanos());
         assertTrue(ticked.await(5, TimeUnit.SECONDS));
-        Thread.sleep(50);
+        awaitTicks(polls, 2);
         assertEquals(1, runs.get(), "once, then not again within the period");
         now.addAndGet(Duration.ofHours(1).toNanos());
         waitFor(() -> runs.get() == 2);
@@ -67,6 +71,12 @@ class PeriodicJobTest {
         // The executor does not remove cancelled tasks (removeOnCancel is off, as in the container's executor) — it
         // drops them when they come due: within one tick, not an hour.
         waitFor(() -> executor.getQueue().isEmpty());
+    }
+
+    /** Waits until the job has looked at the clock {@code ticks} more times. */
+    private static void awaitTicks(AtomicInteger polls, int ticks) throws InterruptedException {
+        int from = polls.get();
+        waitFor(() -> polls.get() >= from + ticks);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

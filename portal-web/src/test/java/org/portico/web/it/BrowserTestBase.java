@@ -42,8 +42,8 @@ abstract class BrowserTestBase {
     URL base;
 
     /**
-     * The real WAR, plus {@link LinkEventsServlet}: stories about the link analytics need link resolutions, and
-     * until link following fires them for real the servlet fires them the same way.
+     * The real WAR, plus {@link LinkEventsServlet}: stories about the link analytics need resolutions at chosen
+     * instants and outcomes (yesterday, weeks ago, left queued), which real hops cannot produce.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -100,8 +100,7 @@ class DemoAppIT extends BrowserTestBase {
 
     /**
      * Follows a Portico link in the browser (logged in or not, as the test arranged) and checks that it ends on the
-     * demo app with a token the demo app verified: signed by Portico, for this user, route and parameters. This is the
-     * positive case's one step once Portico sends link tokens, e.g.
+     * demo app with a token the demo app verified: signed by Portico, for this user, route and parameters, e.g.
      * {@code followVerifiedLink(url("/link/invoice/42"), "alice", "invoice", Map.of("id", "42"))}.
      */
     DemoPanel followVerifiedLink(String link, String user, String route, Map<String, String> params) throws Exception {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The link analytics' REST API on the wire: JSON counts per day and outcome, the CSV of the events, problem+json for
  * bad parameters and for callers who may not see them. Resolutions come from {@link LinkEventsServlet}, which fires
- * them the way link following will.
+ * them the way link following does, at chosen instants.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -61,7 +61,7 @@ class LinkAnalyticsApiIT {
         return client.send(HttpRequest.newBuilder(URI.create(root() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Fires resolutions through CDI in the server, as link following will, and waits until they are stored. */
+    /** Fires resolutions through CDI in the server, as link following does, and waits until they are stored. */
     static void fire(String root, String route, String outcome, String at, int count, String app, String user)
             throws IOException, InterruptedException {
         String form = "route=" + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&outcome=" + outcome + "&at=" + at
@@ -144,6 +144,9 @@ class LinkAnalyticsApiIT {
         HttpResponse<String> backwards = get(ada, "/api/admin/link-analytics?from=2024-03-10&to=2024-03-01");
         HttpResponse<String> tooLong = get(ada, "/api/admin/link-analytics.csv?from=2020-01-01&to=2024-01-01");
         HttpResponse<String> longRoute = get(ada, "/api/admin/link-analytics?route=" + "r".repeat(65));
+        HttpResponse<String> farFuture = get(ada, "/api/admin/link-analytics?from=%2B999999999-12-31");
+        HttpResponse<String> farPast = get(ada, "/api/admin/link-analytics.csv?to=-999999999-01-01");
+        HttpResponse<String> auditFarFuture = get(ada, "/api/admin/audit.csv?to=%2B999999999-12-31");
 
         assertAll(
                 () -> assertEquals(400, badDay.statusCode()),
@@ -156,6 +159,11 @@ class LinkAnalyticsApiIT {
                 () -> assertEquals(PROBLEM, type(tooLong)),
                 () -> assertTrue(json(tooLong).getString("detail").startsWith("The range covers 1462 days; choose at most 366"),
                         tooLong.body()),
+                () -> assertEquals(400, farFuture.statusCode(), farFuture.body()),
+                () -> assertEquals("'from' must be a date between 1970-01-01 and 9999-12-31.",
+                        json(farFuture).getString("detail")),
+                () -> assertEquals(400, farPast.statusCode(), farPast.body()),
+                () -> assertEquals(400, auditFarFuture.statusCode(), auditFarFuture.body()),
                 () -> assertEquals(400, longRoute.statusCode()),
                 () -> assertEquals("A route name has at most 64 characters; got 65.", json(longRoute).getString("detail")));
     }

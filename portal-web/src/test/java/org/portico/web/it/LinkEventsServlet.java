@@ -15,8 +15,8 @@ import org.portico.web.link.LinkResolved;
 import org.portico.web.link.analytics.LinkAnalytics;
 
 /**
- * Test WARs only: fires {@link LinkResolved} the way link following will (synchronously, on the request thread),
- * so that the HTTP and browser tests of the link analytics have resolutions to count before link following exists.
+ * Test WARs only: fires {@link LinkResolved} the way link following does (synchronously, on the request thread),
+ * at chosen instants and outcomes that real hops cannot produce, for the HTTP and browser tests of the link analytics.
  * {@code POST /it/link-events} with {@code route}, {@code outcome} (a code such as {@code bad_signature}),
  * {@code at} (an instant), {@code count}, optional {@code app} and {@code user}; {@code flush=false} leaves the
  * events queued. Answers with how many events the writer has pending.

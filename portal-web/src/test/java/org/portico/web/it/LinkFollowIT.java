@@ -62,7 +62,6 @@ import com.nimbusds.jwt.SignedJWT;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -283,6 +282,7 @@ class LinkFollowIT {
                 "evil\uff0eexample", "..", "../../x", "%0d%0aLocation: https://evil.example", "%2f%2fevil.example",
                 "%252f%252fevil.example", "\r\nSet-Cookie: x=1", "\u0000", "x#y?z&a=b");
         HttpClient alice = alice();
+        int sent = 0;
         for (String attack : attacks) {
             for (String raw : List.of(URLEncoder.encode(attack, StandardCharsets.UTF_8), attack.replace(" ", "%20"))) {
                 String path = "/link/" + go.name() + "/" + raw.replace("+", "%20") + "?q=" + raw;
@@ -292,6 +292,7 @@ class LinkFollowIT {
                 } catch (IllegalArgumentException e) {
                     continue; // not even a valid URI on the client side (a raw CR, a backslash): nothing to send
                 }
+                sent++;
                 String location = location(response);
                 // 404: the container resolved "../.." itself, and the request never reached a link.
                 assertTrue((response.statusCode() == 400 || response.statusCode() == 404) && location.isEmpty()
@@ -302,6 +303,8 @@ class LinkFollowIT {
                         attack + " → " + response.statusCode() + " " + location);
             }
         }
+        // Every attack's URL-encoded form is a valid URI: only raw forms may have been impossible to send.
+        assertTrue(sent >= attacks.size(), "sent " + sent + " of at least " + attacks.size());
     }
 
     /** Templates stored (by whatever means) outside the app's base URLs are refused when the link is followed. */
@@ -425,13 +428,11 @@ class LinkFollowIT {
     // ---- inbound signed links --------------------------------------------------------------------------------
 
     private String signed(String appId, String secret, String link, Instant exp, String subject) throws Exception {
-        Instant now = clock.instant();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
                 .issuer(appId).audience(issuer.url()).subject(subject).jwtID("jti-" + System.nanoTime())
                 .issueTime(Date.from(exp.minusSeconds(120))).expirationTime(Date.from(exp))
                 .claim(InboundLinkVerifier.LINK, link).build());
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        assertNotNull(now);
         return jwt.serialize();
     }
 
@@ -499,6 +500,10 @@ class LinkFollowIT {
         HttpResponse<String> byAlice = post(alice(), "/api/links", body, null);
         HttpResponse<String> badValue = post(ada, "/api/links", "{\"route\":\"" + offer.name()
                 + "\",\"params\":[\"xyz\"]}", null);
+        HttpResponse<String> tooMany = post(ada, "/api/links", "{\"route\":\"" + offer.name()
+                + "\",\"params\":[\"XYZ\",\"ABC\"]}", null);
+        HttpResponse<String> malformed = post(ada, "/api/links", "{\"route\":", null);
+        HttpResponse<String> notAnObject = post(ada, "/api/links", "[\"" + offer.name() + "\"]", null);
         JsonObject minted = json(byAdmin);
         String path = minted.getString("path");
         assertAll(
@@ -512,6 +517,10 @@ class LinkFollowIT {
                 () -> assertEquals(403, byAlice.statusCode()),
                 () -> assertEquals(400, badValue.statusCode()),
                 () -> assertTrue(json(badValue).getString("detail").contains("'code'")),
+                () -> assertEquals(400, tooMany.statusCode(), tooMany.body()),
+                () -> assertTrue(json(tooMany).getString("detail").contains("takes 1 parameters"), tooMany.body()),
+                () -> assertEquals(400, malformed.statusCode(), malformed.body()),
+                () -> assertEquals(400, notAnObject.statusCode(), notAnObject.body()),
                 () -> assertEquals(303, get(alice(), path).statusCode(), "alice redeems the link minted for her"));
     }
 

@@ -58,6 +58,8 @@ public class LinkAnalyticsBacking implements Serializable {
     /** The query the results show: the last valid filter. */
     private LinkAnalyticsQuery shown;
     private transient LinkStatistics statistics;
+    /** The route names, read once per view and again on Show (f:selectItems evaluates them several times a request). */
+    private transient List<String> routes;
 
     @PostConstruct
     void init() {
@@ -73,6 +75,7 @@ public class LinkAnalyticsBacking implements Serializable {
             fromDay = shown.from();
             toDay = shown.to();
             statistics = null;
+            routes = null;
         } catch (LinkAnalyticsQuery.InvalidQueryException e) {
             FacesContext faces = FacesContext.getCurrentInstance();
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
@@ -85,6 +88,7 @@ public class LinkAnalyticsBacking implements Serializable {
         route = null;
         init();
         statistics = null;
+        routes = null;
     }
 
     public LinkStatistics getStatistics() {
@@ -101,7 +105,10 @@ public class LinkAnalyticsBacking implements Serializable {
 
     /** The recorded route names for the filter ("" is a link that named no route). */
     public List<String> getRoutes() {
-        return store.routes();
+        if (routes == null) {
+            routes = store.routes();
+        }
+        return routes;
     }
 
     /** One row per route, then the total of all routes when there is more than one. */
