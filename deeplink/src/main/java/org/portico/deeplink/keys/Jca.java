@@ -4,8 +4,8 @@ import java.security.Provider;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jca.JCAAware;
+import com.nimbusds.jose.jca.JCAContext;
 
 /**
  * The JCA provider behind Portico's own ECDSA signatures: Bouncy Castle. JDK 17's P-256 arithmetic has no precomputed
@@ -25,13 +25,9 @@ final class Jca {
     private Jca() {
     }
 
-    static ECDSASigner onBouncyCastle(ECDSASigner signer) {
-        signer.getJCAContext().setProvider(BOUNCY_CASTLE);
-        return signer;
-    }
-
-    static ECDSAVerifier onBouncyCastle(ECDSAVerifier verifier) {
-        verifier.getJCAContext().setProvider(BOUNCY_CASTLE);
-        return verifier;
+    /** The signer or verifier, set to use Bouncy Castle. */
+    static <T extends JCAAware<JCAContext>> T onBouncyCastle(T signerOrVerifier) {
+        signerOrVerifier.getJCAContext().setProvider(BOUNCY_CASTLE);
+        return signerOrVerifier;
     }
 }

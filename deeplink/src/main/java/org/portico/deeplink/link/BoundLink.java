@@ -3,7 +3,6 @@ package org.portico.deeplink.link;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A link request bound to its route: every parameter checked and normalised, plus the one-time ticket and the
@@ -20,13 +19,5 @@ public record BoundLink(Map<String, String> params, String ticket, String signat
 
     public BoundLink {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    }
-
-    public Optional<String> findTicket() {
-        return Optional.ofNullable(ticket);
-    }
-
-    public Optional<String> findSignature() {
-        return Optional.ofNullable(signature);
     }
 }

@@ -14,7 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt;
+import org.portico.deeplink.oauth.ClientAuthenticator;
 import org.portico.deeplink.oauth.ClientJwkSources;
+import org.portico.deeplink.token.AccessTokenVerifier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -52,12 +54,12 @@ public final class InboundLinkVerifier {
     /** Longest accepted distance between {@code iat} or now and {@code exp}. */
     public static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
     /** Tolerance for the app's clock. */
-    public static final Duration SKEW = Duration.ofSeconds(30);
-    /** Longest signature accepted, in characters. */
-    public static final int MAX_LENGTH = 8 * 1024;
+    public static final Duration SKEW = ClientAuthenticator.ASSERTION_SKEW;
+    /** Longest signature accepted, in characters: as long as a Portico token may be. */
+    public static final int MAX_LENGTH = AccessTokenVerifier.MAX_TOKEN_LENGTH;
 
-    private static final Set<JWSAlgorithm> KEY_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256,
-            JWSAlgorithm.ES256);
+    /** The algorithms an app may sign with a key from its JWKS: those of its client assertions. */
+    private static final Set<JWSAlgorithm> KEY_ALGORITHMS = ClientAuthenticator.ASSERTION_ALGORITHMS;
 
     private final AppDirectory apps;
     private final ClientJwkSources jwkSources;

@@ -116,11 +116,6 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
         return target instanceof RouteTarget.AppUrl app ? Optional.of(app.appId()) : Optional.empty();
     }
 
-    /** Whether the route can be followed at this instant: enabled and inside its validity window. */
-    public boolean isOpenAt(Instant now) {
-        return enabled && (validFrom == null || !now.isBefore(validFrom)) && (validUntil == null || now.isBefore(validUntil));
-    }
-
     /** The placeholder names in a template, in order of appearance (repeats included). */
     public static List<String> placeholders(String template) {
         List<String> names = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.portico.deeplink.keys.PublicSigningKey;
 import org.portico.deeplink.keys.SigningKeys;
+import org.portico.deeplink.token.AccessTokenVerifier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -31,7 +32,7 @@ import com.nimbusds.jwt.SignedJWT;
 public final class LinkTokenVerifier {
 
     /** Longest token accepted, in characters. */
-    public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+    public static final int MAX_TOKEN_LENGTH = AccessTokenVerifier.MAX_TOKEN_LENGTH;
 
     private final SigningKeys keys;
     private final String issuer;
@@ -126,16 +127,6 @@ public final class LinkTokenVerifier {
                                     String jwtId, Instant issuedAt, Instant expiresAt, String keyId) {
         public VerifiedLinkToken {
             params = Map.copyOf(params);
-        }
-
-        /** The user's roles, if the token carries them. */
-        public List<String> roles() {
-            try {
-                List<String> roles = claims.getStringListClaim("roles");
-                return roles == null ? List.of() : roles;
-            } catch (ParseException e) {
-                return List.of();
-            }
         }
     }
 

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 /**
  * A typed parameter of a link route, e.g. {@code id} of type {@link ParameterType#INT} in
  * {@code /link/invoice/42}.
@@ -162,14 +165,11 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
 
     /** Compiled patterns, kept so that following a link does not compile its route's regex every time. */
     private static final class PatternCache {
-        private static final java.util.concurrent.ConcurrentMap<String, Pattern> CACHE =
-                new java.util.concurrent.ConcurrentHashMap<>();
+        private static final LoadingCache<String, Pattern> CACHE =
+                Caffeine.newBuilder().maximumSize(1_000).build(Pattern::compile);
 
         static Pattern compile(String regex) {
-            if (CACHE.size() > 10_000) {
-                CACHE.clear();
-            }
-            return CACHE.computeIfAbsent(regex, Pattern::compile);
+            return CACHE.get(regex);
         }
     }
 }

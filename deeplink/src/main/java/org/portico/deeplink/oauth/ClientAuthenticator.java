@@ -68,9 +68,11 @@ public final class ClientAuthenticator {
     /** How long a verified secret is remembered in memory. */
     public static final Duration VERIFIED_SECRET_TTL = Duration.ofMinutes(5);
 
-    private static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS =
+    /** Algorithms accepted for JWTs an app signs with a key from its own JWKS (client assertions, inbound links). */
+    public static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS =
             Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
-    private static final Duration ASSERTION_SKEW = Duration.ofSeconds(30);
+    /** Clock skew tolerated on JWTs an app signs (client assertions, inbound links). */
+    public static final Duration ASSERTION_SKEW = Duration.ofSeconds(30);
 
     private final AppDirectory apps;
     private final ClientJwkSources jwkSources;

@@ -2,7 +2,6 @@ package org.portico.deeplink.token;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -12,7 +11,6 @@ import org.portico.deeplink.token.TokenRejectedException.Reason;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
@@ -59,9 +57,8 @@ public final class AccessTokenVerifier {
     private final RevocationList revocations;
     private final SigningKeys keys;
     private final Clock clock;
+    /** Tokens that passed, until they expire; null when nothing is remembered. */
     private final Cache<Presented, Verified> remembered;
-    /** False for {@code maxRemembered} 0: Caffeine evicts a size-0 cache's entries asynchronously, after a put. */
-    private final boolean remembering;
 
     /**
      * @param keys        Portico's signing keys (their configuration supplies the clock skew)
@@ -85,26 +82,11 @@ public final class AccessTokenVerifier {
         if (maxRemembered < 0) {
             throw new IllegalArgumentException("maxRemembered must be 0 or more, got " + maxRemembered);
         }
-        this.remembering = maxRemembered > 0;
-        this.remembered = Caffeine.newBuilder()
+        // null when nothing is to be remembered: Caffeine evicts a size-0 cache's entries only after a put.
+        this.remembered = maxRemembered == 0 ? null : Caffeine.newBuilder()
                 .maximumSize(maxRemembered)
                 .ticker(ClockTicker.of(clock))
-                .expireAfter(new Expiry<Presented, Verified>() {
-                    @Override
-                    public long expireAfterCreate(Presented key, Verified value, long currentTime) {
-                        return Math.max(0, Duration.between(clock.instant(), value.validUntil()).toNanos());
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(Presented key, Verified value, long currentTime, long currentDuration) {
-                        return expireAfterCreate(key, value, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(Presented key, Verified value, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
+                .expireAfter(ClockTicker.<Presented, Verified>until(clock, Verified::validUntil))
                 .build();
         processor.setJWSTypeVerifier(new PipelineStages.AccessTokenType());
         processor.setJWSKeySelector(new PipelineStages.OwnKeys(keys));
@@ -146,12 +128,12 @@ public final class AccessTokenVerifier {
     }
 
     private VerifiedAccessToken rememberedOrProcessed(String token, String audience) {
-        Presented presented = remembering && token != null && token.length() <= MAX_TOKEN_LENGTH
+        Presented presented = remembered != null && token != null && token.length() <= MAX_TOKEN_LENGTH
                 ? new Presented(token, audience) : null;
         if (presented != null) {
             Verified known = remembered.getIfPresent(presented);
-            if (known != null && clock.instant().isBefore(known.validUntil())
-                    && keys.findVerificationKey(known.token().keyId()).isPresent()) {
+            // The cache's expiry follows the same clock; a key that left the key set fails the token at once.
+            if (known != null && keys.findVerificationKey(known.token().keyId()).isPresent()) {
                 return known.token();
             }
         }

@@ -83,6 +83,20 @@ class LinkResolverTest {
     }
 
     @Test
+    void aRouteIsOpenFromValidFromUntilJustBeforeValidUntil() {
+        java.time.Instant now = world.clock.instant();
+        world.add(LinkRoute.builder("from-now").validFrom(now).target(new RouteTarget.PortalPage("/home.xhtml")).build());
+        world.add(LinkRoute.builder("until-soon").validUntil(now.plusNanos(1))
+                .target(new RouteTarget.PortalPage("/home.xhtml")).build());
+        world.add(LinkRoute.builder("open-ended").validFrom(now.minusSeconds(1))
+                .target(new RouteTarget.PortalPage("/home.xhtml")).build());
+        assertAll(
+                () -> assertInstanceOf(ToPage.class, follow("/link/from-now", null, ALICE), "valid from is inclusive"),
+                () -> assertInstanceOf(ToPage.class, follow("/link/until-soon", null, ALICE), "open until just before"),
+                () -> assertInstanceOf(ToPage.class, follow("/link/open-ended", null, ALICE)));
+    }
+
+    @Test
     void everyRejectionHasItsOutcomeAndAMessageForPeople() {
         world.add(world.routes.get("invoice").toBuilder().enabled(false).build());
         world.add(LinkRoute.builder("later").validFrom(world.clock.instant().plusSeconds(60))

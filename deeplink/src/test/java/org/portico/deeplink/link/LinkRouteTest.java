@@ -368,25 +368,6 @@ class LinkRouteTest {
                 () -> assertThrows(IllegalArgumentException.class, () -> new InvalidRouteException(List.of())));
     }
 
-    // ---- when a route is open ------------------------------------------------------------------------------
-
-    @Test
-    void aRouteIsOpenFromValidFromUntilJustBeforeValidUntil() {
-        Instant from = Instant.parse("2030-01-01T00:00:00Z");
-        Instant until = Instant.parse("2030-02-01T00:00:00Z");
-        LinkRoute route = invoice().validFrom(from).validUntil(until).build();
-        assertAll(
-                () -> assertFalse(route.isOpenAt(from.minusNanos(1))),
-                () -> assertTrue(route.isOpenAt(from), "valid from is inclusive"),
-                () -> assertTrue(route.isOpenAt(until.minusNanos(1))),
-                () -> assertFalse(route.isOpenAt(until), "valid until is exclusive"),
-                () -> assertFalse(route.toBuilder().enabled(false).build().isOpenAt(from), "a disabled route is closed"),
-                () -> assertTrue(invoice().build().isOpenAt(Instant.MIN), "open ends are open"),
-                () -> assertTrue(invoice().build().isOpenAt(Instant.MAX)),
-                () -> assertTrue(invoice().validFrom(from).build().isOpenAt(Instant.MAX)),
-                () -> assertFalse(invoice().validUntil(until).build().isOpenAt(Instant.MAX)));
-    }
-
     // ---- parameter values ----------------------------------------------------------------------------------
 
     @Test
