@@ -2,8 +2,10 @@ package org.portico.demoapp.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +26,23 @@ public class AssetServlet extends HttpServlet {
             "/demo-app.css", "text/css;charset=UTF-8",
             "/demo-app.js", "text/javascript;charset=UTF-8");
 
+    /** The files' bytes, read from the WAR once when the servlet starts. */
+    private final Map<String, byte[]> bodies = new HashMap<>();
+
+    @Override
+    public void init() throws ServletException {
+        for (String name : FILES.keySet()) {
+            try (InputStream in = getServletContext().getResourceAsStream("/assets" + name)) {
+                if (in == null) {
+                    throw new ServletException("The WAR lacks /assets" + name);
+                }
+                bodies.put(name, in.readAllBytes());
+            } catch (IOException e) {
+                throw new ServletException("Cannot read /assets" + name, e);
+            }
+        }
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = request.getPathInfo();
@@ -32,13 +51,7 @@ public class AssetServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        byte[] body;
-        try (InputStream in = getServletContext().getResourceAsStream("/assets" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("The WAR lacks /assets" + name);
-            }
-            body = in.readAllBytes();
-        }
+        byte[] body = bodies.get(name);
         response.setContentType(type);
         // Not fingerprinted: a short lifetime, so a new deployment shows its new stylesheet soon.
         response.setHeader("Cache-Control", "public, max-age=300");

@@ -17,7 +17,6 @@ import org.portico.deeplink.link.LinkBinder;
 import org.portico.deeplink.link.LinkRequest;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.link.LinkRoutes;
-import org.portico.deeplink.link.LinkWindow;
 import org.portico.deeplink.link.RouteParameter;
 
 /**
@@ -45,11 +44,6 @@ public class OutboundLinks {
      */
     public record Built(String path, LinkRoute route, Map<String, String> params, String ticket,
                         java.time.Instant expiresAt) {
-
-        /** Whether links to the route open in a new tab ({@code target="_blank" rel="noopener"}). */
-        public boolean newTab() {
-            return route.window() == LinkWindow.NEW_TAB;
-        }
     }
 
     /** The route if it exists (enabled or not). */

@@ -56,9 +56,4 @@ public record RouteDraft(String name, String description, List<RouteParameter> p
         return new LinkRoute(name, description, parameters, target, guestsAllowed, roles, enabled, validFrom,
                 validUntil, window, oneTime, tokenLifetime, claims, tokenPlacement);
     }
-
-    /** The target app's id, if the draft leads into an app. */
-    public String appId() {
-        return target instanceof RouteTarget.AppUrl app ? app.appId() : null;
-    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.portico.deeplink.link.RouteProblem;
+import org.portico.web.app.AppRules;
 
 /**
  * A change to the link routes was refused because of what was asked, not because anything is broken. The message is
@@ -46,7 +47,7 @@ public abstract sealed class RouteRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public RouteNotFound(String name) {
-            super("There is no route named '" + RouteService.printable(name) + "'. Reload the list; it may have changed.");
+            super("There is no route named '" + AppRules.printable(name) + "'. Reload the list; it may have changed.");
         }
     }
 

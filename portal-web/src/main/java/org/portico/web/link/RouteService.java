@@ -252,9 +252,11 @@ public class RouteService {
         return sorted;
     }
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[^{}]*}");
+
     private static String expandForCheck(String template) {
         StringBuilder out = new StringBuilder();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[^{}]*}").matcher(template);
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             m.appendReplacement(out, CHECK_VALUE);
         }
@@ -466,10 +468,5 @@ public class RouteService {
             audit.record(action, target, AuditOutcome.REFUSED, e.getMessage());
             throw e;
         }
-    }
-
-    /** Keeps a hostile value from breaking a page or a log line when quoted in a message. */
-    static String printable(String value) {
-        return AppRules.printable(value);
     }
 }

@@ -63,10 +63,14 @@ abstract class BrowserTestBase {
     @AfterEach
     void screenshot(TestInfo test) throws IOException {
         if (driver != null) {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            String name = getClass().getSimpleName() + "-" + test.getTestMethod().map(Method::getName).orElse("test") + ".png";
-            Files.write(dir.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+            snapshot(test.getTestMethod().map(Method::getName).orElse("test"));
         }
+    }
+
+    /** Keeps what the browser shows now as target/screenshots/{class}-{name}.png (e.g. a dialog before it closes). */
+    void snapshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve(getClass().getSimpleName() + "-" + name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     @AfterAll

@@ -35,17 +35,6 @@ class RouteAdminIT extends BrowserTestBase {
         waitUntil(driver -> find("#" + escaped + "_label").getText().startsWith(labelStart));
     }
 
-    /** Keeps what the browser shows now under target/screenshots, for people to look at (dialogs close before the end). */
-    private void snapshot(String name) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-            java.nio.file.Files.write(dir.resolve("RouteAdminIT-" + name + ".png"),
-                    ((org.openqa.selenium.TakesScreenshot) browser()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private void waitForText(String cssSelector, String text) {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
     }
@@ -170,7 +159,7 @@ class RouteAdminIT extends BrowserTestBase {
     }
 
     @Test
-    void theDemoRoutesAreListedWithTheirSampleLinks() {
+    void theDemoRoutesAreListedWithTheirSampleLinks() throws Exception {
         loginAs("ada", DEMO_PASSWORD);
         open("/admin/routes.xhtml");
         find("#routes\\:table");
@@ -189,7 +178,7 @@ class RouteAdminIT extends BrowserTestBase {
     }
 
     @Test
-    void tryingAOneTimeRouteMintsALinkThatWorksOnce() {
+    void tryingAOneTimeRouteMintsALinkThatWorksOnce() throws Exception {
         loginAs("ada", DEMO_PASSWORD);
         open("/admin/routes.xhtml");
         search("welcome-offer");
