@@ -103,6 +103,12 @@ class InboundLinkVerifierTest {
         return sign(new MACSigner(SECRET), JWSAlgorithm.HS256, null, claims);
     }
 
+    /** A bad signature for the given reason: a case must not pass because an earlier, unrelated check failed. */
+    private static void assertRejectedFor(String reason, InboundLinkRejectedException e, String... why) {
+        assertEquals(LinkOutcome.BAD_SIGNATURE, e.outcome());
+        assertEquals("inbound link signature rejected: " + reason, e.getMessage(), String.join(" ", why));
+    }
+
     private InboundLinkRejectedException rejected(String signature, String link) {
         return assertThrows(InboundLinkRejectedException.class, () -> world.inbound.verify(signature, link));
     }
@@ -146,19 +152,18 @@ class InboundLinkVerifierTest {
         String good = hs256(claims("billing").build());
         String[] parts = good.split("\\.");
         assertAll(
-                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(parts[0] + "." + parts[1] + "."
-                        + parts[2].substring(0, parts[2].length() - 2) + "AA", LINK).outcome()),
-                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(sign(new MACSigner(
+                () -> assertRejectedFor("bad signature", rejected(parts[0] + "." + parts[1] + "."
+                        + parts[2].substring(0, parts[2].length() - 2) + "AA", LINK)),
+                () -> assertRejectedFor("bad signature", rejected(sign(new MACSigner(
                         "another-secret-another-secret-another-secret".getBytes()), JWSAlgorithm.HS256, null,
-                        claims("billing").build()), LINK).outcome()),
-                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(hs256(claims("billing")
-                        .audience("https://elsewhere.example").build()), LINK).outcome()),
-                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(hs256(claims("nobody").build()), LINK).outcome()),
-                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(hs256(claims("billing").subject(null).build()),
-                        LINK).outcome()),
-                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected("not-a-jws", LINK).outcome()),
-                () -> assertEquals(LinkOutcome.BAD_SIGNATURE, rejected(new com.nimbusds.jwt.PlainJWT(
-                        claims("billing").build()).serialize(), LINK).outcome(), "alg none"));
+                        claims("billing").build()), LINK)),
+                () -> assertRejectedFor("JWT aud claim rejected", rejected(hs256(claims("billing")
+                        .audience("https://elsewhere.example").build()), LINK)),
+                () -> assertRejectedFor("unknown or disabled app", rejected(hs256(claims("nobody").build()), LINK)),
+                () -> assertRejectedFor("JWT missing required claims: [sub]", rejected(hs256(claims("billing").subject(null).build()), LINK)),
+                () -> assertRejectedFor("malformed", rejected("not-a-jws", LINK)),
+                () -> assertRejectedFor("malformed", rejected(new com.nimbusds.jwt.PlainJWT(
+                        claims("billing").build()).serialize(), LINK), "alg none"));
     }
 
     @Test
