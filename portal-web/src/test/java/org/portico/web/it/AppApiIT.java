@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.json;
+import static org.portico.web.it.ItSupport.unique;
 
 /** The app registry's REST API on the wire: status codes, Location, problem+json, the one-time secret. */
 @ExtendWith(ArquillianExtension.class)
@@ -66,17 +68,11 @@ class AppApiIT {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 
     private static String type(HttpResponse<String> response) {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
     private static String appJson(String id, String audience) {
         return Json.createObjectBuilder()

@@ -28,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.unique;
 
 /**
  * The app registry inside WildFly against the real database: validation, secret hashing, uniqueness, optimistic
@@ -40,7 +41,7 @@ class AppRegistryIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.portico().addClass(AppRegistryIT.class);
+        return Deployments.portico().addClasses(AppRegistryIT.class, ItSupport.class);
     }
 
     @Inject
@@ -49,9 +50,6 @@ class AppRegistryIT {
     @Inject
     PorticoIssuer issuer;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
     private static AppDraft secretApp(String id) {
         return new AppDraft(id, "App " + id, "for tests", "https://" + id + ".example",

@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.unique;
 
 /**
  * The audit log inside WildFly against the real database: what the services record, refused changes included,
@@ -43,7 +44,7 @@ class AuditLogIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.portico().addClass(AuditLogIT.class);
+        return Deployments.portico().addClasses(AuditLogIT.class, ItSupport.class);
     }
 
     @Inject
@@ -55,9 +56,6 @@ class AuditLogIT {
     @Inject
     UserService users;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
     private List<String> actionsFor(String target) {
         return audit.search(new AuditFilter(null, null, target, null, null), 0, 100).stream()

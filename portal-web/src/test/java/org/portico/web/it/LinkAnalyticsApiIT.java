@@ -1,7 +1,6 @@
 package org.portico.web.it;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -26,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.json;
+import static org.portico.web.it.ItSupport.unique;
 
 /**
  * The link analytics' REST API on the wire: JSON counts per day and outcome, the CSV of the events, problem+json for
@@ -72,17 +73,11 @@ class LinkAnalyticsApiIT {
         assertEquals(200, response.statusCode(), response.body());
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 
     private static String type(HttpResponse<String> response) {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
     @Test
     void countsPerDayAndOutcomeAsJsonWithEveryDayOfTheRange() throws Exception {

@@ -31,6 +31,7 @@ import org.portico.web.link.analytics.LinkStatistics;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.unique;
 
 /**
  * The link analytics inside WildFly against the real database: {@link LinkResolved} fired through CDI the way link
@@ -43,7 +44,7 @@ class LinkAnalyticsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.portico().addClass(LinkAnalyticsIT.class);
+        return Deployments.portico().addClasses(LinkAnalyticsIT.class, ItSupport.class);
     }
 
     @Inject
@@ -55,9 +56,6 @@ class LinkAnalyticsIT {
     @Inject
     LinkEventStore store;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
     /** Around midnight UTC of 29 February 2024, so a wrong time zone or day boundary shows. */
     private static final Instant[] TIMES = {

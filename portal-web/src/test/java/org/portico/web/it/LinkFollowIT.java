@@ -1,6 +1,5 @@
 package org.portico.web.it;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -63,6 +61,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.basic;
+import static org.portico.web.it.ItSupport.json;
 
 /**
  * Following links over HTTP against the deployed Portico, set up from inside WildFly (routes and apps through their
@@ -82,7 +82,7 @@ class LinkFollowIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.portico().addClasses(LinkFollowIT.class, FormLogin.class);
+        return Deployments.portico().addClasses(LinkFollowIT.class, FormLogin.class, ItSupport.class);
     }
 
     @ArquillianResource
@@ -161,9 +161,6 @@ class LinkFollowIT {
         return response.headers().firstValue("Location").orElse("");
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 
     private static String token(String location) {
         int at = location.indexOf("portico_token=");
@@ -524,10 +521,6 @@ class LinkFollowIT {
                 () -> assertEquals(303, get(alice(), path).statusCode(), "alice redeems the link minted for her"));
     }
 
-    private static String basic(String id, String secret) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + secret)
-                .getBytes(StandardCharsets.UTF_8));
-    }
 
     private HttpResponse<String> post(HttpClient client, String path, String json, String authorization)
             throws Exception {

@@ -43,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.unique;
 
 /**
  * Link routes inside WildFly against the real database: a route survives the round trip through its tables exactly,
@@ -56,7 +57,7 @@ class LinkRouteStoreIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.portico().addClass(LinkRouteStoreIT.class);
+        return Deployments.portico().addClasses(LinkRouteStoreIT.class, ItSupport.class);
     }
 
     @Inject
@@ -71,9 +72,6 @@ class LinkRouteStoreIT {
     @Inject
     AuditLog audit;
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
     /** An app of its own per test, so that tests can disable or delete it. */
     private String registerApp(List<String> claims) {

@@ -1,7 +1,6 @@
 package org.portico.web.it;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -28,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.json;
+import static org.portico.web.it.ItSupport.unique;
 
 /**
  * The link routes' REST API on the wire: CRUD, problem+json with a field for every problem, export and import (all or
@@ -82,9 +83,6 @@ class RouteApiIT {
         return send(ada, method, path, "application/json", json);
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 
     private static String type(HttpResponse<String> response) {
         return response.headers().firstValue("Content-Type").orElse("");
@@ -94,9 +92,6 @@ class RouteApiIT {
         return json(response).getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("field")).toList();
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    }
 
     private JsonObjectBuilder route(String name) {
         return Json.createObjectBuilder()

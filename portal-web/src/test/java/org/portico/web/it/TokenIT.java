@@ -1,6 +1,5 @@
 package org.portico.web.it;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -8,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.basic;
+import static org.portico.web.it.ItSupport.json;
 
 /**
  * Tokens on the wire, the way the apps behind Portico use them: a user token from {@code /api/token}, checked by npm
@@ -66,9 +66,6 @@ class TokenIT {
         return base.toString().replaceAll("/$", "");
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
 
     /** ada registers a target app and a caller app that may exchange tokens for it. */
     @BeforeEach
@@ -129,9 +126,6 @@ class TokenIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basic(String client, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    }
 
     private Map<String, String> exchangeOf(String subjectToken, String audience) {
         return Map.of("grant_type", EXCHANGE, "subject_token", subjectToken, "subject_token_type", ACCESS_TOKEN,
