@@ -56,7 +56,6 @@ import org.portico.web.persistence.RegisteredApp;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
 
-    static final int MAX_PAGE = 200;
 
     @Inject
     AdminGuard guard;
@@ -71,10 +70,9 @@ public class AppsResource {
     public JsonObject list(@QueryParam("q") String query, @QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
         guard.requireSiteAdmin();
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        apps.search(query, Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE), "id", true)
-                .forEach(app -> items.add(json(app)));
-        return Json.createObjectBuilder().add("total", apps.count(query)).add("items", items).build();
+        Page page = Page.of(first, max);
+        return Page.answer(apps.count(query), apps.search(query, page.first(), page.size(), "id", true),
+                AppsResource::json);
     }
 
     @GET

@@ -71,7 +71,6 @@ import org.portico.web.persistence.StoredRoute;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutesResource {
 
-    static final int MAX_PAGE = 200;
     /** Largest accepted body: some thousand routes, far more than a portal has. */
     static final int MAX_BODY = 1024 * 1024;
 
@@ -91,10 +90,9 @@ public class RoutesResource {
     public JsonObject list(@QueryParam("q") String query, @QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
         guard.requireSiteAdmin();
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        routes.search(query, Math.max(0, first), Math.min(Math.max(1, max), MAX_PAGE), "name", true)
-                .forEach(route -> items.add(RouteJson.write(route)));
-        return Json.createObjectBuilder().add("total", routes.count(query)).add("items", items).build();
+        Page page = Page.of(first, max);
+        return Page.answer(routes.count(query), routes.search(query, page.first(), page.size(), "name", true),
+                RouteJson::write);
     }
 
     @GET
