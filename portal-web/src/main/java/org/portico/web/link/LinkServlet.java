@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -65,8 +65,6 @@ public class LinkServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** Where problem types are documented: {@code https://portico.org/problems/link-expired} and so on. */
-    public static final String PROBLEM_TYPE_PREFIX = Problems.TYPE_BASE + "link-";
 
     /** Session attribute: the link (path and query) this session was sent to log in for. */
     static final String AFTER_LOGIN = LinkServlet.class.getName() + ".afterLogin";
@@ -261,13 +259,9 @@ public class LinkServlet extends HttpServlet {
             return;
         }
         if (wantsJson(request.getHeader("Accept"))) {
-            byte[] body = Json.createObjectBuilder()
-                    .add("type", PROBLEM_TYPE_PREFIX + outcome.code().replace('_', '-'))
-                    .add("title", LinkPage.title(outcome))
-                    .add("status", status)
-                    .add("detail", rejected.message())
-                    .add("outcome", outcome.code())
-                    .build().toString().getBytes(StandardCharsets.UTF_8);
+            // Problem types per outcome: https://portico.org/problems/link-expired and so on.
+            byte[] body = Problems.body(status, "link-" + outcome.code().replace('_', '-'), LinkPage.title(outcome),
+                    rejected.message(), Map.of("outcome", outcome.code())).toString().getBytes(StandardCharsets.UTF_8);
             response.setStatus(status);
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,16 @@ public final class Problems {
     }
 
     public static Response response(int status, String type, String title, String detail, Map<String, Object> extensions) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, type, title, detail, extensions).toString())
+                .build();
+    }
+
+    /**
+     * The RFC 9457 body, for answers written outside JAX-RS (servlets).
+     *
+     * @param type the problem type relative to {@link #TYPE_BASE}, or null for {@code about:blank}
+     */
+    public static JsonObject body(int status, String type, String title, String detail, Map<String, Object> extensions) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", type == null ? "about:blank" : URI.create(TYPE_BASE).resolve(type).toString())
                 .add("title", title)
@@ -37,7 +48,7 @@ public final class Problems {
                 body.add(name, value.toString());
             }
         });
-        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+        return body.build();
     }
 
     public static Response response(int status, String title, String detail) {
