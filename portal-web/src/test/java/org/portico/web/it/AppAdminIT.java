@@ -53,7 +53,7 @@ class AppAdminIT extends BrowserTestBase {
     void adaRegistersAnAppSeesItsSecretOnceAndDisablesIt() throws Exception {
         String id = unique("billing-");
         loginAs("ada", DEMO_PASSWORD);
-        find("#nav-apps").click();
+        clickToNavigate("#nav-apps");
         find("#apps\\:table");
 
         openRegisterDialog();
@@ -75,7 +75,7 @@ class AppAdminIT extends BrowserTestBase {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apps\\:table"), "Disabled"));
 
         // The audit log shows ada's own actions, filtered to this app, and exports them as CSV.
-        find("#nav-audit").click();
+        clickToNavigate("#nav-audit");
         type("#audit\\:target", "app:" + id);
         type("#audit\\:actor", "ada");
         String today = LocalDate.now(ZoneOffset.UTC).toString();

@@ -117,8 +117,10 @@ abstract class BrowserTestBase {
     }
 
     /**
-     * Fills the real login form and submits it without waiting: for logins that lead out of Portico (a deep link into
-     * an app), where the caller waits for the page it expects.
+     * Fills the real login form, submits it and waits until the browser has left the login page it was on, but not for
+     * what comes next: for logins that lead out of Portico (a deep link into an app), where the caller waits for the
+     * page it expects. Without the wait for the old page to go, a check right after the click can still see the login
+     * page (it has a {@code main#content} too).
      */
     void submitLoginForm(String username, String password) {
         WebElement user = find("#login\\:username");
@@ -127,13 +129,25 @@ abstract class BrowserTestBase {
         WebElement pass = find("#login\\:password");
         pass.clear();
         pass.sendKeys(password);
-        find("#login\\:submit").click();
+        WebElement submit = find("#login\\:submit");
+        submit.click();
+        waitUntil(ExpectedConditions.stalenessOf(submit));
     }
 
     void loginAs(String username, String password) {
         open("/login.xhtml");
         submitLogin(username, password);
         find("#greeting");
+    }
+
+    /**
+     * Clicks a link or a non-Ajax button that loads a new page, and waits until the old page has gone, so that what
+     * the caller checks next belongs to the new page.
+     */
+    void clickToNavigate(String cssSelector) {
+        WebElement element = find(cssSelector);
+        element.click();
+        waitUntil(ExpectedConditions.stalenessOf(element));
     }
 
     /** Logs out through the user menu in the header. */

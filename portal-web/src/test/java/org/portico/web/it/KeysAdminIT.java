@@ -51,7 +51,7 @@ class KeysAdminIT extends BrowserTestBase {
         String oldKid = verifiedBefore.getJsonObject("header").getString("kid");
 
         loginAs("ada", DEMO_PASSWORD);
-        find("#nav-keys").click();
+        clickToNavigate("#nav-keys");
         assertEquals("/admin/keys.xhtml", path());
         find("#keys\\:rotate").click();
 

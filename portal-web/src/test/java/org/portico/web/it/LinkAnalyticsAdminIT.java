@@ -73,7 +73,7 @@ class LinkAnalyticsAdminIT extends BrowserTestBase {
         fire(reports, "denied", TODAY.minusDays(29), 1);
 
         loginAs("ada", DEMO_PASSWORD);
-        find("#nav-link-analytics").click();
+        clickToNavigate("#nav-link-analytics");
         assertEquals("/admin/link-analytics.xhtml", path());
         find("#analytics\\:chart canvas");
         // columns: route, ok, expired, bad_signature, replayed, denied, unknown_route, invalid_parameter, total

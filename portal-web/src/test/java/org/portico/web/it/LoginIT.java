@@ -41,7 +41,7 @@ class LoginIT extends BrowserTestBase {
         loginAs("ada", DEMO_PASSWORD);
         assertTrue(find("#roles").getText().contains("Site admin"));
 
-        find("#nav-users").click();
+        clickToNavigate("#nav-users");
 
         assertAll(
                 () -> assertEquals("/admin/users.xhtml", path()),

@@ -52,7 +52,7 @@ class RouteAdminIT extends BrowserTestBase {
     void adaCreatesARouteFixesHerTemplateTriesEditsAndDeletesIt() throws Exception {
         String name = unique("order-");
         loginAs("ada", DEMO_PASSWORD);
-        find("#nav-routes").click();
+        clickToNavigate("#nav-routes");
         find("#routes\\:table");
 
         // A new route with two parameters: a number, and an optional choice.
