@@ -204,8 +204,11 @@ bench_verdict() { # reference Reference other Other goal "why there is no compar
 
 # The report of a run: the command and the machine, the table of both servers round by round (a row of dashes for
 # one not measured), the medians and the verdict of bench_verdict; printed and written to the file.
-bench_report() { # file heading reference Reference reference-measured(true|false) other Other other-measured details [note]
+# Further servers measured beside the two (a baseline, say) come as "label:Name" words in [extras]: a row of each per
+# round when it was measured, and its median and share of the reference's after the verdict.
+bench_report() { # file heading reference Reference reference-measured(true|false) other Other other-measured details [note] [extras]
   local file=$1 heading=$2 ref=$3 ref_name=$4 ref_ready=$5 other=$6 other_name=$7 other_ready=$8 details=$9 note=${10:-} r
+  local extras=${11:-} extra median
   {
     echo "## $heading"
     echo
@@ -218,11 +221,19 @@ bench_report() { # file heading reference Reference reference-measured(true|fals
     for r in $(seq 1 "$rounds"); do
       if $ref_ready; then bench_row "$ref" "$r"; fi
       if $other_ready; then bench_row "$other" "$r"; fi
+      for extra in $extras; do
+        if [[ -n ${result_rps["${extra%%:*}:$r"]:-} ]]; then bench_row "${extra%%:*}" "$r"; fi
+      done
     done
     if ! $ref_ready; then bench_row "$ref" -; fi
     if ! $other_ready; then bench_row "$other" -; fi
     echo
     echo "median req/s: $ref_name ${reference_median:--}, $other_name ${other_median:--}; $other_name / $ref_name: **$ratio** — $verdict"
+    for extra in $extras; do
+      median=$(bench_median_rps "${extra%%:*}")
+      [[ -n $median ]] || continue
+      echo "median req/s: ${extra#*:} $median$([[ -n ${reference_median:-} ]] && awk -v m="$median" -v r="$reference_median" -v n="$ref_name" 'BEGIN {printf ", %.3f× %s", m / r, n}')"
+    done
     echo
     echo "CPU ms/req: CPU time of the server's processes during the measured run / requests answered (\"-\": pid unknown);"
     echo "load 1m: the machine's load average just before the run."

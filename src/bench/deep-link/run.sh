@@ -11,8 +11,11 @@
 #      each must answer 303 with a Location holding portico_token=, and the two tokens must differ. A link that
 #      answers 404 (no /link/ endpoint in that Portico, or no such route) or a Portico that does not answer:
 #      "Portico endpoint not available: skipped", and no Portico figures at all;
-#   3. a warm-up run per server, then --rounds measured runs of wrk per server, nginx and Portico taking turns;
-#   4. prints the comparison table (also written to <work dir>/results/), stops nginx (also on error or Ctrl-C).
+#   3. unless --skip-wildfly: one request by curl to --wildfly-path on Portico's own server, which WildFly answers
+#      with a redirect of its own (Undertow sends /demo-app to /demo-app/) without running any Portico code: the
+#      floor of what any application on this stack can answer, measured as a third server ("wildfly");
+#   4. a warm-up run per server, then --rounds measured runs of wrk per server, the servers taking turns;
+#   5. prints the comparison table (also written to <work dir>/results/), stops nginx (also on error or Ctrl-C).
 #
 # Exit status: 0 all measured runs were clean; 1 setup failed or a measured run had errors (the figures are then
 # worthless and the table says so); 2 bad usage; 3 Portico was asked for but its link is not available (the nginx
@@ -39,6 +42,8 @@ portico_user=${PORTICO_USER:-alice}
 portico_password=${PORTICO_PASSWORD:-portico-demo}
 portico_pid=${PORTICO_PID:-}
 skip_portico=false
+wildfly_path=${WILDFLY_PATH:-/demo-app}
+skip_wildfly=false
 
 # The command as given, for the report; the password masked.
 invocation=$(bench_invocation "--portico-password" "$0" "$@")
@@ -63,6 +68,10 @@ Portico (must be running, e.g. mvn -Prun package; the route of the link must be 
   --portico-pid PID|auto   Portico's server JVM (optional): adds its CPU time per hop to the table; "auto" takes the
                            process listening on --portico-base's port (PORTICO_PID)
   --skip-portico           measure nginx only
+WildFly's own redirect on Portico's server (no Portico code runs: the floor of any application on this stack):
+  --wildfly-path PATH      a path WildFly itself redirects    (WILDFLY_PATH, default /demo-app: Undertow sends a
+                           context root without its slash to /demo-app/)
+  --skip-wildfly           leave this baseline out
   -h, --help
 EOF
 }
@@ -81,6 +90,8 @@ while [[ $# -gt 0 ]]; do
     --portico-password) portico_password=${2:?}; shift 2 ;;
     --portico-pid) portico_pid=${2:?}; shift 2 ;;
     --skip-portico) skip_portico=true; shift ;;
+    --wildfly-path) wildfly_path=${2:?}; shift 2 ;;
+    --skip-wildfly) skip_wildfly=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) die_usage "unknown option '$1'" ;;
   esac
@@ -100,6 +111,8 @@ portico_base=${portico_base%/}
   || die_usage "--portico-base must be Portico's root on this machine, such as http://127.0.0.1:8080, got '$portico_base'"
 [[ $portico_link =~ ^/link/[^[:space:]#]+$ ]] \
   || die_usage "--portico-link must be a path such as /link/invoice/42 (no host, no spaces, no fragment), got '$portico_link'"
+[[ $wildfly_path =~ ^/[^[:space:]#?]*$ ]] || die_usage "--wildfly-path must be a path such as /demo-app, got '$wildfly_path'"
+$skip_portico && skip_wildfly=true   # it runs on Portico's server
 [[ -n $portico_user && -n $portico_password ]] || die_usage "--portico-user and --portico-password must not be empty"
 if [[ $portico_pid == auto ]]; then
   base_port=${portico_base##*:}
@@ -297,6 +310,21 @@ else
     fi
   fi
 fi
+# ---- WildFly's own redirect on the same server: the stack's floor ------------------------------------------------------
+wildfly_url=$portico_base$wildfly_path
+wildfly_ready=false
+if $portico_ready && ! $skip_wildfly; then
+  log "WildFly: one request by curl (GET $wildfly_url, answered by Undertow itself)"
+  hop_once "$wildfly_url"
+  if [[ $hop_status == 30[1278] && -n $hop_location && $hop_location != *portico_token=* ]]; then
+    wildfly_status=$hop_status
+    wildfly_location=$hop_location
+    echo "$hop_status, Location: $hop_location"
+    wildfly_ready=true
+  else
+    log "WildFly baseline skipped: GET $wildfly_url answered $hop_status with Location '${hop_location:-(none)}', expected a redirect by the server itself (choose another --wildfly-path)"
+  fi
+fi
 if ! $nginx_ready && ! $portico_ready; then
   if $portico_unavailable; then echo >&2; echo "Nothing measured: nginx skipped and Portico's link not available (see above)." >&2; exit 3; fi
   die "nothing to measure"
@@ -306,11 +334,14 @@ fi
 # Taking turns round by round spreads the other load of a shared machine over both servers alike.
 nginx_hop=(hop_wrk nginx "$nginx_url" 302 "$NGINX_LOCATION" 0)
 portico_hop=(hop_wrk portico "$portico_url" 303 portico_token= 1)
+$wildfly_ready && wildfly_hop=(hop_wrk wildfly "$wildfly_url" "$wildfly_status" "$wildfly_location" 0)
 $nginx_ready && bench_warm_up nginx "${nginx_hop[@]}"
 $portico_ready && bench_warm_up portico "${portico_hop[@]}"
+$wildfly_ready && bench_warm_up wildfly "${wildfly_hop[@]}"
 for round in $(seq 1 "$rounds"); do
   $nginx_ready && bench_measure "$round" nginx "$nginx_pids" "${nginx_hop[@]}"
   $portico_ready && bench_measure "$round" portico "$portico_pid" "${portico_hop[@]}"
+  $wildfly_ready && bench_measure "$round" wildfly "$portico_pid" "${wildfly_hop[@]}"
 done
 
 # ---- comparison -------------------------------------------------------------------------------------------------------
@@ -323,7 +354,8 @@ details="$invocation
 $facts"
 bench_report "$work_dir/results/deep-link-$stamp.md" "Deep-link hop, $stamp" \
   nginx nginx "$nginx_ready" portico Portico "$portico_ready" "$details" \
-  "hop: GET $portico_link; nginx answers 302 (return 302), Portico as $portico_user 303 with a fresh portico_token."
+  "hop: GET $portico_link; nginx answers 302 (return 302), Portico as $portico_user 303 with a fresh portico_token$($wildfly_ready && echo "; wildfly: GET $wildfly_path on Portico's server, answered $wildfly_status by Undertow itself (no Portico code)")." \
+  "$($wildfly_ready && echo wildfly:WildFly-own-redirect)"
 
 $clean || exit 1
 $portico_unavailable && exit 3

@@ -71,7 +71,7 @@ final class KeyMaterial {
 
     static JWSSigner signer(JWK privateJwk) throws JOSEException, GeneralSecurityException {
         if (privateJwk instanceof ECKey ec) {
-            return Jca.onBouncyCastle(new ECDSASigner(ec));
+            return Jca.forEc(new ECDSASigner(ec));
         }
         if (privateJwk instanceof RSAKey rsa) {
             return new RSASSASigner(rsa);
@@ -92,7 +92,7 @@ final class KeyMaterial {
 
     static JWSVerifier verifier(JWK jwk, PublicKey key) throws JOSEException {
         if (jwk instanceof ECKey ec) {
-            return Jca.onBouncyCastle(new ECDSAVerifier(ec.toPublicJWK()));
+            return Jca.forEc(new ECDSAVerifier(ec.toPublicJWK()));
         }
         if (jwk instanceof RSAKey rsa) {
             return new RSASSAVerifier(rsa.toPublicJWK());

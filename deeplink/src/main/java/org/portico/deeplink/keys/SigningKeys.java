@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,6 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Portico's signing keys: generated on first start, stored encrypted through a {@link KeyRepository}, rotated on demand
@@ -49,6 +49,8 @@ public final class SigningKeys {
     public static final Duration RELOAD_INTERVAL = Duration.ofSeconds(30);
 
     private static final System.Logger LOG = System.getLogger(SigningKeys.class.getName());
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final KeyRepository repository;
     private final KeyCipher cipher;
@@ -190,21 +192,30 @@ public final class SigningKeys {
     }
 
     /**
-     * Signs {@code claims} with the active key; the header carries {@code alg}, {@code kid} and {@code typ}.
+     * Signs {@code claims} with the active key and returns the compact JWS; the header carries {@code alg}, {@code kid}
+     * and {@code typ} (none when {@code type} is null).
+     *
+     * <p>Header and claims are Base64URL-encoded with the JDK's encoder rather than through Nimbus' {@code JWSObject},
+     * whose constant-time codec cost more CPU than the ECDSA signature itself on a deep-link hop (a profile under load:
+     * 22 % of the server's CPU against 7 % for the signature). Constant time buys nothing here: both parts are public
+     * in the token. The signature is still Nimbus' (its {@code JWSSigner} over the same signing input).
      *
      * @throws KeySetupException when signing fails (a JVM without the algorithm)
      */
-    public SignedJWT sign(JOSEObjectType type, JWTClaimsSet claims) {
+    public String sign(JOSEObjectType type, JWTClaimsSet claims) {
         LiveKey active = ring.active().orElseThrow(() -> new KeySetupException("no active signing key"));
         JWSHeader header = new JWSHeader.Builder(active.record().algorithm().jwsAlgorithm())
                 .keyID(active.record().kid()).type(type).build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+        String signingInput = base64Url(header.toString()) + '.' + base64Url(claims.toString());
         try {
-            jwt.sign(active.signer());
+            return signingInput + '.' + active.signer().sign(header, signingInput.getBytes(StandardCharsets.US_ASCII));
         } catch (JOSEException e) {
             throw new KeySetupException("signing with key '" + active.record().kid() + "' failed", e);
         }
-        return jwt;
+    }
+
+    private static String base64Url(String json) {
+        return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The id of the key that signs now. */

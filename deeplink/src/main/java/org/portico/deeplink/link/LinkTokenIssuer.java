@@ -74,7 +74,7 @@ public final class LinkTokenIssuer {
         travel.addAll(route.claims());
         travel.retainAll(app.allowedClaims());
         TokenClaims.addUserClaims(claims, user, travel);
-        String value = keys.sign(LINK_JWT, claims.build()).serialize();
+        String value = keys.sign(LINK_JWT, claims.build());
         return new LinkToken(value, jti, app.audience(), now, exp);
     }
 }

@@ -74,7 +74,7 @@ public final class AccessTokenIssuer {
         if (request.actor() != null) {
             claims.claim(TokenClaims.ACT, request.actor().toClaim());
         }
-        String value = keys.sign(TokenClaims.AT_JWT, claims.build()).serialize();
+        String value = keys.sign(TokenClaims.AT_JWT, claims.build());
         return new AccessToken(value, jti, app.audience(), now, exp);
     }
 }

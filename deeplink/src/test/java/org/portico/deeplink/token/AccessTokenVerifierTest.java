@@ -210,12 +210,12 @@ class AccessTokenVerifierTest {
                         new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(w.keys.activeKeyId())
                                 .type(TokenClaims.AT_JWT).build(), validClaims(w), strangerSigner())),
                 forgery("typ JWT (an ID token or link token)", Reason.WRONG_TYPE,
-                        w -> w.keys.sign(JOSEObjectType.JWT, validClaims(w)).serialize()),
-                forgery("no typ", Reason.WRONG_TYPE, w -> w.keys.sign(null, validClaims(w)).serialize()),
+                        w -> w.keys.sign(JOSEObjectType.JWT, validClaims(w))),
+                forgery("no typ", Reason.WRONG_TYPE, w -> w.keys.sign(null, validClaims(w))),
                 forgery("sid missing", Reason.MISSING_CLAIM, w -> w.keys.sign(TokenClaims.AT_JWT,
-                        new JWTClaimsSet.Builder(validClaims(w)).claim("sid", null).build()).serialize()),
+                        new JWTClaimsSet.Builder(validClaims(w)).claim("sid", null).build())),
                 forgery("exp not a number", Reason.MALFORMED, w -> w.keys.sign(TokenClaims.AT_JWT,
-                        new JWTClaimsSet.Builder(validClaims(w)).claim("exp", "tomorrow").build()).serialize()),
+                        new JWTClaimsSet.Builder(validClaims(w)).claim("exp", "tomorrow").build())),
                 forgery("revoked session", Reason.REVOKED, w -> {
                     String t = w.aliceTokenForBilling();
                     w.revocations.revokeSession("s-1", w.clock.instant().plus(Duration.ofHours(1)));
