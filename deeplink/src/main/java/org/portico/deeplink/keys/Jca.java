@@ -24,8 +24,8 @@ import com.nimbusds.jose.jca.JCAContext;
  * library loads on this platform and passes a sign-and-verify check against Bouncy Castle. On the benchmark machine
  * it signed about 15× as fast as Bouncy Castle (see src/docs/benchmarks.md). The build adds it on Linux x86-64
  * only.</li>
- * <li><b>Bouncy Castle</b> everywhere else, or when the system property {@value #NATIVE_PROPERTY} is {@code false}
- * (for operators who allow no native code in the server). JDK 17's own P-256 arithmetic has no precomputed tables and
+ * <li><b>Bouncy Castle</b> everywhere else, or when the system property {@value #NATIVE_PROPERTY} (or the environment
+ * variable {@value #NATIVE_VARIABLE}) is {@code false}, for operators who allow no native code in the server. JDK 17's own P-256 arithmetic has no precomputed tables and
  * is several times slower again.</li>
  * </ol>
  *
@@ -35,7 +35,7 @@ import com.nimbusds.jose.jca.JCAContext;
  */
 final class Jca {
 
-    /** Set to {@code false} to keep native code out: Bouncy Castle is used then. */
+    /** Set to {@code false} to keep native code out: Bouncy Castle is used then. Read once, when the class loads. */
     static final String NATIVE_PROPERTY = "portico.crypto.native";
 
     private static final System.Logger LOG = System.getLogger(Jca.class.getName());
@@ -45,7 +45,11 @@ final class Jca {
     /** One instance: building a provider registers hundreds of algorithms, and instances are thread-safe. */
     private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
-    private static final Provider EC = chooseEc(System.getProperty(NATIVE_PROPERTY, "true"));
+    /** The same switch as an environment variable, as for Portico's other settings. */
+    static final String NATIVE_VARIABLE = "PORTICO_CRYPTO_NATIVE";
+
+    private static final Provider EC = chooseEc(
+            System.getProperty(NATIVE_PROPERTY, System.getenv().getOrDefault(NATIVE_VARIABLE, "true")));
 
     private Jca() {
     }

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -106,8 +109,28 @@ abstract class BrowserTestBase {
         return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
     }
 
+    /**
+     * Waits up to 15 s for the condition. An element that an Ajax update replaced while the condition looked at it
+     * (stale) counts as "not yet", not as a failure: the next try finds the new one.
+     */
     <T> T waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    /**
+     * Runs the action (a click that loads a new page) and waits until the browser shows a new document: the old one
+     * is marked by script before, and the wait ends when the current document has no mark and has been parsed.
+     * Errors of the browser while it swaps documents ("node does not belong to the document", stale elements) count
+     * as "not yet". Without this, a check right after the click can still see the old page.
+     */
+    void andWaitForNewPage(Runnable action) {
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript("window.porticoOldPage = true;");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.porticoOldPage === undefined && document.readyState !== 'loading';")));
     }
 
     /** Fills the real login form and submits it, and waits for the Portico page the login leads to. */
@@ -130,8 +153,7 @@ abstract class BrowserTestBase {
         pass.clear();
         pass.sendKeys(password);
         WebElement submit = find("#login\\:submit");
-        submit.click();
-        waitUntil(ExpectedConditions.stalenessOf(submit));
+        andWaitForNewPage(submit::click);
     }
 
     void loginAs(String username, String password) {
@@ -146,8 +168,7 @@ abstract class BrowserTestBase {
      */
     void clickToNavigate(String cssSelector) {
         WebElement element = find(cssSelector);
-        element.click();
-        waitUntil(ExpectedConditions.stalenessOf(element));
+        andWaitForNewPage(element::click);
     }
 
     /** Logs out through the user menu in the header. */
