@@ -25,8 +25,8 @@ import com.nimbusds.jose.jca.JCAContext;
  * it signed about 15× as fast as Bouncy Castle (see src/docs/benchmarks.md). The build adds it on Linux x86-64
  * only.</li>
  * <li><b>Bouncy Castle</b> everywhere else, or when the system property {@value #NATIVE_PROPERTY} (or the environment
- * variable {@value #NATIVE_VARIABLE}) is {@code false}, for operators who allow no native code in the server. JDK 17's own P-256 arithmetic has no precomputed tables and
- * is several times slower again.</li>
+ * variable {@value #NATIVE_VARIABLE}) is {@code false}, for operators who allow no native code in the server. JDK
+ * 17's own P-256 arithmetic has no precomputed tables and is several times slower again.</li>
  * </ol>
  *
  * <p>The provider is used per signer and verifier through Nimbus' JCA context, never registered with
@@ -58,11 +58,6 @@ final class Jca {
     static <T extends JCAAware<JCAContext>> T forEc(T signerOrVerifier) {
         signerOrVerifier.getJCAContext().setProvider(EC);
         return signerOrVerifier;
-    }
-
-    /** The name of the provider {@link #forEc} uses, for logs and the operator's information. */
-    static String ecProviderName() {
-        return EC.getName();
     }
 
     /** The provider for ECDSA, given the value of {@value #NATIVE_PROPERTY}. */

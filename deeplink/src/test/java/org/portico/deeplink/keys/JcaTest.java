@@ -1,6 +1,5 @@
 package org.portico.deeplink.keys;
 
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
