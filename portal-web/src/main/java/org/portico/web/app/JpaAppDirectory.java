@@ -61,7 +61,8 @@ public class JpaAppDirectory implements AppDirectory {
         }
 
         public Optional<AppRegistration> byAudience(String audience) {
-            return apps.findByAudience(audience).filter(RegisteredApp::isEnabled).flatMap(JpaAppDirectory::toRegistration);
+            return apps.findByAudience(audience).filter(RegisteredApp::isEnabled)
+                    .flatMap(JpaAppDirectory::toRegistration);
         }
     }
 
