@@ -3,7 +3,6 @@ package org.portico.deeplink.link;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,12 +60,7 @@ public final class LinkTokenIssuer {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant exp = now.plus(route.tokenLifetime());
         String jti = TokenClaims.newJwtId();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(user.username())
-                .audience(app.audience())
-                .expirationTime(Date.from(exp))
-                .issueTime(Date.from(now))
+        JWTClaimsSet.Builder claims = TokenClaims.forUser(issuer, user, app, now, exp)
                 .jwtID(jti)
                 .claim(ROUTE, route.name())
                 .claim(PARAMS, new LinkedHashMap<String, Object>(params));

@@ -60,12 +60,7 @@ public final class AccessTokenIssuer {
         String jti = TokenClaims.newJwtId();
         UserIdentity user = request.user();
         AppRegistration app = request.app();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .subject(user.username())
-                .audience(app.audience())
-                .expirationTime(Date.from(exp))
-                .issueTime(Date.from(now))
+        JWTClaimsSet.Builder claims = TokenClaims.forUser(issuer, user, app, now, exp)
                 .notBeforeTime(Date.from(now))
                 .jwtID(jti)
                 .claim(TokenClaims.CLIENT_ID, request.clientId())

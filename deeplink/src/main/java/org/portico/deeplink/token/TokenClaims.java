@@ -1,11 +1,14 @@
 package org.portico.deeplink.token;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.UserClaim;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -33,6 +36,20 @@ public final class TokenClaims {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenClaims() {
+    }
+
+    /**
+     * The claims every token Portico issues to a user for an app starts with: {@code iss}, {@code sub} (the
+     * username), {@code aud} (the app's audience), {@code exp} and {@code iat}, in this order.
+     */
+    public static JWTClaimsSet.Builder forUser(String issuer, UserIdentity user, AppRegistration app,
+                                               Instant issuedAt, Instant expiresAt) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(user.username())
+                .audience(app.audience())
+                .expirationTime(Date.from(expiresAt))
+                .issueTime(Date.from(issuedAt));
     }
 
     /**

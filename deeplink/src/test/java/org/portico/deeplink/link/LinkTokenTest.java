@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.portico.deeplink.app.UserClaim;
@@ -49,6 +50,13 @@ class LinkTokenTest {
                 () -> assertNull(verified.claims().getClaim("roles"), "the route does not send roles"),
                 () -> assertNull(verified.claims().getClaim("client_id"), "not an access token"),
                 () -> assertFalse(token.toString().contains(token.value())));
+    }
+
+    @Test
+    void aLinkTokenCarriesTheRegisteredClaimsWithoutNbfAndNothingOfAnAccessToken() throws Exception {
+        SignedJWT jwt = SignedJWT.parse(issue().value());
+        assertEquals(Set.of("iss", "sub", "aud", "exp", "iat", "jti", "route", "params", "name", "email"),
+                jwt.getJWTClaimsSet().getClaims().keySet());
     }
 
     @Test
