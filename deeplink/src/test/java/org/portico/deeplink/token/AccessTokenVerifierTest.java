@@ -241,6 +241,18 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void aSingleUseIsCountedPerNamespace() {
+        String token = world.aliceTokenForBilling();
+        VerifiedAccessToken first = world.verifier.verifyOnce(token, "https://billing.example", world.replayGuard,
+                "actor_token");
+        assertAll(
+                () -> assertEquals(first.jwtId(), world.verifier.verifyOnce(token, "https://billing.example",
+                        world.replayGuard, "subject_token").jwtId(), "another namespace is another use"),
+                () -> assertFalse(world.replayGuard.firstUse("actor_token:" + first.jwtId(),
+                        first.expiresAt()), "recorded under its namespace and jti"));
+    }
+
+    @Test
     void replayGuardForgetsIdsOnceTheyCouldNoLongerBeAccepted() {
         Instant until = world.clock.instant().plus(Duration.ofMinutes(5));
         assertTrue(world.replayGuard.firstUse("jti-1", until));
