@@ -24,8 +24,6 @@ import org.portico.deeplink.redirect.RedirectRejectedException;
  */
 public final class LinkTargets {
 
-    private enum Position { PATH, QUERY, FRAGMENT }
-
     private LinkTargets() {
     }
 
@@ -36,7 +34,7 @@ public final class LinkTargets {
      */
     public static String expand(String template, Map<String, String> values) {
         StringBuilder out = new StringBuilder(template.length() + 32);
-        Position position = Position.PATH;
+        boolean inPath = true; // until the first '?' or '#': the query and the fragment are encoded alike
         int i = 0;
         while (i < template.length()) {
             char c = template.charAt(i);
@@ -44,17 +42,15 @@ public final class LinkTargets {
                 int end = template.indexOf('}', i);
                 String name = template.substring(i + 1, end);
                 String value = values.getOrDefault(name, "");
-                if (position == Position.PATH) {
+                if (inPath) {
                     requirePathValue(name, value);
                 }
                 out.append(PercentCoding.encode(value));
                 i = end + 1;
                 continue;
             }
-            if (c == '?' && position == Position.PATH) {
-                position = Position.QUERY;
-            } else if (c == '#' && position != Position.FRAGMENT) {
-                position = Position.FRAGMENT;
+            if (c == '?' || c == '#') {
+                inPath = false;
             }
             out.append(c);
             i++;

@@ -64,6 +64,18 @@ class LinkTargetsTest {
                         LinkTargets.expand(TEMPLATE, Map.of("v", "...")), "three dots are a name, not a dot segment"));
     }
 
+    @Test
+    void thePathEndsAtTheFirstQuestionMarkOrHash() {
+        assertAll(
+                () -> assertEquals("https://billing.example/x?q=a%2Fb#a%2Fb",
+                        LinkTargets.expand("https://billing.example/x?q={v}#{v}", Map.of("v", "a/b"))),
+                () -> assertEquals("https://billing.example/x#a%2Fb?a%2Fb",
+                        LinkTargets.expand("https://billing.example/x#{v}?{v}", Map.of("v", "a/b")),
+                        "a fragment without a query"),
+                () -> assertThrows(InvalidParameterException.class,
+                        () -> LinkTargets.expand("https://billing.example/{v}?q=1", Map.of("v", "a/b"))));
+    }
+
     private InvalidParameterException pathRefusal(String value) {
         return assertThrows(InvalidParameterException.class,
                 () -> LinkTargets.appTarget(billing, new RouteTarget.AppUrl("billing", TEMPLATE), Map.of("v", value)));
