@@ -49,11 +49,9 @@ public final class LinkBinder {
                     + " but the link's path has " + surplus + " more value" + (surplus == 1 ? "" : "s"));
         }
         Map<String, String> raw = new LinkedHashMap<>();
-        Map<String, Boolean> fromQuery = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
             String name = declared.get(i).name();
             raw.put(name, decode(segments.get(i), false, name));
-            fromQuery.put(name, false);
         }
         String ticket = null;
         String signature = null;
@@ -83,11 +81,12 @@ public final class LinkBinder {
                 throw new InvalidParameterException(showable(name), "is not a parameter of this link");
             }
             if (raw.containsKey(name)) {
+                // The path fills the first declared parameters, one a segment.
+                boolean inPath = declared.indexOf(parameter.get()) < segments.size();
                 throw new InvalidParameterException(name, "is given more than once"
-                        + (fromQuery.get(name) ? "" : " (in the path and in the query)"));
+                        + (inPath ? " (in the path and in the query)" : ""));
             }
             raw.put(name, value);
-            fromQuery.put(name, true);
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (RouteParameter parameter : declared) {
