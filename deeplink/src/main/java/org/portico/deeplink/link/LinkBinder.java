@@ -65,15 +65,12 @@ public final class LinkBinder {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq), true, "(name)");
             String value = decode(eq < 0 ? "" : pair.substring(eq + 1), true, showable(name));
-            if (name.equals(TICKET) || name.equals(SIGNATURE)) {
-                if ((name.equals(TICKET) ? ticket : signature) != null) {
-                    throw new InvalidParameterException(name, "is given more than once");
-                }
-                if (name.equals(TICKET)) {
-                    ticket = value;
-                } else {
-                    signature = value;
-                }
+            if (name.equals(TICKET)) {
+                ticket = once(name, ticket, value);
+                continue;
+            }
+            if (name.equals(SIGNATURE)) {
+                signature = once(name, signature, value);
                 continue;
             }
             Optional<RouteParameter> parameter = route.parameter(name);
@@ -100,6 +97,14 @@ public final class LinkBinder {
             params.put(parameter.name(), parameter.check(value));
         }
         return new BoundLink(params, ticket, signature);
+    }
+
+    /** {@code value} for one of Portico's own parameters, unless it was given before. */
+    private static String once(String name, String earlier, String value) {
+        if (earlier != null) {
+            throw new InvalidParameterException(name, "is given more than once");
+        }
+        return value;
     }
 
     private static String decode(String raw, boolean plusIsSpace, String name) {

@@ -67,6 +67,15 @@ class LinkBinderTest {
                 () -> assertTrue(refused("/link/report/2024/q1", "_ticket=a&_ticket=b").getMessage().contains("'_ticket'")));
     }
 
+    @Test
+    void eachOfPorticosOwnParametersMayBeGivenOnce() {
+        assertAll(
+                () -> assertEquals("parameter '_sig' is given more than once",
+                        refused("/link/report/2024/q1", "_sig=a&_ticket=t&_sig=b").getMessage()),
+                () -> assertEquals("parameter '_ticket' is given more than once",
+                        refused("/link/report/2024/q1", "_ticket=t&_sig=a&_ticket=u").getMessage()));
+    }
+
     @ParameterizedTest(name = "{0}?{1} → {2}")
     @CsvSource(delimiter = '|', value = {
             "/link/report/2024         |                      | parameter 'quarter' is required",
