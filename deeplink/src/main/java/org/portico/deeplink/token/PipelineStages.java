@@ -4,9 +4,12 @@ import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.portico.deeplink.keys.PublicSigningKey;
 import org.portico.deeplink.keys.SigningAlgorithm;
@@ -14,6 +17,7 @@ import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.token.TokenRejectedException.Reason;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jca.JCAContext;
@@ -89,6 +93,9 @@ final class PipelineStages {
 
     /** Hands out the ready verifier of the key that {@link OwnKeys} selected. */
     static final class OwnVerifiers implements JWSVerifierFactory {
+        private static final Set<JWSAlgorithm> ALGORITHMS = Arrays.stream(SigningAlgorithm.values())
+                .map(SigningAlgorithm::jwsAlgorithm).collect(Collectors.toUnmodifiableSet());
+
         private final SigningKeys keys;
         private final JCAContext jca = new JCAContext();
 
@@ -105,9 +112,8 @@ final class PipelineStages {
         }
 
         @Override
-        public java.util.Set<com.nimbusds.jose.JWSAlgorithm> supportedJWSAlgorithms() {
-            return java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.ES256, com.nimbusds.jose.JWSAlgorithm.RS256,
-                    com.nimbusds.jose.JWSAlgorithm.EdDSA);
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return ALGORITHMS;
         }
 
         @Override

@@ -85,6 +85,12 @@ class AccessTokenVerifierTest {
                         world.billing.allowedClaims()));
     }
 
+    @Test
+    void theVerifierFactoryNamesExactlyPorticosSigningAlgorithms() {
+        assertEquals(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.EdDSA),
+                new PipelineStages.OwnVerifiers(world.keys).supportedJWSAlgorithms());
+    }
+
     // ---- rotation -------------------------------------------------------------------------------------------------
 
     @Test
