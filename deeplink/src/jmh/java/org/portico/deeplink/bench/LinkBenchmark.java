@@ -16,10 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.UserClaim;
-import org.portico.deeplink.keys.MasterSecret;
-import org.portico.deeplink.keys.SigningAlgorithm;
 import org.portico.deeplink.keys.SigningKeys;
-import org.portico.deeplink.keys.SigningKeysConfig;
 import org.portico.deeplink.link.LinkBinder;
 import org.portico.deeplink.link.LinkRequest;
 import org.portico.deeplink.link.LinkRoute;
@@ -63,9 +60,7 @@ public class LinkBenchmark {
     @Setup
     public void setUp() {
         Clock clock = Clock.systemUTC();
-        SigningKeys keys = SigningKeys.open(new TokenBenchmark.MapRepository(),
-                MasterSecret.of("Xq8v2LrT9zKpW4mNc7JfHs3Gd6YbQa1E5uRtVkZo".toCharArray(), "bench"),
-                SigningKeysConfig.defaults().withAlgorithm(SigningAlgorithm.parse(algorithm)), clock);
+        SigningKeys keys = TokenBenchmark.keys(algorithm, clock);
         billing = AppRegistration.builder("billing").name("Billing").baseUrl("https://billing.example")
                 .audience("https://billing.example").allowedClaims(UserClaim.NAME, UserClaim.EMAIL)
                 .clientAuthentication(ClientSecret.hashOf("bench-secret-0123456789-abcdefghijklmnopq",

@@ -75,10 +75,7 @@ public class TokenBenchmark {
     @Setup
     public void setUp() {
         Clock clock = Clock.systemUTC();
-        KeyRepository repository = new MapRepository();
-        SigningKeys keys = SigningKeys.open(repository,
-                MasterSecret.of("Xq8v2LrT9zKpW4mNc7JfHs3Gd6YbQa1E5uRtVkZo".toCharArray(), "bench"),
-                SigningKeysConfig.defaults().withAlgorithm(SigningAlgorithm.parse(algorithm)), clock);
+        SigningKeys keys = keys(algorithm, clock);
         Directory apps = new Directory();
         ClientSecret hash = ClientSecret.hashOf(SECRET, ClientSecret.MIN_ITERATIONS);
         billing = apps.add(AppRegistration.builder("billing").name("Billing").baseUrl("https://billing.example")
@@ -122,6 +119,13 @@ public class TokenBenchmark {
     public TokenExchangeResponse exchange() {
         AppRegistration client = authenticator.authenticate(basic, exchangeForm);
         return exchange.exchange(TokenExchangeRequest.from(exchangeForm), client);
+    }
+
+    /** Signing keys of {@code algorithm} (a JOSE name), kept in memory under a fixed master secret. */
+    static SigningKeys keys(String algorithm, Clock clock) {
+        return SigningKeys.open(new MapRepository(),
+                MasterSecret.of("Xq8v2LrT9zKpW4mNc7JfHs3Gd6YbQa1E5uRtVkZo".toCharArray(), "bench"),
+                SigningKeysConfig.defaults().withAlgorithm(SigningAlgorithm.parse(algorithm)), clock);
     }
 
     static final class MapRepository implements KeyRepository {
