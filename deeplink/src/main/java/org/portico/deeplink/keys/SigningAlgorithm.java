@@ -45,7 +45,7 @@ public enum SigningAlgorithm {
     }
 
     /** The algorithm of a JOSE header, or null when it is not one of ours. */
-    static SigningAlgorithm of(JWSAlgorithm alg) {
+    public static SigningAlgorithm of(JWSAlgorithm alg) {
         for (SigningAlgorithm a : values()) {
             if (a.jws.equals(alg)) {
                 return a;

@@ -63,7 +63,7 @@ final class PipelineStages {
 
         @Override
         public List<? extends Key> selectJWSKeys(JWSHeader header, VerificationContext context) {
-            SigningAlgorithm algorithm = algorithmOf(header);
+            SigningAlgorithm algorithm = SigningAlgorithm.of(header.getAlgorithm());
             if (algorithm == null) {
                 context.keyFailure = Reason.UNSUPPORTED_ALGORITHM;
                 return List.of();
@@ -79,15 +79,6 @@ final class PipelineStages {
             }
             context.key = key.get();
             return List.of(key.get().publicKey());
-        }
-
-        private static SigningAlgorithm algorithmOf(JWSHeader header) {
-            for (SigningAlgorithm a : SigningAlgorithm.values()) {
-                if (a.jwsAlgorithm().equals(header.getAlgorithm())) {
-                    return a;
-                }
-            }
-            return null;
         }
     }
 
