@@ -11,6 +11,7 @@
 #                                                associative arrays keyed "<label>:<round>" (bench_measure)
 #   last_rps last_p50 last_p90 last_p99 last_max last_requests last_bad last_socket   the latest wrk run (bench_wrk)
 #   reference_median other_median ratio verdict  the comparison (bench_verdict, read by bench_report)
+#   portico_pid                                  Portico's server JVM, checked (bench_check_portico_pid)
 
 die_usage() { echo "$0: $*" >&2; echo "Try: $0 --help" >&2; exit 2; }
 die() { echo >&2; echo "FAILED: $*" >&2; exit 1; }
@@ -82,6 +83,23 @@ bench_invocation() {
     line+=" $(printf '%q' "$arg")"
   done
   printf '%s' "$line"
+}
+
+# --portico-pid: empty (not given), or the process id of Portico's running server JVM, whose CPU time the table gives.
+# With Portico's root URL, "auto" is allowed too: the process listening on that URL's port, found with ss (iproute2).
+bench_check_portico_pid() { # [url: allows "auto"]
+  local port
+  if (( $# )) && [[ $portico_pid == auto ]]; then
+    bench_require_tools "Debian: apt-get install iproute2" ss
+    port=${1##*:}
+    [[ $port =~ ^[0-9]+$ ]] || port=80
+    portico_pid=$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2) || true
+    [[ -n $portico_pid ]] || die_usage "--portico-pid auto: no process found listening on port $port (is Portico running? ss needs root to name it)"
+  fi
+  if [[ -n $portico_pid ]]; then
+    [[ $portico_pid =~ ^[0-9]+$ ]] && [[ -r /proc/$portico_pid/stat ]] \
+      || die_usage "--portico-pid must be the process id of Portico's running server JVM${1:+ (or auto)}, got '$portico_pid'"
+  fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

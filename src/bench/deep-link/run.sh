@@ -114,16 +114,7 @@ portico_base=${portico_base%/}
 [[ $wildfly_path =~ ^/[^[:space:]#?]*$ ]] || die_usage "--wildfly-path must be a path such as /demo-app, got '$wildfly_path'"
 $skip_portico && skip_wildfly=true   # it runs on Portico's server
 [[ -n $portico_user && -n $portico_password ]] || die_usage "--portico-user and --portico-password must not be empty"
-if [[ $portico_pid == auto ]]; then
-  base_port=${portico_base##*:}
-  [[ $base_port =~ ^[0-9]+$ ]] || base_port=80
-  portico_pid=$(ss -ltnpH "sport = :$base_port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2) || true
-  [[ -n $portico_pid ]] || die_usage "--portico-pid auto: no process found listening on port $base_port (is Portico running? ss needs root to name it)"
-fi
-if [[ -n $portico_pid ]]; then
-  [[ $portico_pid =~ ^[0-9]+$ ]] && [[ -r /proc/$portico_pid/stat ]] \
-    || die_usage "--portico-pid must be the process id of Portico's running server JVM (or auto), got '$portico_pid'"
-fi
+bench_check_portico_pid "$portico_base"
 
 work_dir=$(realpath -m "$work_dir")   # nginx reads the paths of its configuration relative to its prefix
 run_dir=$work_dir/deep-link

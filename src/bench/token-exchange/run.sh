@@ -114,10 +114,7 @@ if [[ -n $portico_url ]]; then
   [[ $portico_url =~ ^https?://(127\.0\.0\.1|localhost|\[::1\])[:/] ]] \
     || die_usage "--portico-url must point at this machine (127.0.0.1 or localhost), got '$portico_url'"
 fi
-if [[ -n $portico_pid ]]; then
-  [[ $portico_pid =~ ^[0-9]+$ ]] && [[ -r /proc/$portico_pid/stat ]] \
-    || die_usage "--portico-pid must be the process id of Portico's running server JVM, got '$portico_pid'"
-fi
+bench_check_portico_pid
 $skip_keycloak && ! $portico_wanted && die_usage "--skip-keycloak leaves nothing to measure without --portico-url"
 
 # ---- clean-up: whatever happens, Keycloak and wrk stop --------------------------------------------------------------

@@ -21,12 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The site admin's app registry and audit log, clicked through in the browser. */
 class AppAdminIT extends BrowserTestBase {
 
-    private void type(String cssSelector, String text) {
-        WebElement field = find(cssSelector);
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private void openRegisterDialog() {
         find("#apps\\:new").click();
         find("#appForm\\:id");
@@ -38,15 +32,6 @@ class AppAdminIT extends BrowserTestBase {
         type("#appForm\\:audience", audience);
         type("#appForm\\:baseUrls", baseUrl);
         find("#appForm\\:save").click();
-    }
-
-    /** Searches for one unique app id and waits until the table shows just that app in row 0. */
-    private void search(String id) {
-        type("#apps\\:search", id);
-        waitUntil(driver -> {
-            var rows = all("#apps\\:table_data > tr");
-            return rows.size() == 1 && rows.get(0).getText().contains(id);
-        });
     }
 
     @Test
@@ -69,7 +54,7 @@ class AppAdminIT extends BrowserTestBase {
         waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
         assertFalse(browser().getPageSource().contains(value), "the secret is gone from the page");
 
-        search(id);
+        search("apps", id);
         assertTrue(find("#apps\\:table").getText().contains("https://" + id + ".example/app"), "normalised base URL");
         find("#apps\\:table\\:0\\:toggle").click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apps\\:table"), "Disabled"));
@@ -130,7 +115,7 @@ class AppAdminIT extends BrowserTestBase {
         fillApp(id, "urn:temp:" + id, "https://" + id + ".example");
         find("#secretForm\\:done").click();
         waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
-        search(id);
+        search("apps", id);
 
         find("#apps\\:table\\:0\\:delete").click();
         assertEquals(id, find("#deleteApp").getText());
@@ -143,11 +128,6 @@ class AppAdminIT extends BrowserTestBase {
 
     @Test
     void usersWithoutTheRoleSeeNeitherPageNorLink() {
-        loginAs("alice", DEMO_PASSWORD);
-        assertAll(
-                () -> assertFalse(present("#nav-apps")),
-                () -> assertFalse(present("#nav-audit")));
-        open("/admin/apps.xhtml");
-        assertTrue(find("main#content").getText().contains("Page not found"));
+        assertAliceSeesNeitherPageNorLink("/admin/apps.xhtml", "#nav-apps", "#nav-audit");
     }
 }

@@ -1,11 +1,7 @@
 package org.portico.web.it;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -14,13 +10,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,14 +23,7 @@ import static org.portico.web.it.ItSupport.json;
 import static org.portico.web.it.ItSupport.unique;
 
 /** The app registry's REST API on the wire: status codes, Location, problem+json, the one-time secret. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AppApiIT {
-
-    private static final String PROBLEM = "application/problem+json";
-
-    @ArquillianResource
-    URL base;
+class AppApiIT extends ApiTestBase {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -51,28 +36,6 @@ class AppApiIT {
     void loginAda() throws Exception {
         ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
     }
-
-    private String root() {
-        return base.toString().replaceAll("/$", "");
-    }
-
-    private HttpResponse<String> send(HttpClient client, String method, String path, String json)
-            throws IOException, InterruptedException {
-        String accept = path.contains(".csv") ? "text/csv" : "application/json";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", accept);
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-
-    private static String type(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
-    }
-
 
     private static String appJson(String id, String audience) {
         return Json.createObjectBuilder()
@@ -87,9 +50,7 @@ class AppApiIT {
     }
 
     private JsonObject create(String id) throws Exception {
-        HttpResponse<String> created = send(ada, "POST", "/api/admin/apps", appJson(id, "https://" + id + ".example"));
-        assertEquals(201, created.statusCode(), created.body());
-        return json(created);
+        return createApp(ada, appJson(id, "https://" + id + ".example"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,6 +29,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Base of the browser stories: deploys the real WAR, drives the real pages in Chromium. Each test starts logged
@@ -109,6 +114,33 @@ abstract class BrowserTestBase {
         return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
     }
 
+    /** Replaces the text of the input field with this text. */
+    void type(String cssSelector, String text) {
+        WebElement field = find(cssSelector);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /**
+     * Searches the table of the form with this id (an admin list: its search field and table are {@code form:search}
+     * and {@code form:table}) for one unique name, and waits until the table shows just that row, in row 0.
+     */
+    void search(String formId, String name) {
+        type("#" + formId + "\\:search", name);
+        waitUntil(driver -> {
+            var rows = all("#" + formId + "\\:table_data > tr");
+            return rows.size() == 1 && rows.get(0).getText().contains(name);
+        });
+    }
+
+    /** alice, an end user, sees none of these links in the navigation, and the admin page is "not found" for her. */
+    void assertAliceSeesNeitherPageNorLink(String page, String... navLinks) {
+        loginAs("alice", DEMO_PASSWORD);
+        assertAll(Arrays.stream(navLinks).map(link -> () -> assertFalse(present(link), link)));
+        open(page);
+        assertTrue(find("main#content").getText().contains("Page not found"));
+    }
+
     /**
      * Waits up to 15 s for the condition. An element that an Ajax update replaced while the condition looked at it
      * (stale) counts as "not yet", not as a failure: the next try finds the new one.
@@ -146,12 +178,8 @@ abstract class BrowserTestBase {
      * page (it has a {@code main#content} too).
      */
     void submitLoginForm(String username, String password) {
-        WebElement user = find("#login\\:username");
-        user.clear();
-        user.sendKeys(username);
-        WebElement pass = find("#login\\:password");
-        pass.clear();
-        pass.sendKeys(password);
+        type("#login\\:username", username);
+        type("#login\\:password", password);
         WebElement submit = find("#login\\:submit");
         andWaitForNewPage(submit::click);
     }

@@ -2,7 +2,6 @@ package org.portico.web.it;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,17 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,14 +27,7 @@ import static org.portico.web.it.ItSupport.unique;
  * bad parameters and for callers who may not see them. Resolutions come from {@link LinkEventsServlet}, which fires
  * them the way link following does, at chosen instants.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LinkAnalyticsApiIT {
-
-    private static final String PROBLEM = "application/problem+json";
-
-    @ArquillianResource
-    URL base;
+class LinkAnalyticsApiIT extends ApiTestBase {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -54,14 +41,6 @@ class LinkAnalyticsApiIT {
         ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
     }
 
-    private String root() {
-        return base.toString().replaceAll("/$", "");
-    }
-
-    private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create(root() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     /** Fires resolutions through CDI in the server, as link following does, and waits until they are stored. */
     static void fire(String root, String route, String outcome, String at, int count, String app, String user)
             throws IOException, InterruptedException {
@@ -72,12 +51,6 @@ class LinkAnalyticsApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
     }
-
-
-    private static String type(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
-    }
-
 
     @Test
     void countsPerDayAndOutcomeAsJsonWithEveryDayOfTheRange() throws Exception {

@@ -17,12 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The site admin's link routes, clicked through in the browser. */
 class RouteAdminIT extends BrowserTestBase {
 
-    private void type(String cssSelector, String text) {
-        WebElement field = find(cssSelector);
-        field.clear();
-        field.sendKeys(text);
-    }
-
     /**
      * Picks an item of a PrimeFaces select menu the way a keyboard user does: open it, type the start of the item's
      * label, press Enter. (Clicking items proved flaky: PrimeFaces closes an open menu when the dialog scrolls.)
@@ -37,15 +31,6 @@ class RouteAdminIT extends BrowserTestBase {
 
     private void waitForText(String cssSelector, String text) {
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(cssSelector), text));
-    }
-
-    /** Searches for one unique route name and waits until the table shows just that route in row 0. */
-    private void search(String name) {
-        type("#routes\\:search", name);
-        waitUntil(driver -> {
-            var rows = all("#routes\\:table_data > tr");
-            return rows.size() == 1 && rows.get(0).getText().contains(name);
-        });
     }
 
     @Test
@@ -94,7 +79,7 @@ class RouteAdminIT extends BrowserTestBase {
         waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("routeDialog")));
         assertTrue(find("#routes\\:growl_container").getText().contains("Route '" + name + "' was created."));
 
-        search(name);
+        search("routes", name);
         snapshot("0-created");
         String row = find("#routes\\:table\\:0\\:sample").getText();
         assertAll(
@@ -164,14 +149,14 @@ class RouteAdminIT extends BrowserTestBase {
         open("/admin/routes.xhtml");
         find("#routes\\:table");
         snapshot("3-demo-routes");
-        search("ticket");
+        search("routes", "ticket");
         String table = find("#routes\\:table").getText();
         assertAll(
                 () -> assertEquals("/link/ticket/{key}", find("#routes\\:table\\:0\\:sample").getText()),
                 () -> assertTrue(table.contains("demo-app"), table),
                 () -> assertTrue(table.contains("key: pattern"), table));
         // A Portico page for guests, too.
-        search("home");
+        search("routes", "home");
         assertAll(
                 () -> assertTrue(find("#routes\\:table").getText().contains("Portico page")),
                 () -> assertTrue(find("#routes\\:table").getText().contains("Guests too")));
@@ -181,7 +166,7 @@ class RouteAdminIT extends BrowserTestBase {
     void tryingAOneTimeRouteMintsALinkThatWorksOnce() throws Exception {
         loginAs("ada", DEMO_PASSWORD);
         open("/admin/routes.xhtml");
-        search("welcome-offer");
+        search("routes", "welcome-offer");
         find("#routes\\:table\\:0\\:try").click();
         waitForText("#tryHref", "(not minted yet)");
         assertFalse(present("#tryForm\\:open"), "nothing to open before a link is minted");
@@ -203,9 +188,6 @@ class RouteAdminIT extends BrowserTestBase {
 
     @Test
     void usersWithoutTheRoleSeeNeitherPageNorLink() {
-        loginAs("alice", DEMO_PASSWORD);
-        assertFalse(present("#nav-routes"));
-        open("/admin/routes.xhtml");
-        assertTrue(find("main#content").getText().contains("Page not found"));
+        assertAliceSeesNeitherPageNorLink("/admin/routes.xhtml", "#nav-routes");
     }
 }

@@ -1,10 +1,7 @@
 package org.portico.web.it;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -15,13 +12,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,14 +27,7 @@ import static org.portico.web.it.ItSupport.unique;
  * The link routes' REST API on the wire: CRUD, problem+json with a field for every problem, export and import (all or
  * nothing, dry run), and bodies that are broken, of the wrong type or too large.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RouteApiIT {
-
-    private static final String PROBLEM = "application/problem+json";
-
-    @ArquillianResource
-    URL base;
+class RouteApiIT extends ApiTestBase {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -60,32 +46,11 @@ class RouteApiIT {
                 .add("baseUrls", Json.createArrayBuilder().add("https://" + app + ".example/app/"))
                 .add("claims", Json.createArrayBuilder().add("name"))
                 .add("clientAuthentication", "client_secret").build().toString();
-        HttpResponse<String> created = send(ada, "POST", "/api/admin/apps", "application/json", body);
-        assertEquals(201, created.statusCode(), created.body());
-    }
-
-    private String root() {
-        return base.toString().replaceAll("/$", "");
-    }
-
-    private HttpResponse<String> send(HttpClient client, String method, String path, String contentType, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        createApp(ada, body);
     }
 
     private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
         return send(ada, method, path, "application/json", json);
-    }
-
-
-    private static String type(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
     }
 
     private static List<String> errorFields(HttpResponse<String> response) {

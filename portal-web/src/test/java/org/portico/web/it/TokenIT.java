@@ -1,7 +1,6 @@
 package org.portico.web.it;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +13,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.portico.web.app.DemoApps;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -35,15 +30,10 @@ import static org.portico.web.it.ItSupport.json;
  * jose against the live JWKS; RFC 8693 exchange at {@code /oauth2/token} with every RFC 6749 error; RFC 7662
  * introspection that turns inactive when the user logs out.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenIT {
+class TokenIT extends ApiTestBase {
 
     private static final String EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     private static final String ACCESS_TOKEN = "urn:ietf:params:oauth:token-type:access_token";
-
-    @ArquillianResource
-    URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -61,11 +51,6 @@ class TokenIT {
     private String demoAudience() {
         return root() + DemoApps.PATH;
     }
-
-    private String root() {
-        return base.toString().replaceAll("/$", "");
-    }
-
 
     /** ada registers a target app and a caller app that may exchange tokens for it. */
     @BeforeEach
@@ -94,17 +79,11 @@ class TokenIT {
         if (mayExchangeFor != null) {
             app.add("exchangeAudiences", Json.createArrayBuilder().add(mayExchangeFor));
         }
-        HttpResponse<String> created = ada.send(HttpRequest.newBuilder(URI.create(root() + "/api/admin/apps"))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(app.build().toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, created.statusCode(), created.body());
-        return json(created);
+        return createApp(ada, app.build().toString());
     }
 
     private HttpResponse<String> userToken(HttpClient user, String audience) throws Exception {
-        return user.send(HttpRequest.newBuilder(URI.create(root() + "/api/token?audience="
-                + URLEncoder.encode(audience, StandardCharsets.UTF_8))).header("Accept", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(user, "GET", "/api/token?audience=" + URLEncoder.encode(audience, StandardCharsets.UTF_8), null);
     }
 
     private String aliceToken(HttpClient alice) throws Exception {
@@ -192,9 +171,7 @@ class TokenIT {
 
     /** How many granted exchanges of the caller for the target the audit log's CSV export holds. */
     private long grantedExchangesAudited(HttpClient ada) throws Exception {
-        HttpResponse<String> csv = ada.send(HttpRequest.newBuilder(URI.create(root()
-                + "/api/admin/audit.csv?action=TOKEN_EXCHANGED&actor=app:" + caller)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = get(ada, "/api/admin/audit.csv?action=TOKEN_EXCHANGED&actor=app:" + caller);
         assertEquals(200, csv.statusCode(), csv.body());
         String expected = ",app:" + caller + ",TOKEN_EXCHANGED,audience:" + targetAudience + ",SUCCESS,";
         return csv.body().lines().filter(line -> line.contains(expected)).count();
@@ -213,8 +190,7 @@ class TokenIT {
         HttpResponse<String> tampered = post("/oauth2/token", good, exchangeOf(subject.substring(0, subject.length() - 4) + "AAAA", targetAudience));
         HttpResponse<String> garbage = post("/oauth2/token", good, exchangeOf("not-a-token", targetAudience));
         HttpResponse<String> notAllowed = post("/oauth2/token", good, exchangeOf(subject, demoAudience()));
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create(root() + "/oauth2/token")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> get = get(http, "/oauth2/token");
         // The demo app has no exchange policy: it may not use token exchange at all.
         HttpResponse<String> demoToken = userToken(FormLogin.loggedIn(root(), "alice", "portico-demo"), demoAudience());
         HttpResponse<String> unauthorized = post("/oauth2/token", basic("demo-app", "demo-app-secret-change-me-in-production"),

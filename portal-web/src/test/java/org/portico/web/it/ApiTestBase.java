@@ -1,0 +1,75 @@
+package org.portico.web.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.portico.web.it.ItSupport.json;
+
+/**
+ * Base of the ITs that call Portico's JSON API on the wire, from outside the server: the deployed WAR's root and the
+ * requests they all make. Each subclass declares its own {@code @Deployment} (some add test servlets to the WAR).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+abstract class ApiTestBase {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @ArquillianResource
+    URL base;
+
+    /** The deployment's root URL, without the trailing slash. */
+    String root() {
+        return base.toString().replaceAll("/$", "");
+    }
+
+    /**
+     * Sends a request that accepts JSON (CSV for a {@code .csv} path); a body, if any, goes with the content type.
+     */
+    HttpResponse<String> send(HttpClient client, String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        String accept = path.contains(".csv") ? "text/csv" : "application/json";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", accept);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a request with a JSON body (or none) that accepts JSON (CSV for a {@code .csv} path). */
+    HttpResponse<String> send(HttpClient client, String method, String path, String json)
+            throws IOException, InterruptedException {
+        return send(client, method, path, "application/json", json);
+    }
+
+    /** A plain GET without an {@code Accept} header, as a link followed in a browser's address bar. */
+    HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(root() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers an app through the API as a site admin; the app as created, with its one-time client secret. */
+    JsonObject createApp(HttpClient admin, String appJson) throws IOException, InterruptedException {
+        HttpResponse<String> created = send(admin, "POST", "/api/admin/apps", appJson);
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created);
+    }
+
+    /** The response's {@code Content-Type}, or "" without one. */
+    static String type(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+}
