@@ -210,7 +210,7 @@ public final class RouteJson {
         Set<UserClaim> claims = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String name : r.strings("claims")) {
-            java.util.Arrays.stream(UserClaim.values()).filter(c -> c.claimName().equals(name)).findFirst()
+            org.portico.web.app.UserClaim.findByName(name).map(org.portico.web.app.UserClaim::toDeeplink)
                     .ifPresentOrElse(claims::add, () -> unknown.add(AppRules.printable(name)));
         }
         if (!unknown.isEmpty()) {
