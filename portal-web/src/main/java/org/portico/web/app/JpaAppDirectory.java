@@ -71,8 +71,7 @@ public class JpaAppDirectory implements AppDirectory {
             AppRegistration.Builder registration = AppRegistration.builder(app.getId())
                     .name(app.getName())
                     .audience(app.getAudience())
-                    .allowedClaims(app.getClaims().stream()
-                            .map(claim -> org.portico.deeplink.app.UserClaim.valueOf(claim.name()))
+                    .allowedClaims(app.getClaims().stream().map(UserClaim::toDeeplink)
                             .toArray(org.portico.deeplink.app.UserClaim[]::new))
                     .tokenLifetime(Duration.ofSeconds(app.getTokenLifetimeSeconds()))
                     .clientAuthentication(app.getClientAuthentication() == ClientAuthentication.CLIENT_SECRET

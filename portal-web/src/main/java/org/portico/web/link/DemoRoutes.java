@@ -51,7 +51,7 @@ public class DemoRoutes {
         }
         Optional<RegisteredApp> demoApp = apps.findById(DemoApps.ID);
         Set<UserClaim> allowed = demoApp.map(app -> app.getClaims().stream()
-                .map(claim -> UserClaim.valueOf(claim.name())).collect(Collectors.toSet())).orElse(Set.of());
+                .map(org.portico.web.app.UserClaim::toDeeplink).collect(Collectors.toSet())).orElse(Set.of());
         for (LinkRoute route : demoRoutes(demoApp.flatMap(DemoRoutes::baseOf), allowed)) {
             if (routes.findByName(route.name()).isEmpty()) {
                 try {

@@ -217,7 +217,7 @@ public class LinkServlet extends HttpServlet {
         String target = "user:" + link.subject();
         String detail = "signed link from app " + link.app().id();
         // Asked first, because a refused credential makes the mechanism answer 401 at once, and the person should
-        // rather see the login page.
+        // rather see the login page. The credential keeps the answer, so the mechanism does not check it again.
         if (signedLinkUsers.validate(credential).getStatus() != CredentialValidationResult.Status.VALID) {
             audit.recordAs(null, AuditAction.LOGIN_FAILED, target, AuditOutcome.REFUSED, detail + ": no enabled local user");
             return false;

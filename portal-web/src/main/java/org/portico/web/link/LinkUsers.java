@@ -1,9 +1,7 @@
 package org.portico.web.link;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.portico.deeplink.token.UserIdentity;
-import org.portico.web.security.Role;
+import org.portico.web.security.CurrentUser;
 import org.portico.web.user.UserService;
 
 /**
@@ -44,8 +42,6 @@ public class LinkUsers {
         Profile profile = profiles.get(username, name -> users.findByUsername(name)
                 .map(user -> new Profile(user.getDisplayName(), user.getEmail()))
                 .orElse(new Profile(name, null)));
-        return Optional.of(new UserIdentity(username, profile.name(), profile.email(),
-                Arrays.stream(Role.values()).map(Role::roleName).filter(request::isUserInRole)
-                        .collect(Collectors.toUnmodifiableSet())));
+        return Optional.of(CurrentUser.identity(username, profile.name(), profile.email(), request::isUserInRole));
     }
 }

@@ -30,6 +30,7 @@ import org.portico.deeplink.link.TokenPlacement;
 import org.portico.web.app.AppRules;
 import org.portico.web.persistence.StoredRoute;
 import org.portico.web.persistence.StoredRouteParameter;
+import org.portico.web.rest.JsonFields;
 
 /**
  * The JSON form of link routes, for the REST API and for export/import files. One route:
@@ -210,7 +211,7 @@ public final class RouteJson {
         Set<UserClaim> claims = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String name : r.strings("claims")) {
-            java.util.Arrays.stream(UserClaim.values()).filter(c -> c.claimName().equals(name)).findFirst()
+            org.portico.web.app.UserClaim.findByName(name).map(org.portico.web.app.UserClaim::toDeeplink)
                     .ifPresentOrElse(claims::add, () -> unknown.add(AppRules.printable(name)));
         }
         if (!unknown.isEmpty()) {
@@ -281,67 +282,34 @@ public final class RouteJson {
     }
 
     /** Reads typed fields of one object; a value of the wrong type is a problem and reads as missing ({@code null}). */
-    private record Reader(JsonObject json, String prefix, List<RouteProblem> problems) {
+    private static final class Reader {
 
-        private JsonValue value(String field) {
-            JsonValue value = json.get(field);
-            return value == JsonValue.NULL ? null : value;
-        }
+        final List<RouteProblem> problems;
+        private final JsonFields fields;
 
-        private void problem(String field, String message) {
-            problems.add(new RouteProblem(prefix + field, message));
+        Reader(JsonObject json, String prefix, List<RouteProblem> problems) {
+            this.problems = problems;
+            this.fields = new JsonFields(json,
+                    (field, message) -> problems.add(new RouteProblem(prefix + field, message)));
         }
 
         String string(String field, String fallback) {
-            JsonValue value = value(field);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof JsonString text) {
-                return text.getString();
-            }
-            problem(field, "must be a string");
-            return null;
+            return fields.string(field, fallback);
         }
 
         List<String> strings(String field) {
-            JsonValue value = value(field);
-            if (value == null) {
-                return List.of();
-            }
-            if (value instanceof JsonArray array && array.stream().allMatch(item -> item instanceof JsonString)) {
-                return array.getValuesAs(JsonString::getString);
-            }
-            problem(field, "must be an array of strings");
-            return List.of();
+            return fields.strings(field);
         }
 
         boolean bool(String field, boolean fallback) {
-            JsonValue value = value(field);
-            if (value == null) {
-                return fallback;
-            }
-            if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-                return value == JsonValue.TRUE;
-            }
-            problem(field, "must be true or false");
-            return fallback;
+            return fields.bool(field, fallback);
         }
 
         Integer integer(String field, int fallback) {
-            JsonValue value = value(field);
-            if (value == null) {
+            if (fields.value(field) == null) {
                 return fallback;
             }
-            if (value instanceof JsonNumber number && number.isIntegral()) {
-                try {
-                    return number.intValueExact();
-                } catch (ArithmeticException e) {
-                    // out of int range: reported below
-                }
-            }
-            problem(field, "must be a whole number");
-            return null;
+            return fields.integer(field, "must be a whole number");
         }
 
         Instant instant(String field) {
@@ -352,13 +320,13 @@ public final class RouteJson {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                problem(field, "must be an ISO 8601 date and time with offset, e.g. 2030-01-31T09:00:00Z");
+                fields.problem(field, "must be an ISO 8601 date and time with offset, e.g. 2030-01-31T09:00:00Z");
                 return null;
             }
         }
 
         <E extends Enum<E>> E constant(String field, Class<E> type, E fallback, String expected) {
-            JsonValue value = value(field);
+            JsonValue value = fields.value(field);
             if (value == null) {
                 return fallback;
             }
@@ -369,7 +337,7 @@ public final class RouteJson {
                     }
                 }
             }
-            problem(field, "must be " + expected);
+            fields.problem(field, "must be " + expected);
             return null;
         }
     }

@@ -229,7 +229,7 @@ public class RouteService {
         }
         if (draft.claims() != null) {
             List<String> refused = draft.claims().stream().filter(Objects::nonNull)
-                    .filter(claim -> UserClaim.findByName(claim.claimName()).filter(app.getClaims()::contains).isEmpty())
+                    .filter(claim -> !app.getClaims().contains(UserClaim.of(claim)))
                     .map(org.portico.deeplink.app.UserClaim::claimName).sorted().toList();
             if (!refused.isEmpty()) {
                 problems.add(new RouteProblem("claims", "the app '" + app.getId() + "' may not receive "

@@ -156,7 +156,7 @@ public class StoredRoute {
         oneTime = route.oneTime();
         tokenLifetimeSeconds = (int) route.tokenLifetime().toSeconds();
         claims.clear();
-        route.claims().forEach(claim -> claims.add(UserClaim.findByName(claim.claimName()).orElseThrow()));
+        route.claims().forEach(claim -> claims.add(UserClaim.of(claim)));
         tokenPlacement = route.tokenPlacement();
         // What the database keeps (microseconds), so that a route reads back exactly as it was written.
         updatedAt = now.truncatedTo(ChronoUnit.MICROS);
@@ -182,9 +182,7 @@ public class StoredRoute {
                 .window(window)
                 .oneTime(oneTime)
                 .tokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds))
-                .claims(claims.stream()
-                        .map(claim -> org.portico.deeplink.app.UserClaim.valueOf(claim.name()))
-                        .collect(java.util.stream.Collectors.toSet()))
+                .claims(claims.stream().map(UserClaim::toDeeplink).collect(java.util.stream.Collectors.toSet()))
                 .tokenPlacement(tokenPlacement)
                 .build();
     }

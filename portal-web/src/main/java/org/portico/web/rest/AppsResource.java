@@ -10,11 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -98,7 +95,7 @@ public class AppsResource {
         guard.requireSiteAdmin();
         JsonObject json = parse(body);
         List<FieldError> errors = new ArrayList<>();
-        Long version = longValue(json, "version", errors);
+        Long version = fields(json, errors).whole("version");
         if (version == null && errors.isEmpty()) {
             errors.add(new FieldError("version", "Send the 'version' of the app as you last read it."));
         }
@@ -140,19 +137,20 @@ public class AppsResource {
      * reported together with the registry's own checks.
      */
     private static AppDraft draft(JsonObject json, boolean creating, List<FieldError> errors) {
+        JsonFields fields = fields(json, errors);
         AppDraft draft = new AppDraft(
-                string(json, "id", errors),
-                string(json, "name", errors),
-                string(json, "description", errors),
-                string(json, "audience", errors),
-                strings(json, "baseUrls", errors),
-                strings(json, "claims", errors),
-                integer(json, "tokenLifetimeSeconds", errors),
-                string(json, "clientAuthentication", errors),
-                string(json, "jwksUrl", errors),
-                strings(json, "exchangeAudiences", errors),
-                bool(json, "trustedForSignOn", false, errors),
-                bool(json, "enabled", true, errors));
+                fields.string("id", null),
+                fields.string("name", null),
+                fields.string("description", null),
+                fields.string("audience", null),
+                fields.strings("baseUrls"),
+                fields.strings("claims"),
+                fields.integer("tokenLifetimeSeconds", "is out of range"),
+                fields.string("clientAuthentication", null),
+                fields.string("jwksUrl", null),
+                fields.strings("exchangeAudiences"),
+                fields.bool("trustedForSignOn", false),
+                fields.bool("enabled", true));
         if (!errors.isEmpty()) {
             // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
             List<FieldError> all = new ArrayList<>(errors);
@@ -164,66 +162,10 @@ public class AppsResource {
         return draft;
     }
 
-    private static String string(JsonObject json, String field, List<FieldError> errors) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString text) {
-            return text.getString();
-        }
-        errors.add(new FieldError(field, "'" + field + "' must be a string."));
-        return null;
-    }
-
-    private static List<String> strings(JsonObject json, String field, List<FieldError> errors) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return List.of();
-        }
-        if (value.getValueType() == JsonValue.ValueType.ARRAY
-                && value.asJsonArray().stream().allMatch(item -> item instanceof JsonString)) {
-            return value.asJsonArray().getValuesAs(JsonString::getString);
-        }
-        errors.add(new FieldError(field, "'" + field + "' must be an array of strings."));
-        return List.of();
-    }
-
-    private static Integer integer(JsonObject json, String field, List<FieldError> errors) {
-        Long value = longValue(json, field, errors);
-        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
-            errors.add(new FieldError(field, "'" + field + "' is out of range."));
-            return null;
-        }
-        return value == null ? null : value.intValue();
-    }
-
-    private static Long longValue(JsonObject json, String field, List<FieldError> errors) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonNumber number && number.isIntegral()) {
-            try {
-                return number.longValueExact();
-            } catch (ArithmeticException e) {
-                // falls through to the error below
-            }
-        }
-        errors.add(new FieldError(field, "'" + field + "' must be a whole number."));
-        return null;
-    }
-
-    private static boolean bool(JsonObject json, String field, boolean fallback, List<FieldError> errors) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
-            return fallback;
-        }
-        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-            return value == JsonValue.TRUE;
-        }
-        errors.add(new FieldError(field, "'" + field + "' must be true or false."));
-        return fallback;
+    /** The body's fields; a value of the wrong type is a {@link FieldError} such as "'name' must be a string.". */
+    private static JsonFields fields(JsonObject json, List<FieldError> errors) {
+        return new JsonFields(json,
+                (field, message) -> errors.add(new FieldError(field, "'" + field + "' " + message + ".")));
     }
 
     private static JsonObjectBuilder withSecret(AppSaved saved) {

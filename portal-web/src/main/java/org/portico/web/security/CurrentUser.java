@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -65,8 +67,17 @@ public class CurrentUser implements Serializable {
 
     /** The user as Portico's tokens describe them; only for a logged-in user. */
     public UserIdentity identity() {
-        return new UserIdentity(getUsername(), getDisplayName(), find().map(UserAccount::getEmail).orElse(null),
-                getRoles().stream().map(Role::roleName).collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        return identity(getUsername(), getDisplayName(), find().map(UserAccount::getEmail).orElse(null),
+                securityContext::isCallerInRole);
+    }
+
+    /**
+     * A logged-in user as Portico's tokens describe them, with the {@link Role}s for which {@code inRole} answers
+     * true (what the container granted at login). Also what the link hop builds from its cached profiles.
+     */
+    public static UserIdentity identity(String username, String displayName, String email, Predicate<String> inRole) {
+        return new UserIdentity(username, displayName, email, Arrays.stream(Role.values()).map(Role::roleName)
+                .filter(inRole).collect(Collectors.toUnmodifiableSet()));
     }
 
     public boolean hasRole(String roleName) {

@@ -3,6 +3,7 @@ package org.portico.web.security;
 import java.util.Objects;
 
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 
 import org.portico.deeplink.link.InboundLink;
 
@@ -15,6 +16,12 @@ public final class SignedLinkCredential implements Credential {
 
     private final InboundLink link;
 
+    /**
+     * What {@link SignedLinkIdentityStore} answered for this credential: link following asks the store before the
+     * authentication mechanism does, and within that one sign-on the answer is the same.
+     */
+    private CredentialValidationResult validation;
+
     public SignedLinkCredential(InboundLink link) {
         this.link = Objects.requireNonNull(link, "link");
         if (!link.mayLogIn()) {
@@ -24,6 +31,14 @@ public final class SignedLinkCredential implements Credential {
 
     public InboundLink link() {
         return link;
+    }
+
+    CredentialValidationResult validation() {
+        return validation;
+    }
+
+    void validation(CredentialValidationResult validation) {
+        this.validation = validation;
     }
 
     @Override

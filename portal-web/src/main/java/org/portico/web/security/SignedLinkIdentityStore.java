@@ -20,7 +20,7 @@ import org.portico.web.user.UserService;
  * Validates a {@link SignedLinkCredential}: the user named by the trusted app must exist in Portico's own store, be
  * enabled and be a local user — never a user created for an OpenID provider's account, whose identity only that
  * provider may vouch for. Hands the user's roles to Jakarta Security like the form login does. Other credentials are
- * not this store's business.
+ * not this store's business. A credential is checked once: link following asks before the mechanism does.
  */
 @ApplicationScoped
 public class SignedLinkIdentityStore implements IdentityStore {
@@ -39,6 +39,13 @@ public class SignedLinkIdentityStore implements IdentityStore {
         if (!(credential instanceof SignedLinkCredential signed)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
+        if (signed.validation() == null) {
+            signed.validation(check(signed));
+        }
+        return signed.validation();
+    }
+
+    private CredentialValidationResult check(SignedLinkCredential signed) {
         String app = signed.link().app().id();
         String subject = signed.link().subject();
         UserAccount user = users.findByUsername(subject).filter(UserAccount::isEnabled).orElse(null);

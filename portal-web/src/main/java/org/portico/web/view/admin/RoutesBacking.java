@@ -354,8 +354,7 @@ public class RoutesBacking implements Serializable {
                     ? new RouteTarget.AppUrl(strip(appId), strip(template))
                     : new RouteTarget.PortalPage(strip(path));
             Set<org.portico.deeplink.app.UserClaim> chosen = new LinkedHashSet<>();
-            claims.forEach(claim -> Arrays.stream(org.portico.deeplink.app.UserClaim.values())
-                    .filter(c -> c.claimName().equals(claim)).forEach(chosen::add));
+            claims.forEach(claim -> UserClaim.findByName(claim).map(UserClaim::toDeeplink).ifPresent(chosen::add));
             return new RouteDraft(strip(name), description == null ? "" : description.strip(),
                     parameters.stream().map(ParameterRow::toParameter).toList(), target, guestsAllowed,
                     new LinkedHashSet<>(roles), enabled, instant(validFrom), instant(validUntil),
