@@ -37,16 +37,22 @@ import org.portico.deeplink.redirect.AppBaseUrl;
  * @param clientAuthentication how it authenticates at the token endpoint
  * @param exchangeAudiences    the audiences this app may obtain by token exchange (empty: it may not exchange)
  * @param trustedForSignOn     whether signed links from this app may log a user in to Portico
+ * @param signOnRoles          the roles a user signed in by this app's links may have: every role of the user must be
+ *                             in here, or the link signs nobody in; {@link #DEFAULT_SIGN_ON_ROLES} unless the admin
+ *                             chose otherwise
  */
 public record AppRegistration(String id, String name, List<AppBaseUrl> baseUrls, String audience,
                               Set<UserClaim> allowedClaims, Duration tokenLifetime,
                               ClientAuthentication clientAuthentication, Set<String> exchangeAudiences,
-                              boolean trustedForSignOn) {
+                              boolean trustedForSignOn, Set<String> signOnRoles) {
 
     /** Shortest token lifetime: long enough for one hop across a slow network. */
     public static final Duration MIN_TOKEN_LIFETIME = Duration.ofSeconds(30);
     /** Longest token lifetime; signing keys stay published this long after they retire. */
     public static final Duration MAX_TOKEN_LIFETIME = Duration.ofHours(1);
+    /** Roles a trusted app may sign users in with when the admin chose none: only ordinary users. */
+    public static final Set<String> DEFAULT_SIGN_ON_ROLES = Set.of("end-user");
+
     /** Token lifetime when none is configured. */
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
@@ -92,15 +98,22 @@ public record AppRegistration(String id, String name, List<AppBaseUrl> baseUrls,
                 }
             }
         }
+        if (signOnRoles == null || signOnRoles.stream().anyMatch(java.util.Objects::isNull)) {
+            problems.add("sign-on roles must be a set of role names, e.g. [end-user] (may be empty)");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidAppException(problems);
         }
         baseUrls = List.copyOf(new LinkedHashSet<>(baseUrls));
         allowedClaims = allowedClaims.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedClaims));
         exchangeAudiences = Set.copyOf(exchangeAudiences);
+        signOnRoles = Set.copyOf(signOnRoles);
     }
 
-    /** A builder with the defaults: no claims, {@link #DEFAULT_TOKEN_LIFETIME}, no exchange, not trusted. */
+    /**
+     * A builder with the defaults: no claims, {@link #DEFAULT_TOKEN_LIFETIME}, no exchange, not trusted, sign-on roles
+     * {@link #DEFAULT_SIGN_ON_ROLES}.
+     */
     public static Builder builder(String id) {
         return new Builder(id);
     }
@@ -116,12 +129,21 @@ public record AppRegistration(String id, String name, List<AppBaseUrl> baseUrls,
         b.clientAuthentication = clientAuthentication;
         b.exchangeAudiences.addAll(exchangeAudiences);
         b.trustedForSignOn = trustedForSignOn;
+        b.signOnRoles = signOnRoles;
         return b;
     }
 
     /** Whether this app may obtain tokens for {@code targetAudience} by token exchange. */
     public boolean mayExchangeFor(String targetAudience) {
         return exchangeAudiences.contains(targetAudience);
+    }
+
+    /**
+     * Whether a link from this app may sign in a user with these roles: the app is trusted for sign-on and every one
+     * of the roles is in its {@link #signOnRoles()}.
+     */
+    public boolean maySignIn(Set<String> userRoles) {
+        return trustedForSignOn && signOnRoles.containsAll(userRoles);
     }
 
     private static String audienceProblem(String value) {
@@ -178,6 +200,7 @@ public record AppRegistration(String id, String name, List<AppBaseUrl> baseUrls,
         private ClientAuthentication clientAuthentication;
         private final Set<String> exchangeAudiences = new LinkedHashSet<>();
         private boolean trustedForSignOn;
+        private Set<String> signOnRoles = DEFAULT_SIGN_ON_ROLES;
 
         private Builder(String id) {
             this.id = id;
@@ -231,10 +254,16 @@ public record AppRegistration(String id, String name, List<AppBaseUrl> baseUrls,
             return this;
         }
 
+        /** The roles a user signed in by this app's links may have (see {@link AppRegistration#signOnRoles()}). */
+        public Builder signOnRoles(Set<String> roles) {
+            this.signOnRoles = roles;
+            return this;
+        }
+
         /** @throws InvalidAppException listing every invalid value */
         public AppRegistration build() {
             return new AppRegistration(id, name, baseUrls, audience, allowedClaims, tokenLifetime,
-                    clientAuthentication, exchangeAudiences, trustedForSignOn);
+                    clientAuthentication, exchangeAudiences, trustedForSignOn, signOnRoles);
         }
     }
 }

@@ -5,12 +5,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.token.UserIdentity;
 
 /**
  * How following a link ends, as decided by {@link LinkResolver}: expected outcomes are values, not exceptions.
- * {@link ToApp}, {@link ToPage} and {@link Rejected} are resolutions with a {@link LinkOutcome} ({@link #findOutcome()}) (the analytics count
- * them); {@link NeedsLogin} and {@link Preview} are not yet resolutions: the same link is resolved again after the
- * login, or when a person opens it.
+ * {@link ToApp}, {@link ToPage}, {@link SignOn} and {@link Rejected} are resolutions with a {@link LinkOutcome}
+ * ({@link #findOutcome()}) (the analytics count them); {@link NeedsLogin}, {@link ConfirmSignOn} and {@link Preview}
+ * are not yet resolutions: the same link is resolved again after the login, after the person confirmed, or when a
+ * person opens it.
  */
 public sealed interface LinkResolution {
 
@@ -62,12 +64,68 @@ public sealed interface LinkResolution {
     }
 
     /**
-     * The route needs a logged-in user and there is none.
+     * A link from an app trusted for sign-on, decided in full as the user it names (signature, route, parameters, the
+     * user's roles against the route's and the app's sign-on roles, target, ticket; its {@code jti} and ticket are
+     * consumed): log that user in, then go on as {@link #then()} says. Nobody is logged in yet when this is returned;
+     * the caller logs the user in and must not decide anything again.
      *
-     * @param route    the route
-     * @param signedBy a verified inbound signature whose app may log its user in, or null
+     * @param link the verified inbound link
+     * @param user the user to log in, with the roles the login grants
+     * @param then where to go once logged in: a {@link ToApp} (with a token for {@code user}) or a {@link ToPage}
      */
-    record NeedsLogin(LinkRoute route, InboundLink signedBy) implements LinkResolution {
+    record SignOn(InboundLink link, UserIdentity user, LinkResolution then) implements LinkResolution {
+        public SignOn {
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(user, "user");
+            if (!(then instanceof ToApp) && !(then instanceof ToPage)) {
+                throw new IllegalArgumentException("a sign-on goes on into an app or to a page, not " + then);
+            }
+        }
+
+        @Override
+        public Optional<LinkOutcome> findOutcome() {
+            return then.findOutcome();
+        }
+
+        @Override
+        public Optional<String> appId() {
+            return then.appId();
+        }
+    }
+
+    /**
+     * A link from an app trusted for sign-on names another user than the one logged in. Nothing was consumed; every
+     * check up to the {@code jti} passed for the named user. The person must choose, by a deliberate request, whether
+     * to switch ({@link LinkResolver#followSwitching}) or to stay who they are.
+     *
+     * @param route the route
+     * @param link  the verified inbound link
+     * @param user  the user the link would log in
+     */
+    record ConfirmSignOn(LinkRoute route, InboundLink link, UserIdentity user) implements LinkResolution {
+        public ConfirmSignOn {
+            Objects.requireNonNull(route, "route");
+            Objects.requireNonNull(link, "link");
+            Objects.requireNonNull(user, "user");
+        }
+
+        @Override
+        public Optional<LinkOutcome> findOutcome() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> appId() {
+            return route.appId();
+        }
+    }
+
+    /**
+     * The route needs a logged-in user and there is none (and the link signs nobody in).
+     *
+     * @param route the route
+     */
+    record NeedsLogin(LinkRoute route) implements LinkResolution {
         @Override
         public Optional<LinkOutcome> findOutcome() {
             return Optional.empty();

@@ -10,9 +10,11 @@ import java.util.Optional;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.link.InboundLinkVerifier.InboundLinkRejectedException;
+import org.portico.deeplink.link.LinkResolution.ConfirmSignOn;
 import org.portico.deeplink.link.LinkResolution.NeedsLogin;
 import org.portico.deeplink.link.LinkResolution.Preview;
 import org.portico.deeplink.link.LinkResolution.Rejected;
+import org.portico.deeplink.link.LinkResolution.SignOn;
 import org.portico.deeplink.link.LinkResolution.ToApp;
 import org.portico.deeplink.link.LinkResolution.ToPage;
 import org.portico.deeplink.link.LinkTargets.TargetRefusedException;
@@ -27,6 +29,14 @@ import org.portico.deeplink.token.UserIdentity;
  *   {@code EXPIRED});</li>
  *   <li>the request binds to its parameters ({@code INVALID_PARAMETER}, see {@link LinkBinder});</li>
  *   <li>an inbound signature, if any, verifies ({@code BAD_SIGNATURE}, {@code EXPIRED});</li>
+ *   <li>sign-on: the route needs a login, the signature is from an app trusted for sign-on and names someone other
+ *   than the logged-in user (or there is none). The named user is looked up ({@link SignOnUsers}); when there is no
+ *   such user the link signs nobody in and the ladder goes on as if it were not a sign-on. Otherwise every role of
+ *   that user must be among the app's sign-on roles ({@code DENIED}, see {@link AppRegistration#maySignIn}), and from
+ *   here on the link is decided <em>as the named user</em>. With another user logged in, the rest is only checked
+ *   (as for a preview) and the answer is {@link ConfirmSignOn} (or the rejection) — unless the person already
+ *   confirmed ({@link #followSwitching}). A link that passes every step below is wrapped in {@link SignOn}: the caller
+ *   logs the user in only then, so a refused link never leaves a logged-in session;</li>
  *   <li>a login is needed and nobody is logged in: {@link NeedsLogin} (not yet an outcome);</li>
  *   <li>the user has one of the route's roles, the target app is registered and enabled ({@code DENIED});</li>
  *   <li>the target expands to an allowed address ({@code INVALID_PARAMETER}, see {@link LinkTargets});</li>
@@ -35,8 +45,8 @@ import org.portico.deeplink.token.UserIdentity;
  *   <li>the inbound signature's {@code jti} is used for the first time ({@code REPLAYED});</li>
  *   <li>the one-time ticket is redeemed, by the database ({@code REPLAYED}, {@code EXPIRED}, {@code DENIED},
  *   {@code BAD_SIGNATURE});</li>
- *   <li>a logged-in user going into an app gets a signed link token: {@link ToApp}; a guest goes without one; a
- *   Portico page is {@link ToPage}.</li>
+ *   <li>a logged-in (or signed-on) user going into an app gets a signed link token: {@link ToApp}; a guest goes
+ *   without one; a Portico page is {@link ToPage}.</li>
  * </ol>
  * Every message in a {@link Rejected} is fit to show to the person who followed the link: it says what happened and
  * names a parameter at most, never a value, a key or an internal reason.
@@ -51,7 +61,11 @@ public final class LinkResolver {
     private final OneTimeTickets tickets;
     private final InboundLinkVerifier inbound;
     private final ReplayGuard inboundReplays;
+    private final SignOnUsers signOnUsers;
     private final Clock clock;
+
+    /** How far a request goes: a person following it, a preview, or a person who confirmed switching users. */
+    private enum Mode { FOLLOW, PREVIEW, SWITCH }
 
     /**
      * @param routes         where routes are found
@@ -59,17 +73,20 @@ public final class LinkResolver {
      * @param tokens         issues link tokens
      * @param tickets        one-time tickets (the database)
      * @param inbound        verifies apps' signatures on inbound links
-     * @param inboundReplays remembers inbound {@code jti}s (shared across nodes)
+     * @param inboundReplays remembers inbound {@code jti}s (shared across nodes; the first use must win atomically)
+     * @param signOnUsers    finds the users that links from apps trusted for sign-on name
      * @param clock          the time source
      */
     public LinkResolver(LinkRoutes routes, AppDirectory apps, LinkTokenIssuer tokens, OneTimeTickets tickets,
-                        InboundLinkVerifier inbound, ReplayGuard inboundReplays, Clock clock) {
+                        InboundLinkVerifier inbound, ReplayGuard inboundReplays, SignOnUsers signOnUsers,
+                        Clock clock) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.apps = Objects.requireNonNull(apps, "apps");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.tickets = Objects.requireNonNull(tickets, "tickets");
         this.inbound = Objects.requireNonNull(inbound, "inbound");
         this.inboundReplays = Objects.requireNonNull(inboundReplays, "inboundReplays");
+        this.signOnUsers = Objects.requireNonNull(signOnUsers, "signOnUsers");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -79,7 +96,18 @@ public final class LinkResolver {
      * @param user the logged-in user, or null for a guest
      */
     public LinkResolution follow(LinkRequest request, UserIdentity user) {
-        return resolve(request, user, false);
+        return resolve(request, user, Mode.FOLLOW);
+    }
+
+    /**
+     * Resolves a link like {@link #follow}, for a person who was shown {@link ConfirmSignOn} and chose to continue as
+     * the link's user: a sign-on link for another user than {@code user} resolves to {@link SignOn} instead of asking
+     * again. Everything is decided anew; nothing from the confirmation is trusted.
+     *
+     * @param user the logged-in user, or null for a guest
+     */
+    public LinkResolution followSwitching(LinkRequest request, UserIdentity user) {
+        return resolve(request, user, Mode.SWITCH);
     }
 
     /**
@@ -87,10 +115,10 @@ public final class LinkResolver {
      * is issued; a link that would work answers {@link Preview}.
      */
     public LinkResolution preview(LinkRequest request, UserIdentity user) {
-        return resolve(request, user, true);
+        return resolve(request, user, Mode.PREVIEW);
     }
 
-    private LinkResolution resolve(LinkRequest request, UserIdentity user, boolean preview) {
+    private LinkResolution resolve(LinkRequest request, UserIdentity user, Mode mode) {
         Instant now = clock.instant();
         Optional<LinkRoute> found = routes.find(request.route());
         if (found.isEmpty()) {
@@ -124,9 +152,37 @@ public final class LinkResolver {
                         + " again.", route);
             }
         }
-        if (user == null && !route.guestsAllowed()) {
-            return new NeedsLogin(route, signedBy != null && signedBy.mayLogIn() ? signedBy : null);
+        if (!route.guestsAllowed() && signedBy != null && signedBy.mayLogIn()
+                && (user == null || !user.username().equals(signedBy.subject()))) {
+            Optional<UserIdentity> named = signOnUsers.find(signedBy);
+            if (named.isPresent()) {
+                return signOn(route, bound, signedBy, named.get(), user, mode, now);
+            }
         }
+        if (user == null && !route.guestsAllowed()) {
+            return new NeedsLogin(route);
+        }
+        return decide(route, bound, signedBy, user, mode == Mode.PREVIEW, now);
+    }
+
+    /** The sign-on step of the ladder: everything below it, decided as the user the link names. */
+    private LinkResolution signOn(LinkRoute route, BoundLink bound, InboundLink signedBy, UserIdentity named,
+                                  UserIdentity current, Mode mode, Instant now) {
+        if (!signedBy.app().maySignIn(named.roles())) {
+            return new Rejected(LinkOutcome.DENIED, "The app that sent this link may not sign in an account with your"
+                    + " rights. Log in to Portico yourself, then open the link again.", route);
+        }
+        if (current != null && mode == Mode.FOLLOW) {
+            LinkResolution checked = decide(route, bound, signedBy, named, true, now);
+            return checked instanceof Preview ? new ConfirmSignOn(route, signedBy, named) : checked;
+        }
+        LinkResolution decided = decide(route, bound, signedBy, named, mode == Mode.PREVIEW, now);
+        return decided instanceof ToApp || decided instanceof ToPage ? new SignOn(signedBy, named, decided) : decided;
+    }
+
+    /** The ladder from the route's roles on, for this user (null: a guest on a route open to guests). */
+    private LinkResolution decide(LinkRoute route, BoundLink bound, InboundLink signedBy, UserIdentity user,
+                                  boolean preview, Instant now) {
         if (!route.roles().isEmpty() && (user == null || Collections.disjoint(route.roles(), user.roles()))) {
             return new Rejected(LinkOutcome.DENIED, "Your account may not open this link. Ask your administrator if"
                     + " you need it.", route);

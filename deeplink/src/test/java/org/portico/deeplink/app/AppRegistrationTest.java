@@ -32,6 +32,25 @@ class AppRegistrationTest {
     }
 
     @Test
+    void aTrustedAppSignsInOnlyUsersWhoseEveryRoleIsAmongItsSignOnRoles() {
+        AppRegistration.Builder builder = AppRegistration.builder("partner").name("Partner")
+                .baseUrl("https://partner.example").audience("partner").clientAuthentication(HASH);
+        AppRegistration untrusted = builder.build();
+        AppRegistration trusted = builder.trustedForSignOn(true).build();
+        AppRegistration admins = builder.signOnRoles(Set.of("end-user", "site-admin")).build();
+        assertAll(
+                () -> assertEquals(Set.of("end-user"), untrusted.signOnRoles(), "the default"),
+                () -> assertFalse(untrusted.maySignIn(Set.of("end-user")), "not trusted at all"),
+                () -> assertTrue(trusted.maySignIn(Set.of("end-user"))),
+                () -> assertFalse(trusted.maySignIn(Set.of("end-user", "site-admin"))),
+                () -> assertFalse(trusted.maySignIn(Set.of("end-user", "content-editor"))),
+                () -> assertTrue(admins.maySignIn(Set.of("end-user", "site-admin"))),
+                () -> assertEquals(admins, admins.toBuilder().build()),
+                () -> assertTrue(assertThrows(InvalidAppException.class, () -> builder.signOnRoles(null).build())
+                        .getMessage().contains("sign-on roles")));
+    }
+
+    @Test
     void everyProblemIsListedAtOnce() {
         InvalidAppException e = assertThrows(InvalidAppException.class, () -> AppRegistration.builder("Billing App")
                 .name("").audience("has space").tokenLifetime(Duration.ofHours(2)).exchangeAudiences("a:b#frag")

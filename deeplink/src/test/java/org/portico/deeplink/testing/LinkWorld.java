@@ -19,7 +19,8 @@ import org.portico.deeplink.link.RouteTarget;
 
 /**
  * A {@link TokenWorld} with link routes in a map, one-time tickets in memory (atomic like the database's conditional
- * update), inbound-link secrets in a map and a resolver wired as portal-web wires it.
+ * update), inbound-link secrets and the users sign-on links may name in maps, and a resolver wired as portal-web wires
+ * it.
  */
 public final class LinkWorld {
 
@@ -27,6 +28,8 @@ public final class LinkWorld {
     public final MutableClock clock = tokens.clock;
     public final Map<String, LinkRoute> routes = new ConcurrentHashMap<>();
     public final Map<String, byte[]> inboundSecrets = new ConcurrentHashMap<>();
+    /** The users links from apps trusted for sign-on may name, by username, with the roles a login grants. */
+    public final Map<String, org.portico.deeplink.token.UserIdentity> signOnUsers = new ConcurrentHashMap<>();
     public final MemoryTickets tickets = new MemoryTickets();
     public final LinkTokenIssuer issuer = new LinkTokenIssuer(tokens.keys, TokenWorld.ISSUER, clock);
     public final LinkTokenVerifier verifier = new LinkTokenVerifier(tokens.keys, TokenWorld.ISSUER, clock);
@@ -43,7 +46,7 @@ public final class LinkWorld {
         inbound = new InboundLinkVerifier(tokens, jwks, id -> Optional.ofNullable(inboundSecrets.get(id)),
                 TokenWorld.ISSUER, clock);
         resolver = new LinkResolver(name -> Optional.ofNullable(routes.get(name)), tokens, issuer, tickets, inbound,
-                tokens.replayGuard, clock);
+                tokens.replayGuard, link -> Optional.ofNullable(signOnUsers.get(link.subject())), clock);
         add(LinkRoute.builder("invoice").description("An invoice in Billing")
                 .parameter(RouteParameter.of("id", ParameterType.INT))
                 .parameter(RouteParameter.oneOf("tab", java.util.List.of("items", "payments")).optional())
