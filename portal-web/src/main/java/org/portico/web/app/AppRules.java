@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.portico.deeplink.redirect.AppBaseUrl;
+import org.portico.web.security.Role;
 
 /**
  * What a valid app registration looks like, checked field by field so that one answer lists every problem.
@@ -38,12 +39,13 @@ public final class AppRules {
 
     /**
      * An app registration after the checks: trimmed, normalised, defaults applied. Fields that failed a check are
-     * null (or empty) and have an entry in {@link #errors()}.
+     * null (or empty) and have an entry in {@link #errors()}. {@code signOnRoles} is null when the draft gave none
+     * (see {@link AppDraft#signOnRoles()}).
      */
     public record Checked(String id, String name, String description, String audience, List<AppBaseUrl> baseUrls,
                           Set<UserClaim> claims, int tokenLifetimeSeconds, ClientAuthentication clientAuthentication,
                           String jwksUrl, List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
-                          List<FieldError> errors) {
+                          Set<Role> signOnRoles, List<FieldError> errors) {
 
         public boolean isValid() {
             return errors.isEmpty();
@@ -75,8 +77,9 @@ public final class AppRules {
         if (audience != null && exchange.contains(audience)) {
             errors.add(new FieldError("exchangeAudiences", "An app needs no token exchange for its own audience."));
         }
+        Set<Role> signOnRoles = draft.signOnRoles() == null ? null : signOnRoles(draft.signOnRoles(), errors);
         return new Checked(id, name, description, audience, baseUrls, claims, lifetime, method, jwksUrl,
-                List.copyOf(exchange), draft.trustedForSignOn(), draft.enabled(), List.copyOf(errors));
+                List.copyOf(exchange), draft.trustedForSignOn(), draft.enabled(), signOnRoles, List.copyOf(errors));
     }
 
     /** Trims and lower-cases an id as typed, so that {@code Billing } and {@code billing} are one app. */
@@ -173,6 +176,17 @@ public final class AppRules {
                     "Unknown user claim '" + printable(value) + "'; an app may receive 'name', 'email' and 'roles'.")));
         }
         return claims;
+    }
+
+    /** Known role names only, e.g. {@code end-user}; may be empty (the app then signs nobody in). */
+    private static Set<Role> signOnRoles(List<String> values, List<FieldError> errors) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String value : values) {
+            Role.findByName(strip(value)).ifPresentOrElse(roles::add, () -> errors.add(new FieldError("signOnRoles",
+                    "Unknown role '" + printable(value) + "'; the roles are 'end-user', 'content-editor' and"
+                    + " 'site-admin'.")));
+        }
+        return roles;
     }
 
     private static int lifetime(Integer seconds, List<FieldError> errors) {

@@ -27,6 +27,7 @@ import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.security.Role;
 
 /**
  * The app registry: lookup, search and the site admin's changes. Every value is checked by {@link AppRules}
@@ -44,6 +45,9 @@ public class AppService {
     private static ContainsSearch search(String query) {
         return new ContainsSearch(query);
     }
+
+    /** The sign-on roles of a new app whose draft names none: ordinary users only. */
+    static final Set<Role> DEFAULT_SIGN_ON_ROLES = Set.of(Role.END_USER);
 
     private static final Map<String, String> SORTABLE = Map.of(
             "id", "a.id",
@@ -126,7 +130,7 @@ public class AppService {
      */
     public AppSaved create(AppDraft draft) {
         String target = "app:" + AppRules.normalizeId(draft.id());
-        return audited(AuditAction.APP_CREATED, target, () -> {
+        AppSaved saved = audited(AuditAction.APP_CREATED, target, () -> {
             AppRules.Checked checked = AppRules.check(draft, true);
             Set<RegisteredApp> targets = requireValid(checked, null);
             if (em.find(RegisteredApp.class, checked.id()) != null) {
@@ -139,6 +143,8 @@ public class AppService {
             return new Change<>(new AppSaved(app, secret), "audience " + app.getAudience() + ", "
                     + app.getClientAuthentication().methodName() + (app.isEnabled() ? "" : ", disabled"));
         });
+        auditSignOnRoles(target, DEFAULT_SIGN_ON_ROLES, saved.app());
+        return saved;
     }
 
     /**
@@ -149,7 +155,9 @@ public class AppService {
      * @throws AppRejectedException.StaleApp when the version is not the current one
      */
     public AppSaved update(String id, long expectedVersion, AppDraft draft) {
-        return audited(AuditAction.APP_UPDATED, "app:" + AppRules.normalizeId(id), () -> {
+        String target = "app:" + AppRules.normalizeId(id);
+        Set<Role> signOnRolesBefore = findById(id).map(RegisteredApp::getSignOnRoles).orElse(Set.of());
+        AppSaved saved = audited(AuditAction.APP_UPDATED, target, () -> {
             RegisteredApp app = getById(id);
             if (app.getVersion() != expectedVersion) {
                 throw new AppRejectedException.StaleApp(app.getId());
@@ -170,6 +178,27 @@ public class AppService {
             return new Change<>(new AppSaved(app, secret),
                     changed.isEmpty() ? "nothing changed" : "changed: " + String.join(", ", changed));
         });
+        auditSignOnRoles(target, signOnRolesBefore, saved.app());
+        return saved;
+    }
+
+    /**
+     * A change of an app's sign-on roles gets an entry of its own, which says whether the app may now sign in site
+     * admins: that is the one setting which lets an app's signature stand in for an administrator's password.
+     */
+    private void auditSignOnRoles(String target, Set<Role> before, RegisteredApp app) {
+        Set<Role> after = app.getSignOnRoles();
+        if (after.equals(before)) {
+            return;
+        }
+        audit.record(AuditAction.APP_SIGN_ON_ROLES_CHANGED, target, AuditOutcome.SUCCESS, "sign-on roles "
+                + names(before) + " -> " + names(after) + (after.contains(Role.SITE_ADMIN)
+                ? "; WARNING: links from this app may sign in site admins" + (app.isTrustedForSignOn() ? ""
+                : " once it is trusted for sign-on") : ""));
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::roleName).toList();
     }
 
     /** Enables or disables an app; a disabled app gets no tokens and no redirects. */
@@ -251,6 +280,9 @@ public class AppService {
         app.setTokenLifetimeSeconds(checked.tokenLifetimeSeconds());
         app.setExchangeTargets(targets);
         app.setTrustedForSignOn(checked.trustedForSignOn());
+        if (checked.signOnRoles() != null) {
+            app.setSignOnRoles(checked.signOnRoles());
+        }
         app.setEnabled(checked.enabled());
         app.setJwksUrl(checked.jwksUrl());
         boolean needsSecret = checked.clientAuthentication() == ClientAuthentication.CLIENT_SECRET
@@ -305,6 +337,7 @@ public class AppService {
         fields.put("JWKS URL", app.getJwksUrl());
         fields.put("exchange audiences", app.getExchangeAudiences());
         fields.put("trusted for sign-on", app.isTrustedForSignOn());
+        fields.put("sign-on roles", names(app.getSignOnRoles()));
         fields.put("enabled", app.isEnabled());
         return fields;
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.security.Role;
 
 /**
  * The registered apps as the token layer sees them: enabled apps only, as {@link AppRegistration} values. Lookups
@@ -78,7 +80,8 @@ public class JpaAppDirectory implements AppDirectory {
                             ? new ClientSecret(app.getClientSecretHash())
                             : new org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt(URI.create(app.getJwksUrl())))
                     .exchangeAudiences(app.getExchangeAudiences().toArray(String[]::new))
-                    .trustedForSignOn(app.isTrustedForSignOn());
+                    .trustedForSignOn(app.isTrustedForSignOn())
+                    .signOnRoles(app.getSignOnRoles().stream().map(Role::roleName).collect(Collectors.toUnmodifiableSet()));
             app.getBaseUrls().forEach(registration::baseUrl);
             return Optional.of(registration.build());
         } catch (IllegalArgumentException | NullPointerException e) { // InvalidAppException is an IllegalArgumentException

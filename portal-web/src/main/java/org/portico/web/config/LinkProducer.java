@@ -26,6 +26,7 @@ import org.portico.deeplink.oauth.ClientJwkSources;
 import org.portico.web.config.KeysProducer.PorticoIssuer;
 import org.portico.web.link.InboundReplays;
 import org.portico.web.link.InboundSecrets;
+import org.portico.web.link.LinkSignOnUsers;
 import org.portico.web.link.LinkStore;
 import org.portico.web.link.LinkTickets;
 import org.portico.web.concurrent.PeriodicJob;
@@ -70,8 +71,9 @@ public class LinkProducer {
     @Produces
     @Singleton
     LinkResolver linkResolver(LinkRoutes routes, AppDirectory apps, LinkTokenIssuer tokens, LinkTickets tickets,
-                              InboundLinkVerifier inbound, InboundReplays replays, Clock clock) {
-        return new LinkResolver(routes, apps, tokens, tickets, inbound, replays, clock);
+                              InboundLinkVerifier inbound, InboundReplays replays, LinkSignOnUsers signOnUsers,
+                              Clock clock) {
+        return new LinkResolver(routes, apps, tokens, tickets, inbound, replays, signOnUsers, clock);
     }
 
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 40) @Initialized(ApplicationScoped.class) Object event,

@@ -21,6 +21,7 @@ public class LinkPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final String ATTRIBUTE = LinkPage.class.getName() + ".view";
+    static final String SWITCH_ATTRIBUTE = LinkPage.class.getName() + ".switch";
 
     @Inject
     transient FacesContext faces;
@@ -39,8 +40,27 @@ public class LinkPage implements Serializable {
             implements Serializable {
     }
 
+    /**
+     * The question a sign-on link for another user asks ({@code switch.xhtml}).
+     *
+     * @param current     the logged-in user's display name
+     * @param currentUser the logged-in user's username
+     * @param next        the display name of the user the link signs in
+     * @param nextUser    that user's username
+     * @param appName     the app that signed the link
+     * @param choice      the id of the open question (see {@link SignOnChoices}), posted back with the answer
+     */
+    public record Switch(String current, String currentUser, String next, String nextUser, String appName,
+                         String choice) implements Serializable {
+    }
+
     static View problem(LinkOutcome outcome, int status, String message) {
         return new View(status, outcome.code(), title(outcome), message, advice(outcome), null);
+    }
+
+    /** The page that asks whether to switch to the user a sign-on link names. */
+    static View switchUser(String next) {
+        return new View(200, "switch", "Continue as " + next + "?", "", "", null);
     }
 
     static View preview(String description, String appName, String openUrl) {
@@ -77,6 +97,11 @@ public class LinkPage implements Serializable {
     public View getView() {
         Object view = faces.getExternalContext().getRequestMap().get(ATTRIBUTE);
         return view instanceof View v ? v : problem(LinkOutcome.UNKNOWN_ROUTE, 404, "There is no link here.");
+    }
+
+    public Switch getSwitchView() {
+        Object view = faces.getExternalContext().getRequestMap().get(SWITCH_ATTRIBUTE);
+        return view instanceof Switch s ? s : null;
     }
 
     /** preRenderView: the page answers with its view's status. */

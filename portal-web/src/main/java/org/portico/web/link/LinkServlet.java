@@ -1,6 +1,7 @@
 package org.portico.web.link;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -24,20 +24,27 @@ import org.portico.deeplink.link.LinkOutcome;
 import org.portico.deeplink.link.LinkPrefetchers;
 import org.portico.deeplink.link.LinkRequest;
 import org.portico.deeplink.link.LinkResolution;
+import org.portico.deeplink.link.LinkResolution.ConfirmSignOn;
 import org.portico.deeplink.link.LinkResolution.NeedsLogin;
 import org.portico.deeplink.link.LinkResolution.Preview;
 import org.portico.deeplink.link.LinkResolution.Rejected;
+import org.portico.deeplink.link.LinkResolution.SignOn;
 import org.portico.deeplink.link.LinkResolution.ToApp;
 import org.portico.deeplink.link.LinkResolution.ToPage;
 import org.portico.deeplink.link.LinkResolver;
+import org.portico.deeplink.link.LinkRoute;
+import org.portico.deeplink.keys.SigningKeys;
+import org.portico.deeplink.token.RevocationList;
 import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.asset.AssetUrls;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.config.KeysProducer.PorticoIssuer;
 import org.portico.web.rest.Problems;
+import org.portico.web.security.Role;
+import org.portico.web.security.SessionIds;
 import org.portico.web.security.SignedLinkCredential;
-import org.portico.web.security.SignedLinkIdentityStore;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -50,8 +57,14 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
  * login a small page that refreshes to it instead (see {@link #continueAfterLogin});</li>
  * <li>to a Portico page: {@code 303} to that local path;</li>
  * <li>a login is needed: Jakarta Security's {@code LoginToContinue} saves this very request and shows the login page
- * (form or OpenID Connect); after the login the browser comes back to the same link with all its parameters. An
- * inbound link signed by an app trusted for sign-on logs its user in instead;</li>
+ * (form or OpenID Connect); after the login the browser comes back to the same link with all its parameters;</li>
+ * <li>an inbound link signed by an app trusted for sign-on ({@link SignOn}): the resolver decided everything as the
+ * user it names and consumed its {@code jti}; only then is that user logged in, with a new session id. A refused
+ * link touches no session;</li>
+ * <li>a sign-on link for another user than the one logged in ({@link ConfirmSignOn}): a page asks "Continue as …?" /
+ * "Stay as …"; its buttons {@code POST /link-sign-on} (same origin, with the question's one-time id from the
+ * session). "Continue" resolves the link again from scratch, logs the current user out (their tokens revoked, their
+ * session ended) and the link's user in with a new session; "Stay" goes to the home page and consumes nothing;</li>
  * <li>a bad link: a friendly page in the site layout with the right status (400, 403, 404, 410), or RFC 9457
  * problem+json for clients that ask for JSON, with a stable {@code type} per outcome;</li>
  * <li>HEAD and link prefetchers (mail scanners, Office, chat previews): the same checks, nothing consumed, no token,
@@ -60,7 +73,7 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
  * Every resolution (not the login detour, not a preview) fires exactly one {@link LinkResolved} event. Responses are
  * {@code no-store} and {@code Referrer-Policy: no-referrer}: they carry tokens and tickets.
  */
-@WebServlet(name = "LinkServlet", urlPatterns = "/link/*")
+@WebServlet(name = "LinkServlet", urlPatterns = {"/link/*", LinkServlet.SIGN_ON_CHOICE})
 public class LinkServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -71,6 +84,10 @@ public class LinkServlet extends HttpServlet {
 
     static final String PROBLEM_PAGE = "/WEB-INF/links/problem.xhtml";
     static final String PREVIEW_PAGE = "/WEB-INF/links/preview.xhtml";
+    static final String SWITCH_PAGE = "/WEB-INF/links/switch.xhtml";
+
+    /** Where the "Continue as …?" page posts its answer. */
+    static final String SIGN_ON_CHOICE = "/link-sign-on";
 
     @Inject
     transient LinkResolver resolver;
@@ -88,7 +105,13 @@ public class LinkServlet extends HttpServlet {
     transient AuditLog audit;
 
     @Inject
-    transient SignedLinkIdentityStore signedLinkUsers;
+    transient RevocationList revocations;
+
+    @Inject
+    transient SigningKeys keys;
+
+    @Inject
+    transient PorticoIssuer issuer;
 
     @Inject
     transient Clock clock;
@@ -98,6 +121,10 @@ public class LinkServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (SIGN_ON_CHOICE.equals(request.getServletPath())) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
         follow(request, response, false);
     }
 
@@ -109,9 +136,7 @@ public class LinkServlet extends HttpServlet {
 
     private void follow(HttpServletRequest request, HttpServletResponse response, boolean head)
             throws IOException, ServletException {
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        noStore(response);
         LinkRequest link = LinkRequest.parse(request.getRequestURI().substring(request.getContextPath().length()),
                 request.getQueryString());
         boolean preview = head || LinkPrefetchers.isPrefetch(request.getHeader("User-Agent"),
@@ -120,20 +145,35 @@ public class LinkServlet extends HttpServlet {
         Optional<UserIdentity> user = users.find(request);
         LinkResolution resolution = preview ? resolver.preview(link, user.orElse(null))
                 : resolver.follow(link, user.orElse(null));
-        if (resolution instanceof NeedsLogin login && !preview) {
-            if (login.signedBy() == null || !signOn(request, response, login.signedBy())) {
-                if (!response.isCommitted()) {
-                    requestLogin(request, response);
-                }
-                return;
+        if (resolution instanceof NeedsLogin && !preview) {
+            requestLogin(request, response);
+        } else if (resolution instanceof ConfirmSignOn confirm && !preview) {
+            askToSwitch(request, response, confirm, user.orElseThrow());
+        } else {
+            finish(request, response, link, resolution, user, head, preview, false);
+        }
+    }
+
+    /**
+     * Carries out a decided resolution: a sign-on logs its user in first (nothing about the link is decided again),
+     * then the one event is recorded and the browser goes where the resolution says.
+     */
+    private void finish(HttpServletRequest request, HttpServletResponse response, LinkRequest link,
+                        LinkResolution resolution, Optional<UserIdentity> user, boolean head, boolean preview,
+                        boolean formPost) throws IOException, ServletException {
+        if (resolution instanceof SignOn signOn) {
+            if (signOn(request, response, signOn)) {
+                user = Optional.of(signOn.user());
+                resolution = signOn.then();
+            } else {
+                resolution = new Rejected(LinkOutcome.DENIED, "Portico could not sign you in with this link. Log in"
+                        + " yourself, then open the link again.", route(signOn.then()));
             }
-            user = users.find(request);
-            resolution = resolver.follow(link, user.orElse(null));
         }
         if (!preview) {
             record(link, resolution, user);
         }
-        if (resolution instanceof ToApp app && cameFromLogin(request)) {
+        if (resolution instanceof ToApp app && (formPost || cameFromLogin(request))) {
             continueAfterLogin(request, response, app);
         } else if (resolution instanceof ToApp app) {
             seeOther(response, app.target().toString());
@@ -146,6 +186,125 @@ public class LinkServlet extends HttpServlet {
         } else if (resolution instanceof NeedsLogin login) {
             // A preview of a link that needs a login: no session, no login page for a scanner.
             preview(request, response, head, login.route().description(), null);
+        } else if (resolution instanceof ConfirmSignOn confirm) {
+            preview(request, response, head, confirm.route().description(), null);
+        }
+    }
+
+    private static LinkRoute route(LinkResolution resolution) {
+        return resolution instanceof ToApp app ? app.route() : ((ToPage) resolution).route();
+    }
+
+    private static void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Referrer-Policy", "no-referrer");
+    }
+
+    // ---- another user's sign-on link: ask, then act on a POST ------------------------------------------------
+
+    /**
+     * Shows "Continue as alice?" / "Stay as bob" for a sign-on link that names someone else than the logged-in user.
+     * Nothing was consumed; the question is kept in the session ({@link SignOnChoices}) for the answer to refer to.
+     */
+    private void askToSwitch(HttpServletRequest request, HttpServletResponse response, ConfirmSignOn confirm,
+                             UserIdentity current) throws IOException, ServletException {
+        String choice = SignOnChoices.open(request.getSession(), new SignOnChoices.Choice(self(request)
+                .substring(request.getContextPath().length()), confirm.user().username(), confirm.link().expiresAt()));
+        request.setAttribute(LinkPage.SWITCH_ATTRIBUTE, new LinkPage.Switch(displayName(current), current.username(),
+                displayName(confirm.user()), confirm.user().username(), confirm.link().app().name(), choice));
+        request.setAttribute(LinkPage.ATTRIBUTE, LinkPage.switchUser(displayName(confirm.user())));
+        request.getRequestDispatcher(SWITCH_PAGE).forward(request, response);
+    }
+
+    private static String displayName(UserIdentity user) {
+        return user.name() == null || user.name().isBlank() ? user.username() : user.name();
+    }
+
+    /**
+     * {@code POST /link-sign-on}: the answer to {@link #askToSwitch}. Refused unless it comes from Portico's own
+     * origin and names a question open in this session (a one-time id, so a forged or repeated post finds nothing).
+     * "continue" resolves the link again in full; only a {@link SignOn} logs the current user out and the link's user
+     * in. "stay" consumes nothing and goes to the home page.
+     */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        noStore(response);
+        if (!SIGN_ON_CHOICE.equals(request.getServletPath())) {
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        if (!sameOrigin(request)) {
+            reject(request, response, new Rejected(LinkOutcome.DENIED, "This request did not come from Portico's own"
+                    + " page, so nothing was done.", null), false);
+            return;
+        }
+        String answer = request.getParameter("answer");
+        Optional<SignOnChoices.Choice> choice = SignOnChoices.take(request.getSession(false),
+                request.getParameter("choice"), clock.instant());
+        if (choice.isEmpty() || !("continue".equals(answer) || "stay".equals(answer))) {
+            reject(request, response, new Rejected(LinkOutcome.EXPIRED, "This question was already answered or has"
+                    + " expired. Go back to the app and open the link again.", null), false);
+            return;
+        }
+        if ("stay".equals(answer)) {
+            seeOther(response, request.getContextPath() + "/");
+            return;
+        }
+        String stored = choice.get().link();
+        int query = stored.indexOf('?');
+        LinkRequest link = LinkRequest.parse(query < 0 ? stored : stored.substring(0, query),
+                query < 0 ? null : stored.substring(query + 1));
+        Optional<UserIdentity> user = users.find(request);
+        LinkResolution resolution = resolver.followSwitching(link, user.orElse(null));
+        if (resolution instanceof SignOn signOn && !signOn.user().username().equals(choice.get().subject())) {
+            resolution = new Rejected(LinkOutcome.DENIED, "This link names another user than the one you chose.",
+                    route(signOn.then()));
+        } else if (resolution instanceof SignOn && user.isPresent()) {
+            logOut(request, user.get());
+        } else if (resolution instanceof NeedsLogin || resolution instanceof ConfirmSignOn) {
+            resolution = new Rejected(LinkOutcome.DENIED, "Portico could not sign you in with this link. Log in"
+                    + " yourself, then open the link again.", null);
+        }
+        finish(request, response, link, resolution, user, false, false, true);
+    }
+
+    /**
+     * Whether a POST comes from a page of Portico: {@code Origin} (sent by browsers with every POST) is Portico's
+     * public origin or this request's own; without {@code Origin}, {@code Sec-Fetch-Site} must not say cross-site.
+     * Requests with neither (not a browser) still need the session's one-time question id.
+     */
+    private boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin != null) {
+            return origin.equals(originOf(issuer.url())) || origin.equals(ownOrigin(request));
+        }
+        String site = request.getHeader("Sec-Fetch-Site");
+        return site == null || site.equals("same-origin") || site.equals("none");
+    }
+
+    private static String originOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static String ownOrigin(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = port == 80 && "http".equals(request.getScheme())
+                || port == 443 && "https".equals(request.getScheme());
+        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
+    /** Ends the current user's login before another user is signed in: like the logout button, tokens revoked. */
+    private void logOut(HttpServletRequest request, UserIdentity current) throws ServletException {
+        audit.recordAs(current.username(), AuditAction.LOGOUT, "user:" + current.username(), AuditOutcome.SUCCESS,
+                "switched to another user by a sign-on link");
+        HttpSession session = request.getSession(false);
+        SessionIds.find(session).ifPresent(sid ->
+                revocations.revokeSession(sid, clock.instant().plus(keys.config().retirementGrace())));
+        request.logout();
+        if (session != null) {
+            session.invalidate();
         }
     }
 
@@ -164,8 +323,9 @@ public class LinkServlet extends HttpServlet {
     }
 
     /**
-     * Goes on into the app after a form login with a tiny page instead of a redirect: browsers apply the login page's
-     * CSP {@code form-action 'self'} to every redirect that follows the form post, so a 303 to the app would be
+     * Goes on into the app after a form post (the login form, the "Continue as …" button) with a tiny page instead of
+     * a redirect: browsers apply the posting page's CSP {@code form-action 'self'} to every redirect that follows the
+     * form post, so a 303 to the app would be
      * blocked there (Chromium stays on the login page without a word). A meta refresh is a new navigation; the
      * page also has a plain link for browsers that do not refresh.
      */
@@ -209,19 +369,19 @@ public class LinkServlet extends HttpServlet {
     }
 
     /**
-     * Logs in the user named by an inbound link from an app trusted for sign-on, through the application's one
-     * Jakarta Security mechanism (like the OpenID Connect callback does), with a new session id.
+     * Logs in the user of a decided sign-on link through the application's one Jakarta Security mechanism (like the
+     * OpenID Connect callback does), with a new session id. The credential carries the identity the resolver decided
+     * the link for, so the session gets exactly the roles that were checked. A site admin signed in this way gets
+     * an audit entry that says so.
      */
-    private boolean signOn(HttpServletRequest request, HttpServletResponse response, InboundLink link) {
-        SignedLinkCredential credential = new SignedLinkCredential(link);
+    private boolean signOn(HttpServletRequest request, HttpServletResponse response, SignOn signOn) {
+        InboundLink link = signOn.link();
+        SignedLinkCredential credential = SignedLinkCredential.decided(link, signOn.user());
         String target = "user:" + link.subject();
-        String detail = "signed link from app " + link.app().id();
-        // Asked first, because a refused credential makes the mechanism answer 401 at once, and the person should
-        // rather see the login page. The credential keeps the answer, so the mechanism does not check it again.
-        if (signedLinkUsers.validate(credential).getStatus() != CredentialValidationResult.Status.VALID) {
-            audit.recordAs(null, AuditAction.LOGIN_FAILED, target, AuditOutcome.REFUSED, detail + ": no enabled local user");
-            return false;
-        }
+        String detail = "signed link from app " + link.app().id()
+                + (signOn.user().roles().contains(Role.Names.SITE_ADMIN)
+                ? "; a site admin signed in by a link, allowed by the app's sign-on roles " + link.app().signOnRoles()
+                : "");
         if (request.getSession(false) != null) {
             request.changeSessionId();
         } else {

@@ -2,6 +2,8 @@ package org.portico.web.link;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,10 +40,21 @@ public class LinkUsers {
         if (request.getUserPrincipal() == null) {
             return Optional.empty();
         }
-        String username = request.getUserPrincipal().getName();
+        return Optional.of(identity(request.getUserPrincipal().getName(), request::isUserInRole));
+    }
+
+    /**
+     * A user not logged in yet, as a login would describe them: the roles an identity store granted (e.g. for a
+     * sign-on link), display name and e-mail from the user store.
+     */
+    public UserIdentity identity(String username, Set<String> roles) {
+        return identity(username, roles::contains);
+    }
+
+    private UserIdentity identity(String username, Predicate<String> inRole) {
         Profile profile = profiles.get(username, name -> users.findByUsername(name)
                 .map(user -> new Profile(user.getDisplayName(), user.getEmail()))
                 .orElse(new Profile(name, null)));
-        return Optional.of(CurrentUser.identity(username, profile.name(), profile.email(), request::isUserInRole));
+        return CurrentUser.identity(username, profile.name(), profile.email(), inRole);
     }
 }

@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 
 import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.UserClaim;
+import org.portico.web.security.Role;
 
 /**
  * A registered app: where it lives (base URLs), what its tokens say ({@code aud}, claims, lifetime) and how it
@@ -80,6 +81,13 @@ public class RegisteredApp {
 
     @Column(name = "trusted_for_sign_on", nullable = false)
     private boolean trustedForSignOn;
+
+    /** The roles a user signed in by this app's links may have: all of the user's roles must be in here. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "portico_app_sign_on_role", joinColumns = @JoinColumn(name = "app_id"))
+    @Column(name = "role", nullable = false, length = 32)
+    @Convert(converter = RoleConverter.class)
+    private Set<Role> signOnRoles = EnumSet.of(Role.END_USER);
 
     @Column(nullable = false)
     private boolean enabled = true;
@@ -153,6 +161,15 @@ public class RegisteredApp {
 
     public boolean isTrustedForSignOn() { return trustedForSignOn; }
     public void setTrustedForSignOn(boolean trusted) { this.trustedForSignOn = trusted; }
+
+    /** Unmodifiable. */
+    public Set<Role> getSignOnRoles() { return signOnRoles.isEmpty() ? Set.of() : Set.copyOf(signOnRoles); }
+
+    public void setSignOnRoles(Set<Role> roles) {
+        this.signOnRoles.clear();
+        this.signOnRoles.addAll(roles);
+    }
+
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public Instant getCreatedAt() { return createdAt; }

@@ -35,6 +35,7 @@ import org.portico.web.app.AppService;
 import org.portico.web.app.FieldError;
 import org.portico.web.app.UserClaim;
 import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.security.Role;
 
 /**
  * The app registry for site admins, {@code /api/admin/apps}:
@@ -150,7 +151,8 @@ public class AppsResource {
                 fields.string("jwksUrl", null),
                 fields.strings("exchangeAudiences"),
                 fields.bool("trustedForSignOn", false),
-                fields.bool("enabled", true));
+                fields.bool("enabled", true),
+                fields.value("signOnRoles") == null ? null : fields.strings("signOnRoles"));
         if (!errors.isEmpty()) {
             // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
             List<FieldError> all = new ArrayList<>(errors);
@@ -181,6 +183,8 @@ public class AppsResource {
         app.getClaims().stream().sorted().map(UserClaim::claimName).forEach(claims::add);
         JsonArrayBuilder exchange = Json.createArrayBuilder();
         app.getExchangeAudiences().forEach(exchange::add);
+        JsonArrayBuilder signOnRoles = Json.createArrayBuilder();
+        app.getSignOnRoles().stream().sorted().map(Role::roleName).forEach(signOnRoles::add);
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", app.getId())
                 .add("name", app.getName());
@@ -197,6 +201,7 @@ public class AppsResource {
         }
         return json.add("exchangeAudiences", exchange)
                 .add("trustedForSignOn", app.isTrustedForSignOn())
+                .add("signOnRoles", signOnRoles)
                 .add("enabled", app.isEnabled())
                 .add("createdAt", app.getCreatedAt().toString())
                 .add("updatedAt", app.getUpdatedAt().toString())

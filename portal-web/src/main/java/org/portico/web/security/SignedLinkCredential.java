@@ -6,6 +6,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 
 import org.portico.deeplink.link.InboundLink;
+import org.portico.deeplink.token.UserIdentity;
 
 /**
  * A credential that only link following creates: an inbound link whose signature verified, from an app marked
@@ -27,6 +28,21 @@ public final class SignedLinkCredential implements Credential {
         if (!link.mayLogIn()) {
             throw new IllegalArgumentException("app '" + link.app().id() + "' is not trusted for sign-on");
         }
+    }
+
+    /**
+     * The credential of a sign-on that link following already decided: {@code user} is what
+     * {@link SignedLinkIdentityStore} answered for this link (through {@code SignOnUsers}) and what the link was
+     * decided for, so the store hands exactly that identity and those roles to the container instead of reading the
+     * user again — the roles checked against the app's sign-on roles are the roles the session gets.
+     */
+    public static SignedLinkCredential decided(InboundLink link, UserIdentity user) {
+        SignedLinkCredential credential = new SignedLinkCredential(link);
+        if (!user.username().equals(link.subject())) {
+            throw new IllegalArgumentException("the link names '" + link.subject() + "', not '" + user.username() + "'");
+        }
+        credential.validation(new CredentialValidationResult(user.username(), user.roles()));
+        return credential;
     }
 
     public InboundLink link() {

@@ -22,6 +22,7 @@ import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.UserClaim;
 import org.portico.web.link.InboundSecrets;
 import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.security.Role;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 
@@ -193,6 +194,10 @@ public class AppsBacking implements Serializable {
         return UserClaim.values();
     }
 
+    public Role[] getAllRoles() {
+        return Role.values();
+    }
+
     public ClientAuthentication[] getAllClientAuthentications() {
         return ClientAuthentication.values();
     }
@@ -242,7 +247,7 @@ public class AppsBacking implements Serializable {
         private static final long serialVersionUID = 1L;
 
         static final List<String> FIELDS = List.of("id", "name", "description", "audience", "baseUrls", "claims",
-                "tokenLifetimeSeconds", "clientAuthentication", "jwksUrl", "exchangeAudiences");
+                "tokenLifetimeSeconds", "clientAuthentication", "jwksUrl", "exchangeAudiences", "signOnRoles");
 
         private String editingId;
         private long version;
@@ -257,6 +262,7 @@ public class AppsBacking implements Serializable {
         private String jwksUrl;
         private List<String> exchangeAudiences = new ArrayList<>();
         private boolean trustedForSignOn;
+        private List<String> signOnRoles = new ArrayList<>();
         private boolean enabled;
 
         void clear() {
@@ -268,6 +274,7 @@ public class AppsBacking implements Serializable {
             clientAuthentication = ClientAuthentication.CLIENT_SECRET.methodName();
             exchangeAudiences = new ArrayList<>();
             trustedForSignOn = false;
+            signOnRoles = new ArrayList<>(List.of(Role.END_USER.roleName()));
             enabled = true;
         }
 
@@ -285,13 +292,14 @@ public class AppsBacking implements Serializable {
             jwksUrl = app.getJwksUrl();
             exchangeAudiences = new ArrayList<>(app.getExchangeAudiences());
             trustedForSignOn = app.isTrustedForSignOn();
+            signOnRoles = new ArrayList<>(app.getSignOnRoles().stream().sorted().map(Role::roleName).toList());
             enabled = app.isEnabled();
         }
 
         AppDraft toDraft() {
             List<String> urls = baseUrls == null ? List.of() : Arrays.stream(baseUrls.split("\\R")).toList();
             return new AppDraft(id, name, description, audience, urls, claims, tokenLifetimeSeconds,
-                    clientAuthentication, jwksUrl, exchangeAudiences, trustedForSignOn, enabled);
+                    clientAuthentication, jwksUrl, exchangeAudiences, trustedForSignOn, enabled, signOnRoles);
         }
 
         public boolean isEditing() { return editingId != null; }
@@ -320,6 +328,14 @@ public class AppsBacking implements Serializable {
         public void setExchangeAudiences(List<String> audiences) { this.exchangeAudiences = audiences; }
         public boolean isTrustedForSignOn() { return trustedForSignOn; }
         public void setTrustedForSignOn(boolean trusted) { this.trustedForSignOn = trusted; }
+        public List<String> getSignOnRoles() { return signOnRoles; }
+        public void setSignOnRoles(List<String> roles) { this.signOnRoles = roles; }
+
+        /** Whether the form lets this app's links sign in site admins: the dialog warns. */
+        public boolean isSignsInSiteAdmins() {
+            return signOnRoles != null && signOnRoles.contains(Role.SITE_ADMIN.roleName());
+        }
+
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
     }
