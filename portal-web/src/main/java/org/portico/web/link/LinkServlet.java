@@ -382,11 +382,10 @@ public class LinkServlet extends HttpServlet {
                 + (signOn.user().roles().contains(Role.Names.SITE_ADMIN)
                 ? "; a site admin signed in by a link, allowed by the app's sign-on roles " + link.app().signOnRoles()
                 : "");
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        } else {
-            request.getSession(true);
-        }
+        // Always a fresh id, also for a session created right after the previous user's ended (a switch of users):
+        // no id the browser held before the login is valid after it.
+        request.getSession(true);
+        request.changeSessionId();
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().newAuthentication(true).credential(credential));
         if (status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null) {
