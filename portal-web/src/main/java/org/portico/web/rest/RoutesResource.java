@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -49,6 +50,7 @@ import org.portico.web.link.RouteJson;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteService;
 import org.portico.web.persistence.StoredRoute;
+import org.portico.web.security.Role;
 
 /**
  * The link routes for site admins, {@code /api/admin/routes} (route format: {@link RouteJson}):
@@ -68,14 +70,12 @@ import org.portico.web.persistence.StoredRoute;
  */
 @Path("admin/routes")
 @RequestScoped
+@RolesAllowed(Role.Names.SITE_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutesResource {
 
     /** Largest accepted body: some thousand routes, far more than a portal has. */
     static final int MAX_BODY = 1024 * 1024;
-
-    @Inject
-    AdminGuard guard;
 
     @Inject
     RouteService routes;
@@ -89,7 +89,6 @@ public class RoutesResource {
     @GET
     public JsonObject list(@QueryParam("q") String query, @QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
-        guard.requireSiteAdmin();
         Page page = Page.of(first, max);
         return Page.answer(routes.count(query), routes.search(query, page.first(), page.size(), "name", true),
                 RouteJson::write);
@@ -98,7 +97,6 @@ public class RoutesResource {
     @GET
     @Path("export")
     public Response export() {
-        guard.requireSiteAdmin();
         String filename = "portico-routes-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock)) + ".json";
         return Response.ok(RouteJson.document(routes.all(), clock.instant()).toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
@@ -111,7 +109,6 @@ public class RoutesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response importRoutes(@QueryParam("dryRun") @DefaultValue("false") String dryRun,
                                  @HeaderParam("Content-Length") String length, InputStream body) {
-        guard.requireSiteAdmin();
         boolean dry = switch (dryRun.strip()) {
             case "true" -> true;
             case "false", "" -> false;
@@ -131,14 +128,12 @@ public class RoutesResource {
     @GET
     @Path("{name}")
     public JsonObject get(@PathParam("name") String name) {
-        guard.requireSiteAdmin();
         return RouteJson.write(routes.getByName(name)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@HeaderParam("Content-Length") String length, InputStream body) {
-        guard.requireSiteAdmin();
         RouteDraft draft = draft(read(length, body, "a route"), null, new ArrayList<>());
         StoredRoute created = routes.create(draft);
         URI location = uriInfo.getAbsolutePathBuilder().path(created.getName()).build();
@@ -150,7 +145,6 @@ public class RoutesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject update(@PathParam("name") String name, @HeaderParam("Content-Length") String length,
                              InputStream body) {
-        guard.requireSiteAdmin();
         JsonValue json = read(length, body, "a route");
         StoredRoute existing = routes.getByName(name);
         List<RouteProblem> problems = new ArrayList<>();
@@ -172,7 +166,6 @@ public class RoutesResource {
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
-        guard.requireSiteAdmin();
         routes.delete(name);
         return Response.noContent().build();
     }
