@@ -287,6 +287,20 @@ class ApiSecurityIT extends ApiTestBase {
         }
     }
 
+    @Test
+    void meAndTokenAnswerAnyLoggedInUserAndTellAGuestToLogIn() throws Exception {
+        HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
+        HttpResponse<String> aliceMe = request(alice, "GET", "/api/me", null, null);
+        HttpResponse<String> guestMe = request(FormLogin.newClient(), "GET", "/api/me", null, null);
+        HttpResponse<String> guestToken = request(FormLogin.newClient(), "GET", "/api/token?audience=x", null, null);
+
+        assertAll(
+                () -> assertEquals(200, aliceMe.statusCode(), aliceMe.body()),
+                () -> assertEquals("alice", json(aliceMe).getString("username")),
+                () -> assertProblem(401, "Log in to Portico first.", guestMe),
+                () -> assertProblem(401, "Log in to Portico first.", guestToken));
+    }
+
     // ---- every admin method ----------------------------------------------------------------------------------
 
     /** An {@code /api/admin} resource method: HTTP method, path with its templates filled in, whether it reads JSON. */
