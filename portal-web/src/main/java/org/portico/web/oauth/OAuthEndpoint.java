@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.portico.deeplink.oauth.FormParameters;
 import org.portico.deeplink.oauth.OAuthError;
 import org.portico.deeplink.oauth.OAuthException;
+import org.portico.web.config.RequestLimits;
 import org.portico.web.filter.CorrelationIds;
 
 /**
@@ -24,6 +26,9 @@ abstract class OAuthEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(OAuthEndpoint.class.getName());
+
+    @Inject
+    RequestLimits limits;
 
     /** Handles a well-formed POST and returns the JSON answer; throws {@link OAuthException} to refuse. */
     abstract String handle(HttpServletRequest request, FormParameters form);
@@ -54,6 +59,15 @@ abstract class OAuthEndpoint extends HttpServlet {
             response.setHeader("Allow", "POST");
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             write(response, new OAuthError(OAuthError.Code.INVALID_REQUEST, "Use POST with a form body.").toJson());
+            return;
+        }
+        // The container parses the form: its size is known before a byte is read, or the form is not read at all.
+        long length = request.getContentLengthLong();
+        if (length < 0 || length > limits.maxBodySize()) {
+            response.setStatus(length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            write(response, new OAuthError(OAuthError.Code.INVALID_REQUEST, length < 0
+                    ? "Send the form with a Content-Length header."
+                    : "The form is larger than " + limits.maxBodySize() + " bytes.").toJson());
             return;
         }
         super.service(request, response);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -51,12 +52,10 @@ import org.portico.web.security.Role;
  */
 @Path("admin/apps")
 @RequestScoped
+@RolesAllowed(Role.Names.SITE_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AppsResource {
 
-
-    @Inject
-    AdminGuard guard;
 
     @Inject
     AppService apps;
@@ -67,7 +66,6 @@ public class AppsResource {
     @GET
     public JsonObject list(@QueryParam("q") String query, @QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
-        guard.requireSiteAdmin();
         Page page = Page.of(first, max);
         return Page.answer(apps.count(query), apps.search(query, page.first(), page.size(), "id", true),
                 AppsResource::json);
@@ -76,14 +74,12 @@ public class AppsResource {
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("id") String id) {
-        guard.requireSiteAdmin();
         return json(apps.getById(id)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        guard.requireSiteAdmin();
         AppSaved saved = apps.create(draft(parse(body), true, new ArrayList<>()));
         URI location = uriInfo.getAbsolutePathBuilder().path(saved.app().getId()).build();
         return Response.created(location).entity(withSecret(saved).build().toString()).build();
@@ -93,7 +89,6 @@ public class AppsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject update(@PathParam("id") String id, String body) {
-        guard.requireSiteAdmin();
         JsonObject json = parse(body);
         List<FieldError> errors = new ArrayList<>();
         Long version = fields(json, errors).whole("version");
@@ -107,7 +102,6 @@ public class AppsResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        guard.requireSiteAdmin();
         apps.delete(id);
         return Response.noContent().build();
     }
@@ -115,7 +109,6 @@ public class AppsResource {
     @POST
     @Path("{id}/secret")
     public JsonObject regenerateSecret(@PathParam("id") String id) {
-        guard.requireSiteAdmin();
         AppSaved saved = apps.regenerateSecret(id);
         return Json.createObjectBuilder()
                 .add("id", saved.app().getId())

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -21,6 +22,7 @@ import org.portico.web.link.analytics.LinkAnalyticsQuery;
 import org.portico.web.link.analytics.LinkEventCsv;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.link.analytics.LinkStatistics;
+import org.portico.web.security.Role;
 
 /**
  * Link analytics for scripts, site admins only (401/403 as problem+json). Every parameter is optional: {@code route}
@@ -34,12 +36,10 @@ import org.portico.web.link.analytics.LinkStatistics;
  */
 @Path("admin")
 @RequestScoped
+@RolesAllowed(Role.Names.SITE_ADMIN)
 public class LinkAnalyticsResource {
 
     static final int BATCH = 500;
-
-    @Inject
-    AdminGuard guard;
 
     @Inject
     LinkEventStore store;
@@ -52,7 +52,6 @@ public class LinkAnalyticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response counts(@QueryParam("route") String route, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
-        guard.requireSiteAdmin();
         LinkStatistics statistics = store.statistics(query(route, from, to));
         return Response.ok(json(statistics).toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "no-store")
@@ -64,7 +63,6 @@ public class LinkAnalyticsResource {
     @Produces(CsvDownload.TEXT_CSV)
     public Response events(@QueryParam("route") String route, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
-        guard.requireSiteAdmin();
         LinkAnalyticsQuery query = query(route, from, to);
         String filename = "portico-links-" + DateTimeFormatter.BASIC_ISO_DATE.format(query.from()) + "-"
                 + DateTimeFormatter.BASIC_ISO_DATE.format(query.to()) + ".csv";

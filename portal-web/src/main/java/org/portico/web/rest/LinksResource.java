@@ -60,11 +60,10 @@ public class LinksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response mint(@HeaderParam("Authorization") String authorization,
-                         @HeaderParam("Content-Length") String length, InputStream request) {
+    public Response mint(@HeaderParam("Authorization") String authorization, InputStream request) {
         AppRegistration app = caller(authorization);
         // Read like the routes API: malformed, empty or oversized bodies get 400/413, never the reader's 500.
-        JsonValue value = RoutesResource.read(length, request, "the link request");
+        JsonValue value = RoutesResource.read(request, "the link request");
         JsonObject body = value instanceof JsonObject object ? object : null;
         if (body == null || !(body.get("route") instanceof JsonString route)) {
             throw new ApiProblemException(400, "Name the route: {\"route\": \"invoice\", \"params\": {\"id\": \"42\"}}.");

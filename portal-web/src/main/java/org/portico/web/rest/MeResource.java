@@ -1,5 +1,6 @@
 package org.portico.web.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,6 +17,7 @@ import org.portico.web.security.Role;
 /** {@code GET /api/me}: who the browser session belongs to, for scripts in portal pages. 401 when nobody. */
 @Path("me")
 @RequestScoped
+@RolesAllowed(Role.Names.ANY_USER)
 public class MeResource {
 
     @Inject
@@ -24,9 +26,6 @@ public class MeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject me() {
-        if (!currentUser.isLoggedIn()) {
-            throw new ApiProblemException(401, "Log in to Portico first.");
-        }
         JsonArrayBuilder roles = Json.createArrayBuilder();
         currentUser.getRoles().stream().map(Role::roleName).forEach(roles::add);
         return Json.createObjectBuilder()

@@ -7,8 +7,11 @@ import java.util.logging.Logger;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -24,6 +27,11 @@ import org.portico.web.user.UserRejectedException;
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    /** The detail of a 401: the request carries no login. */
+    static final String NOT_LOGGED_IN = "Log in to Portico first.";
+    /** The detail of a 403 from {@code @RolesAllowed}: logged in, without the role. */
+    static final String NOT_SITE_ADMIN = "Only site admins may do this.";
 
     private ProblemMappers() {
     }
@@ -48,7 +56,29 @@ public final class ProblemMappers {
 
         /** The messages RESTEasy puts on its own exceptions may echo input; only ours are shown. */
         private static String safeDetail(WebApplicationException exception) {
-            return exception instanceof ApiProblemException ? exception.getMessage() : null;
+            if (exception instanceof ApiProblemException) {
+                return exception.getMessage();
+            }
+            return exception.getResponse().getStatus() == 401 ? NOT_LOGGED_IN : null;
+        }
+    }
+
+    /**
+     * A refusal of {@code @RolesAllowed} (RESTEasy's role-based security, web.xml): RESTEasy answers
+     * {@link ForbiddenException} whether or not anyone is logged in, so a guest gets 401 here and a user without the
+     * role 403. Site admin is the only role a resource asks for beyond a login, so the 403 names it.
+     */
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+
+        @Context
+        SecurityContext security;
+
+        @Override
+        public Response toResponse(ForbiddenException exception) {
+            return security.getUserPrincipal() == null
+                    ? Problems.response(401, "Unauthorized", NOT_LOGGED_IN)
+                    : Problems.response(403, "Forbidden", NOT_SITE_ADMIN);
         }
     }
 

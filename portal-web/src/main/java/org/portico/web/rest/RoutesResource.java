@@ -1,6 +1,5 @@
 package org.portico.web.rest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -30,7 +30,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -49,6 +48,7 @@ import org.portico.web.link.RouteJson;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteService;
 import org.portico.web.persistence.StoredRoute;
+import org.portico.web.security.Role;
 
 /**
  * The link routes for site admins, {@code /api/admin/routes} (route format: {@link RouteJson}):
@@ -63,19 +63,14 @@ import org.portico.web.persistence.StoredRoute;
  *       unchanged. The whole file is checked first; on any problem nothing is written and the answer is 400 with
  *       every problem ({@code routes[3].parameters[0].pattern}). Routes the file does not name stay as they are.</li>
  * </ul>
- * Bodies are JSON (415 otherwise) of at most {@value #MAX_BODY} bytes (413), well-formed (400). Every error is
- * problem+json; 401 for guests, 403 without the site-admin role.
+ * Bodies are JSON (415 otherwise) of at most {@code portico.api.max-body-size} bytes (413, {@link BodyLimitFilter}),
+ * well-formed (400). Every error is problem+json; 401 for guests, 403 without the site-admin role.
  */
 @Path("admin/routes")
 @RequestScoped
+@RolesAllowed(Role.Names.SITE_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutesResource {
-
-    /** Largest accepted body: some thousand routes, far more than a portal has. */
-    static final int MAX_BODY = 1024 * 1024;
-
-    @Inject
-    AdminGuard guard;
 
     @Inject
     RouteService routes;
@@ -89,7 +84,6 @@ public class RoutesResource {
     @GET
     public JsonObject list(@QueryParam("q") String query, @QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
-        guard.requireSiteAdmin();
         Page page = Page.of(first, max);
         return Page.answer(routes.count(query), routes.search(query, page.first(), page.size(), "name", true),
                 RouteJson::write);
@@ -98,7 +92,6 @@ public class RoutesResource {
     @GET
     @Path("export")
     public Response export() {
-        guard.requireSiteAdmin();
         String filename = "portico-routes-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock)) + ".json";
         return Response.ok(RouteJson.document(routes.all(), clock.instant()).toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
@@ -109,15 +102,13 @@ public class RoutesResource {
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response importRoutes(@QueryParam("dryRun") @DefaultValue("false") String dryRun,
-                                 @HeaderParam("Content-Length") String length, InputStream body) {
-        guard.requireSiteAdmin();
+    public Response importRoutes(@QueryParam("dryRun") @DefaultValue("false") String dryRun, InputStream body) {
         boolean dry = switch (dryRun.strip()) {
             case "true" -> true;
             case "false", "" -> false;
             default -> throw new ApiProblemException(400, "'dryRun' must be true or false.");
         };
-        RouteJson.Document document = RouteJson.readDocument(read(length, body, "an export file of routes"));
+        RouteJson.Document document = RouteJson.readDocument(read(body, "an export file of routes"));
         try {
             return Response.ok(report(routes.importRoutes(document.routes(), document.problems(), dry)).toString(),
                     MediaType.APPLICATION_JSON_TYPE).build();
@@ -131,15 +122,13 @@ public class RoutesResource {
     @GET
     @Path("{name}")
     public JsonObject get(@PathParam("name") String name) {
-        guard.requireSiteAdmin();
         return RouteJson.write(routes.getByName(name)).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@HeaderParam("Content-Length") String length, InputStream body) {
-        guard.requireSiteAdmin();
-        RouteDraft draft = draft(read(length, body, "a route"), null, new ArrayList<>());
+    public Response create(InputStream body) {
+        RouteDraft draft = draft(read(body, "a route"), null, new ArrayList<>());
         StoredRoute created = routes.create(draft);
         URI location = uriInfo.getAbsolutePathBuilder().path(created.getName()).build();
         return Response.created(location).entity(RouteJson.write(created).build().toString()).build();
@@ -148,10 +137,8 @@ public class RoutesResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject update(@PathParam("name") String name, @HeaderParam("Content-Length") String length,
-                             InputStream body) {
-        guard.requireSiteAdmin();
-        JsonValue json = read(length, body, "a route");
+    public JsonObject update(@PathParam("name") String name, InputStream body) {
+        JsonValue json = read(body, "a route");
         StoredRoute existing = routes.getByName(name);
         List<RouteProblem> problems = new ArrayList<>();
         Long version = null;
@@ -172,7 +159,6 @@ public class RoutesResource {
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name) {
-        guard.requireSiteAdmin();
         routes.delete(name);
         return Response.noContent().build();
     }
@@ -200,20 +186,11 @@ public class RoutesResource {
     }
 
     /**
-     * The body as JSON: at most {@link #MAX_BODY} bytes (413), UTF-8 and well-formed (400). The declared length is
-     * checked before anything is read; the stream is cut after the limit whatever was declared.
+     * The body as JSON: UTF-8 and well-formed (400). Its size is capped by {@link BodyLimitFilter} (413), whose
+     * exception passes through here.
      */
-    static JsonValue read(String contentLength, InputStream body, String what) {
-        if (contentLength != null && !contentLength.isBlank()) {
-            try {
-                if (Long.parseLong(contentLength.strip()) > MAX_BODY) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw new ApiProblemException(400, "The Content-Length header must be a number of bytes.");
-            }
-        }
-        byte[] bytes = readAtMost(body);
+    static JsonValue read(InputStream body, String what) {
+        byte[] bytes = readAll(body);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -236,27 +213,14 @@ public class RoutesResource {
         }
     }
 
-    private static byte[] readAtMost(InputStream body) {
+    private static byte[] readAll(InputStream body) {
         if (body == null) {
             return new byte[0];
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                if (out.size() > MAX_BODY) {
-                    throw tooLarge();
-                }
-            }
-            return out.toByteArray();
+            return body.readAllBytes();
         } catch (IOException e) {
             throw new ApiProblemException(400, "The body could not be read completely.");
         }
-    }
-
-    private static ApiProblemException tooLarge() {
-        return new ApiProblemException(413, "The body is larger than " + (MAX_BODY / 1024) + " KiB. Split the file.");
     }
 }

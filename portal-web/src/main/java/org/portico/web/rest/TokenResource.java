@@ -1,5 +1,6 @@
 package org.portico.web.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -17,6 +18,7 @@ import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.token.AccessToken;
 import org.portico.deeplink.token.AccessTokenIssuer;
 import org.portico.web.security.CurrentUser;
+import org.portico.web.security.Role;
 import org.portico.web.security.SessionIds;
 
 /**
@@ -25,6 +27,7 @@ import org.portico.web.security.SessionIds;
  */
 @Path("token")
 @RequestScoped
+@RolesAllowed(Role.Names.ANY_USER)
 public class TokenResource {
 
     static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
@@ -44,9 +47,6 @@ public class TokenResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@QueryParam("audience") String audience) {
-        if (!currentUser.isLoggedIn()) {
-            throw new ApiProblemException(401, "Log in to Portico first.");
-        }
         if (audience == null || audience.isBlank()) {
             throw new ApiProblemException(400, "Name the app: ?audience= followed by its registered audience.");
         }

@@ -18,6 +18,8 @@ public enum Role {
         public static final String END_USER = "end-user";
         public static final String CONTENT_EDITOR = "content-editor";
         public static final String SITE_ADMIN = "site-admin";
+        /** Any logged-in user, whatever their roles: the Servlet specification's {@code **}. */
+        public static final String ANY_USER = "**";
 
         private Names() {
         }
