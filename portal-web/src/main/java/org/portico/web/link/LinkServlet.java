@@ -214,6 +214,8 @@ public class LinkServlet extends HttpServlet {
         request.setAttribute(LinkPage.SWITCH_ATTRIBUTE, new LinkPage.Switch(displayName(current), current.username(),
                 displayName(confirm.user()), confirm.user().username(), confirm.link().app().name(), choice));
         request.setAttribute(LinkPage.ATTRIBUTE, LinkPage.switchUser(displayName(confirm.user())));
+        // With no-referrer, browsers send the page's form posts with "Origin: null"; the answer goes to Portico only.
+        response.setHeader("Referrer-Policy", "same-origin");
         request.getRequestDispatcher(SWITCH_PAGE).forward(request, response);
     }
 
@@ -271,15 +273,20 @@ public class LinkServlet extends HttpServlet {
 
     /**
      * Whether a POST comes from a page of Portico: {@code Origin} (sent by browsers with every POST) is Portico's
-     * public origin or this request's own; without {@code Origin}, {@code Sec-Fetch-Site} must not say cross-site.
+     * public origin or this request's own; an opaque {@code Origin: null} needs {@code Sec-Fetch-Site: same-origin};
+     * without {@code Origin}, {@code Sec-Fetch-Site} must not say cross-site.
      * Requests with neither (not a browser) still need the session's one-time question id.
      */
     private boolean sameOrigin(HttpServletRequest request) {
         String origin = request.getHeader("Origin");
+        String site = request.getHeader("Sec-Fetch-Site");
+        if ("null".equals(origin)) {
+            // An opaque origin: a page with no-referrer, a sandbox, a data: URL. Only the browser's own word helps.
+            return "same-origin".equals(site);
+        }
         if (origin != null) {
             return origin.equals(originOf(issuer.url())) || origin.equals(ownOrigin(request));
         }
-        String site = request.getHeader("Sec-Fetch-Site");
         return site == null || site.equals("same-origin") || site.equals("none");
     }
 

@@ -378,6 +378,11 @@ class SignOnLinkIT {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
                 .POST(HttpRequest.BodyPublishers.ofString("choice=" + choice + "&answer=continue")).build();
         HttpResponse<String> byOrigin = answer(ada, choice, "continue", "https://evil.example");
+        HttpResponse<String> opaque = ada.client().send(HttpRequest.newBuilder(URI.create(root() + "/link-sign-on"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString("choice=" + choice + "&answer=continue")).build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> bySecFetch = ada.client().send(crossSite, HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> guessed = answer(ada, "AAAAAAAAAAAAAAAAAAAAAA", "continue", root());
         HttpResponse<String> otherSession = answer(Browser.fresh(), choice, "continue", root());
@@ -385,6 +390,7 @@ class SignOnLinkIT {
         assertAll(
                 () -> assertEquals(403, byOrigin.statusCode()),
                 () -> assertEquals(403, bySecFetch.statusCode()),
+                () -> assertEquals(403, opaque.statusCode(), "an opaque origin from another site (a sandboxed frame)"),
                 () -> assertEquals(410, guessed.statusCode(), "no such question in this session"),
                 () -> assertEquals(410, otherSession.statusCode(), "the question belongs to ada's session"),
                 () -> assertEquals(404, byGet.statusCode(), "never a GET (405, shown as the not-found page)"),
