@@ -24,6 +24,8 @@ abstract class OAuthEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(OAuthEndpoint.class.getName());
+    /** Largest form body read: room for a subject token, an actor token and a client assertion of the longest kind. */
+    static final int MAX_FORM_BYTES = 64 * 1024;
 
     /** Handles a well-formed POST and returns the JSON answer; throws {@link OAuthException} to refuse. */
     abstract String handle(HttpServletRequest request, FormParameters form);
@@ -37,15 +39,28 @@ abstract class OAuthEndpoint extends HttpServlet {
             return;
         }
         try {
-            respond(response, HttpServletResponse.SC_OK, handle(request, FormParameters.of(request.getParameterMap())));
+            FormParameters.refuseCredentialsIn(FormParameters.parse(request.getQueryString()));
+            respond(response, HttpServletResponse.SC_OK, handle(request, bodyForm(request)));
         } catch (OAuthException e) {
-            error(response, e.error(), request);
+            error(response, e, request);
         } catch (RuntimeException e) {
             String id = CorrelationIds.next();
             LOG.log(Level.SEVERE, e, () -> "Error id " + id + ": " + request.getRequestURI() + " failed");
             respond(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     "{\"error\":\"server_error\",\"error_description\":\"Something went wrong on our side; error id " + id + ".\"}");
         }
+    }
+
+    /**
+     * The form in the body, and only there: {@code getParameterMap()} would merge the URL query in (RFC 6749 section
+     * 2.3.1 keeps credentials out of URLs). Read as UTF-8, at most {@link #MAX_FORM_BYTES}.
+     */
+    private static FormParameters bodyForm(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(MAX_FORM_BYTES + 1);
+        if (body.length > MAX_FORM_BYTES) {
+            throw new OAuthException(OAuthError.Code.INVALID_REQUEST, "the request body is too large");
+        }
+        return FormParameters.parse(new String(body, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -59,12 +74,26 @@ abstract class OAuthEndpoint extends HttpServlet {
         super.service(request, response);
     }
 
-    private static void error(HttpServletResponse response, OAuthError error, HttpServletRequest request) throws IOException {
+    private static void error(HttpServletResponse response, OAuthException e, HttpServletRequest request)
+            throws IOException {
+        error(response, e.error(), e, request);
+    }
+
+    private static void error(HttpServletResponse response, OAuthError error, HttpServletRequest request)
+            throws IOException {
+        error(response, error, null, request);
+    }
+
+    private static void error(HttpServletResponse response, OAuthError error, OAuthException e,
+                              HttpServletRequest request) throws IOException {
         if (error.code() == OAuthError.Code.INVALID_CLIENT) {
             String authorization = request.getHeader("Authorization");
             String scheme = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                     ? "Basic" : "Bearer";
             response.setHeader("WWW-Authenticate", scheme + " realm=\"portico\"");
+        }
+        if (e != null && e.retryAfter().isPresent()) {
+            response.setHeader("Retry-After", Long.toString(e.retryAfter().get().toSeconds()));
         }
         respond(response, error.code().httpStatus(), error.toJson());
     }
