@@ -1,10 +1,12 @@
 package org.portico.web.config;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
-
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -22,6 +24,8 @@ import org.portico.web.security.PasswordCheckSlots;
 @ApplicationScoped
 public class SecurityProducer {
 
+    private static final Logger LOG = Logger.getLogger(SecurityProducer.class.getName());
+
     @Inject
     @ConfigProperty(name = "portico.login.max-concurrent-password-checks")
     Optional<Integer> maxConcurrentPasswordChecks;
@@ -30,6 +34,11 @@ public class SecurityProducer {
     @Singleton // one per application, no client proxy: LoginThrottle is final and thread-safe
     LoginThrottle loginThrottle(Clock clock) {
         return new LoginThrottle(clock);
+    }
+
+    /** Checks the setting at start-up, not at the first login: a wrong value fails the deployment with its message. */
+    void startUp(@Observes @Initialized(ApplicationScoped.class) Object event, PasswordCheckSlots slots) {
+        LOG.info(() -> "At most " + slots.size() + " login password checks run at once");
     }
 
     @Produces
