@@ -89,6 +89,8 @@ public final class ClientAuthenticator {
     public static final Duration FIRST_LOCK = Duration.ofSeconds(30);
     /** The longest lock. */
     public static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    /** Longest client id worth looking up and counting (app ids have at most 63 characters). */
+    static final int MAX_CLIENT_ID_LENGTH = 128;
     /** Most client ids and addresses whose failures are remembered at once. */
     static final int THROTTLE_KEYS = 100_000;
 
@@ -147,6 +149,9 @@ public final class ClientAuthenticator {
         String clientKey = null;
         try {
             Presented presented = presented(authorizationHeader, form);
+            if (presented.clientId().length() > MAX_CLIENT_ID_LENGTH) {
+                throw failed(); // no app has such an id; not worth a throttle entry of its size
+            }
             clientKey = "client:" + presented.clientId();
             Optional<Duration> clientLock = throttle.lockedFor(clientKey);
             try {

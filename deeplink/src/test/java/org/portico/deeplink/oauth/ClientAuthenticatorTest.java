@@ -150,6 +150,12 @@ class ClientAuthenticatorTest {
                 () -> assertEquals("billing", elsewhere.id(), "another address is not affected"));
     }
 
+    @Test
+    void anOverlongClientIdIsInvalidClient() {
+        String huge = "x".repeat(60_000);
+        assertError(Code.INVALID_CLIENT, () -> authenticate(null, form("client_id", huge, "client_secret", "wrong")));
+    }
+
     private AppRegistration fastApp(String id, String secret) {
         return world.register(AppRegistration.builder(id).name(id).baseUrl("https://" + id + ".example")
                 .audience("https://" + id + ".example").clientAuthentication(TokenWorld.SECRETS.hash(secret)).build());
