@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
+import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.app.UserClaim;
 import org.portico.deeplink.keys.KeyRecord;
 import org.portico.deeplink.keys.KeyRepository;
@@ -77,7 +78,8 @@ public class TokenBenchmark {
         Clock clock = Clock.systemUTC();
         SigningKeys keys = keys(algorithm, clock);
         Directory apps = new Directory();
-        ClientSecret hash = ClientSecret.hashOf(SECRET, ClientSecret.MIN_ITERATIONS);
+        ClientSecretHasher secrets = new ClientSecretHasher(new byte[32]);
+        ClientSecret hash = secrets.hash(SECRET);
         billing = apps.add(AppRegistration.builder("billing").name("Billing").baseUrl("https://billing.example")
                 .audience("https://billing.example").allowedClaims(UserClaim.NAME, UserClaim.EMAIL, UserClaim.ROLES)
                 .clientAuthentication(hash).exchangeAudiences("https://crm.example").build());
@@ -87,7 +89,8 @@ public class TokenBenchmark {
         verifier = new AccessTokenVerifier(keys, ISSUER, new InMemoryRevocationList(clock), clock);
         forgetfulVerifier = new AccessTokenVerifier(keys, ISSUER, new InMemoryRevocationList(clock), clock, 0);
         InMemoryReplayGuard replay = new InMemoryReplayGuard(clock, 1_000_000);
-        authenticator = new ClientAuthenticator(apps, app -> null, replay, ISSUER, ISSUER + "/oauth2/token", clock);
+        authenticator = new ClientAuthenticator(apps, app -> null, replay, secrets, (id, legacy, current) -> {
+        }, ISSUER, ISSUER + "/oauth2/token", clock);
         exchange = new TokenExchange(apps, verifier, issuer, replay, false, clock);
         token = issuer.issue(ALICE, billing, "billing", "s-1").value();
         basic = "Basic " + Base64.getEncoder().encodeToString(("billing:" + SECRET).getBytes());
@@ -117,7 +120,7 @@ public class TokenBenchmark {
 
     @Benchmark
     public TokenExchangeResponse exchange() {
-        AppRegistration client = authenticator.authenticate(basic, exchangeForm);
+        AppRegistration client = authenticator.authenticate(basic, exchangeForm, "127.0.0.1");
         return exchange.exchange(TokenExchangeRequest.from(exchangeForm), client);
     }
 

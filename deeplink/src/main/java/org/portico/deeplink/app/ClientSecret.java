@@ -11,17 +11,21 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * client_secret_basic / client_secret_post: the app proves itself with a secret that Portico stores only as a
- * PBKDF2-HMAC-SHA256 hash.
- *
- * <p>The stored form is {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (salt and hash base64url, 32 bytes each);
- * persist {@link #hash()} as it is. Portico {@linkplain #generate() generates} secrets (256 random bits) rather than
- * letting admins choose them, so a leaked hash cannot be guessed back. {@link #matches(String)} compares in constant
- * time.
+ * client_secret_basic / client_secret_post: the app proves itself with a secret that Portico stores only as a hash,
+ * in one of two forms (persist {@link #hash()} as it is):
+ * <ul>
+ *   <li>{@code hmac-sha256$<mac>}: HMAC-SHA-256 under a server-side key derived from the master secret, made and
+ *   checked by {@link ClientSecretHasher}. The current form: one HMAC per check.</li>
+ *   <li>{@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (salt and hash base64url, 32 bytes each): the legacy form,
+ *   210,000 iterations per check. Still accepted; {@link ClientSecretHasher#verify} tells the caller to rewrite it
+ *   in the current form after a successful check.</li>
+ * </ul>
+ * Portico generates secrets (256 random bits) rather than letting admins choose them, so a leaked hash cannot be
+ * guessed back.
  *
  * <p>Immutable and thread-safe. {@link #toString()} does not show the hash.
  *
- * @param hash the stored hash in the form above
+ * @param hash the stored hash in one of the forms above
  */
 public record ClientSecret(String hash) implements ClientAuthentication {
 
@@ -35,25 +39,30 @@ public record ClientSecret(String hash) implements ClientAuthentication {
     public static final int MIN_SECRET_LENGTH = 32;
 
     private static final String PREFIX = "pbkdf2-sha256";
-    private static final int BYTES = 32;
+    static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** @throws IllegalArgumentException when {@code hash} is not in the stored form */
     public ClientSecret {
         Objects.requireNonNull(hash, "hash");
-        parts(hash);
+        check(hash);
     }
 
-    /** A newly generated secret: show {@link Generated#secret()} to the admin once, store {@link Generated#stored()}. */
-    public static Generated generate() {
+    /** 256 random bits, base64url: 43 characters. */
+    static String randomSecret() {
         byte[] random = new byte[BYTES];
         RANDOM.nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        return new Generated(secret, hashOf(secret, DEFAULT_ITERATIONS));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Whether the hash is in the legacy PBKDF2 form, to be rewritten after the next successful check. */
+    public boolean isLegacy() {
+        return hash.startsWith(PREFIX + "$");
     }
 
     /**
-     * Hashes a given secret (for imports of existing apps).
+     * Hashes a secret in the legacy PBKDF2 form: only for tests of the migration and for data made by older
+     * versions. New hashes come from {@link ClientSecretHasher#hash}.
      *
      * @throws IllegalArgumentException when the secret is shorter than {@value #MIN_SECRET_LENGTH} characters or the
      *                                  iteration count is below {@value #MIN_ITERATIONS}
@@ -73,28 +82,19 @@ public record ClientSecret(String hash) implements ClientAuthentication {
     }
 
     /**
-     * Whether {@code candidate} is the secret; constant time for a given hash, false for null.
+     * Whether {@code candidate} is the secret of a legacy hash; constant time for a given hash, false for null.
+     *
+     * @throws IllegalStateException for a hash in the current form (check those with {@link ClientSecretHasher})
      */
-    public boolean matches(String candidate) {
+    boolean matchesLegacy(String candidate) {
+        if (!isLegacy()) {
+            throw new IllegalStateException("not a legacy PBKDF2 hash");
+        }
         String[] parts = parts(hash);
         Base64.Decoder b64 = Base64.getUrlDecoder();
         byte[] expected = b64.decode(parts[3]);
         byte[] actual = pbkdf2(candidate == null ? "" : candidate, b64.decode(parts[2]), Integer.parseInt(parts[1]));
         return MessageDigest.isEqual(expected, actual) && candidate != null;
-    }
-
-    /**
-     * Spends the same time as a real check and answers false: call it for unknown client ids, so that the response time
-     * does not tell which client ids exist.
-     */
-    public static boolean matchesNothing(String candidate) {
-        Dummy.HASH.matches(candidate);
-        return false;
-    }
-
-    /** Created on first use: hashing costs as much as a real check. */
-    private static final class Dummy {
-        static final ClientSecret HASH = hashOf("x".repeat(MIN_SECRET_LENGTH), DEFAULT_ITERATIONS);
     }
 
     @Override
@@ -104,14 +104,35 @@ public record ClientSecret(String hash) implements ClientAuthentication {
 
     @Override
     public String toString() {
-        return "ClientSecret[" + PREFIX + "]";
+        return "ClientSecret[" + (isLegacy() ? PREFIX : ClientSecretHasher.PREFIX) + "]";
+    }
+
+    /** The MAC of a hash in the current form. */
+    byte[] mac() {
+        return Base64.getUrlDecoder().decode(hash.substring(ClientSecretHasher.PREFIX.length() + 1));
+    }
+
+    private static void check(String hash) {
+        if (hash.startsWith(ClientSecretHasher.PREFIX + "$")) {
+            try {
+                if (Base64.getUrlDecoder().decode(hash.substring(ClientSecretHasher.PREFIX.length() + 1)).length
+                        == BYTES) {
+                    return;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("stored client secret hash is not in the form hmac-sha256$<mac>"
+                    + " (32 bytes, base64url)");
+        }
+        parts(hash);
     }
 
     private static String[] parts(String hash) {
         String[] parts = hash.split("\\$", -1);
         String problem = null;
         if (parts.length != 4 || !parts[0].equals(PREFIX)) {
-            problem = "is not in the form pbkdf2-sha256$<iterations>$<salt>$<hash>";
+            problem = "is not in the form hmac-sha256$<mac> or pbkdf2-sha256$<iterations>$<salt>$<hash>";
         } else {
             try {
                 if (Integer.parseInt(parts[1]) < MIN_ITERATIONS) {

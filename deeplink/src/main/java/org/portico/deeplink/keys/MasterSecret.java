@@ -1,9 +1,13 @@
 package org.portico.deeplink.keys;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret from configuration (WildFly credential store or environment) that the private signing keys are encrypted
@@ -67,6 +71,28 @@ public final class MasterSecret {
             perChar -= p * Math.log(p) / Math.log(2);
         }
         return perChar * secret.length;
+    }
+
+    /**
+     * A 32-byte key for one purpose, derived with HKDF-SHA256 (RFC 5869; fixed salt, {@code purpose} as info), so keys
+     * of different purposes are independent and none reveals the master secret. The same secret and purpose always
+     * give the same key.
+     *
+     * @param purpose names the use, with a version, e.g. {@code "portico client secret hash v1"}
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec("portico master secret derivation".getBytes(StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+            byte[] prk = mac.doFinal(bytes);
+            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
     }
 
     /** The secret as key material for the key derivation; a copy. */

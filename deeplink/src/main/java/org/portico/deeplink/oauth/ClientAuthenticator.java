@@ -2,9 +2,6 @@ package org.portico.deeplink.oauth;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,19 +13,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt;
 import org.portico.deeplink.app.ClientSecret;
+import org.portico.deeplink.app.ClientSecretHasher;
+import org.portico.deeplink.app.ClientSecretUpgrades;
 import org.portico.deeplink.oauth.OAuthError.Code;
+import org.portico.deeplink.throttle.FailureThrottle;
 import org.portico.deeplink.token.AccessTokenVerifier;
 import org.portico.deeplink.token.ReplayGuard;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -51,13 +46,25 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
  * </ul>
  * The method must be one the app is registered for. Unknown clients cost the same time as wrong secrets.
  *
- * <p>Secrets are stored as slow PBKDF2 hashes; to keep the endpoint fast, a secret that verified is remembered for
- * {@link #VERIFIED_SECRET_TTL} as an HMAC under a key that lives only in this JVM's memory, so a repeat costs one HMAC.
+ * <p>Secrets are checked by {@link ClientSecretHasher}: one HMAC. A legacy PBKDF2 hash is checked once more the slow
+ * way and, when the secret matched, handed to {@link ClientSecretUpgrades} to be stored in the fast form.
+ *
+ * <p>Failed authentications ({@code invalid_client}) are throttled per client address and per claimed client id
+ * ({@link FailureThrottle}; {@value #ADDRESS_FREE_ATTEMPTS} and {@value #CLIENT_FREE_ATTEMPTS} free failures within
+ * {@link #THROTTLE_WINDOW}, then a lock of {@link #FIRST_LOCK} doubling up to {@link #MAX_LOCK}), answered with
+ * {@code slow_down} (429, {@link OAuthException#retryAfter()}):
+ * <ul>
+ *   <li>a locked address is refused before any work;</li>
+ *   <li>a locked client id is refused before a slow (legacy PBKDF2) check, and any failure of it is answered with
+ *   {@code slow_down}; a correct secret in the fast form or a valid assertion still passes, so a stranger who knows an
+ *   app's (public) client id cannot lock the app out.</li>
+ * </ul>
  *
  * <p>Thread-safe.
  *
  * @throws OAuthException from {@link #authenticate}: {@code invalid_client} when authentication fails,
- *                        {@code invalid_request} when several methods are used or a parameter repeats
+ *                        {@code invalid_request} when several methods are used or a parameter repeats,
+ *                        {@code slow_down} when throttled
  */
 public final class ClientAuthenticator {
 
@@ -65,8 +72,6 @@ public final class ClientAuthenticator {
     public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     /** Longest accepted distance between now and an assertion's {@code exp}. */
     public static final Duration MAX_ASSERTION_LIFETIME = Duration.ofMinutes(5);
-    /** How long a verified secret is remembered in memory. */
-    public static final Duration VERIFIED_SECRET_TTL = Duration.ofMinutes(5);
 
     /** Algorithms accepted for JWTs an app signs with a key from its own JWKS (client assertions, inbound links). */
     public static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS =
@@ -74,32 +79,56 @@ public final class ClientAuthenticator {
     /** Clock skew tolerated on JWTs an app signs (client assertions, inbound links). */
     public static final Duration ASSERTION_SKEW = Duration.ofSeconds(30);
 
+    /** Failed authentications per claimed client id before it is locked. */
+    public static final int CLIENT_FREE_ATTEMPTS = 10;
+    /** Failed authentications per client address before it is locked (many apps may share a proxy). */
+    public static final int ADDRESS_FREE_ATTEMPTS = 50;
+    /** How long failures are counted. */
+    public static final Duration THROTTLE_WINDOW = Duration.ofMinutes(15);
+    /** The first lock; every further failure doubles it. */
+    public static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    /** The longest lock. */
+    public static final Duration MAX_LOCK = Duration.ofMinutes(15);
+    /** Longest client id worth looking up and counting (app ids have at most 63 characters). */
+    static final int MAX_CLIENT_ID_LENGTH = 128;
+    /** Most client ids and addresses whose failures are remembered at once. */
+    static final int THROTTLE_KEYS = 100_000;
+
     private final AppDirectory apps;
     private final ClientJwkSources jwkSources;
     private final ReplayGuard replayGuard;
+    private final ClientSecretHasher secrets;
+    private final ClientSecretUpgrades upgrades;
     private final Set<String> assertionAudiences;
     private final Clock clock;
-    private final byte[] processKey = new byte[32];
-    private final Cache<String, byte[]> verifiedSecrets;
+    private final FailureThrottle throttle;
 
     /**
      * @param apps          the app registry
      * @param jwkSources    public keys of private_key_jwt clients
      * @param replayGuard   remembers assertion ids
+     * @param secrets       checks client secrets
+     * @param upgrades      stores a legacy secret hash in the current form after a successful check
      * @param issuer        Portico's issuer identifier (accepted as assertion audience)
      * @param tokenEndpoint the token endpoint URL (accepted as assertion audience)
      * @param clock         the time source
      */
-    public ClientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard, String issuer,
+    public ClientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard,
+                               ClientSecretHasher secrets, ClientSecretUpgrades upgrades, String issuer,
                                String tokenEndpoint, Clock clock) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.jwkSources = Objects.requireNonNull(jwkSources, "jwkSources");
         this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.upgrades = Objects.requireNonNull(upgrades, "upgrades");
         this.assertionAudiences = Set.of(Objects.requireNonNull(issuer, "issuer"),
                 Objects.requireNonNull(tokenEndpoint, "tokenEndpoint"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        new SecureRandom().nextBytes(processKey);
-        this.verifiedSecrets = Caffeine.newBuilder().expireAfterWrite(VERIFIED_SECRET_TTL).maximumSize(10_000).build();
+        this.throttle = new FailureThrottle(clock, THROTTLE_WINDOW, FIRST_LOCK, MAX_LOCK, THROTTLE_KEYS);
+    }
+
+    /** What the request presents: the client id it claims and how it proves it. */
+    private record Presented(String clientId, String secret, SignedJWT assertion) {
     }
 
     /**
@@ -107,9 +136,47 @@ public final class ClientAuthenticator {
      *
      * @param authorizationHeader the {@code Authorization} header, or null
      * @param form                the request body
-     * @throws OAuthException {@code invalid_client} or {@code invalid_request}; see the class description
+     * @param address             the client's address (for the throttle)
+     * @throws OAuthException {@code invalid_client}, {@code invalid_request} or {@code slow_down}; see the class
+     *                        description
      */
-    public AppRegistration authenticate(String authorizationHeader, FormParameters form) {
+    public AppRegistration authenticate(String authorizationHeader, FormParameters form, String address) {
+        String addressKey = "addr:" + address;
+        Optional<Duration> addressLock = throttle.lockedFor(addressKey);
+        if (addressLock.isPresent()) {
+            throw OAuthException.slowDown(addressLock.get());
+        }
+        String clientKey = null;
+        try {
+            Presented presented = presented(authorizationHeader, form);
+            if (presented.clientId().length() > MAX_CLIENT_ID_LENGTH) {
+                throw failed(); // no app has such an id; not worth a throttle entry of its size
+            }
+            clientKey = "client:" + presented.clientId();
+            Optional<Duration> clientLock = throttle.lockedFor(clientKey);
+            try {
+                return presented.assertion() != null ? byAssertion(presented.clientId(), presented.assertion())
+                        : bySecret(presented.clientId(), presented.secret(), clientLock);
+            } catch (OAuthException e) {
+                if (clientLock.isPresent() && e.error().code() == Code.INVALID_CLIENT) {
+                    throttle.failed(clientKey, CLIENT_FREE_ATTEMPTS);
+                    throttle.failed(addressKey, ADDRESS_FREE_ATTEMPTS);
+                    throw OAuthException.slowDown(clientLock.get());
+                }
+                throw e;
+            }
+        } catch (OAuthException e) {
+            if (e.error().code() == Code.INVALID_CLIENT) {
+                throttle.failed(addressKey, ADDRESS_FREE_ATTEMPTS);
+                if (clientKey != null) {
+                    throttle.failed(clientKey, CLIENT_FREE_ATTEMPTS);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Presented presented(String authorizationHeader, FormParameters form) {
         boolean basic = authorizationHeader != null
                 && authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6);
         boolean post = form.find("client_secret").isPresent();
@@ -118,19 +185,37 @@ public final class ClientAuthenticator {
         if (methods > 1) {
             throw new OAuthException(Code.INVALID_REQUEST, "use exactly one client authentication method");
         }
+        Optional<String> formId = form.find("client_id");
         if (basic) {
             String[] credentials = basicCredentials(authorizationHeader.substring(6).trim());
-            Optional<String> formId = form.find("client_id");
             if (formId.isPresent() && !formId.get().equals(credentials[0])) {
                 throw failed();
             }
-            return bySecret(credentials[0], credentials[1]);
+            return new Presented(credentials[0], credentials[1], null);
         }
         if (post) {
-            return bySecret(form.find("client_id").orElseThrow(ClientAuthenticator::failed), form.get("client_secret"));
+            return new Presented(formId.orElseThrow(ClientAuthenticator::failed), form.get("client_secret"), null);
         }
         if (assertion) {
-            return byAssertion(form);
+            if (!JWT_BEARER.equals(form.find("client_assertion_type").orElse(null))) {
+                throw new OAuthException(Code.INVALID_CLIENT, "client_assertion_type must be " + JWT_BEARER);
+            }
+            String text = form.find("client_assertion").orElseThrow(ClientAuthenticator::failed);
+            if (text.length() > AccessTokenVerifier.MAX_TOKEN_LENGTH) {
+                throw failed();
+            }
+            SignedJWT jwt;
+            String clientId;
+            try {
+                jwt = SignedJWT.parse(text);
+                clientId = jwt.getJWTClaimsSet().getIssuer();
+            } catch (ParseException e) {
+                throw failed();
+            }
+            if (clientId == null || formId.isPresent() && !formId.get().equals(clientId)) {
+                throw failed();
+            }
+            return new Presented(clientId, null, jwt);
         }
         throw new OAuthException(Code.INVALID_CLIENT, "client authentication is required");
     }
@@ -150,45 +235,27 @@ public final class ClientAuthenticator {
         }
     }
 
-    private AppRegistration bySecret(String clientId, String secret) {
+    private AppRegistration bySecret(String clientId, String secret, Optional<Duration> clientLock) {
         Optional<AppRegistration> app = apps.findById(clientId);
         if (app.isEmpty() || !(app.get().clientAuthentication() instanceof ClientSecret stored)) {
-            ClientSecret.matchesNothing(secret);
+            secrets.matchesNothing(secret);
             throw failed();
         }
-        String cacheKey = clientId + "\n" + stored.hash();
-        byte[] mac = mac(cacheKey + "\n" + secret);
-        byte[] remembered = verifiedSecrets.getIfPresent(cacheKey);
-        if (remembered != null && MessageDigest.isEqual(remembered, mac)) {
-            return app.get();
+        if (stored.isLegacy() && clientLock.isPresent()) {
+            // The slow check is what a stranger could force; a locked client id does not get it.
+            throw OAuthException.slowDown(clientLock.get());
         }
-        if (!stored.matches(secret)) {
+        ClientSecretHasher.Verification verification = secrets.verify(stored, secret);
+        if (!verification.matched()) {
             throw failed();
         }
-        verifiedSecrets.put(cacheKey, mac);
+        if (verification == ClientSecretHasher.Verification.MATCHED_LEGACY) {
+            upgrades.upgrade(clientId, stored, secrets.hash(secret));
+        }
         return app.get();
     }
 
-    private AppRegistration byAssertion(FormParameters form) {
-        if (!JWT_BEARER.equals(form.find("client_assertion_type").orElse(null))) {
-            throw new OAuthException(Code.INVALID_CLIENT, "client_assertion_type must be " + JWT_BEARER);
-        }
-        String text = form.find("client_assertion").orElseThrow(ClientAuthenticator::failed);
-        if (text.length() > AccessTokenVerifier.MAX_TOKEN_LENGTH) {
-            throw failed();
-        }
-        SignedJWT jwt;
-        String clientId;
-        try {
-            jwt = SignedJWT.parse(text);
-            clientId = jwt.getJWTClaimsSet().getIssuer();
-        } catch (ParseException e) {
-            throw failed();
-        }
-        Optional<String> formId = form.find("client_id");
-        if (clientId == null || formId.isPresent() && !formId.get().equals(clientId)) {
-            throw failed();
-        }
+    private AppRegistration byAssertion(String clientId, SignedJWT jwt) {
         AppRegistration app = apps.findById(clientId)
                 .filter(a -> a.clientAuthentication() instanceof PrivateKeyJwt)
                 .orElseThrow(ClientAuthenticator::failed);
@@ -209,16 +276,6 @@ public final class ClientAuthenticator {
             throw new OAuthException(Code.INVALID_CLIENT, "client_assertion was already used");
         }
         return app;
-    }
-
-    private byte[] mac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(processKey, "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
     }
 
     private static OAuthException failed() {

@@ -32,7 +32,13 @@ public record OAuthError(Code code, String description) {
         /** The grant type is not supported. */
         UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
         /** The requested audience or resource is unknown or not allowed for this client. */
-        INVALID_TARGET("invalid_target", 400);
+        INVALID_TARGET("invalid_target", 400),
+        /**
+         * Too many failed client authentications from this address or for this client id: 429 with
+         * {@code Retry-After}. The code is the one RFC 8628 registered for "slow down" at the token endpoint; not
+         * {@code invalid_client}, which would tell a client with the right secret that its secret is wrong.
+         */
+        SLOW_DOWN("slow_down", 429);
 
         private final String value;
         private final int httpStatus;

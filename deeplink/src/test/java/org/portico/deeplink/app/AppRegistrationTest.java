@@ -65,19 +65,23 @@ class AppRegistrationTest {
                 () -> assertTrue(problems.stream().anyMatch(p -> p.startsWith("exchange audience that contains ':'"))));
     }
 
+    /** Issue 8: generated secrets are stored as a keyed HMAC now, no longer as PBKDF2 (see ClientSecretHasherTest). */
     @Test
     void clientSecretsAreHashedAndComparedWithoutShowingThem() {
-        ClientSecret.Generated generated = ClientSecret.generate();
+        ClientSecretHasher hasher = new ClientSecretHasher(new byte[32]);
+        ClientSecret.Generated generated = hasher.generate();
         ClientSecret stored = generated.stored();
         assertAll(
                 () -> assertEquals(43, generated.secret().length()),
-                () -> assertTrue(stored.hash().startsWith("pbkdf2-sha256$210000$")),
+                () -> assertTrue(stored.hash().startsWith("hmac-sha256$")),
                 () -> assertFalse(stored.hash().contains(generated.secret())),
-                () -> assertTrue(stored.matches(generated.secret())),
-                () -> assertFalse(stored.matches(generated.secret() + "x")),
-                () -> assertFalse(stored.matches(null)),
+                () -> assertEquals(ClientSecretHasher.Verification.MATCHED, hasher.verify(stored, generated.secret())),
+                () -> assertEquals(ClientSecretHasher.Verification.REFUSED,
+                        hasher.verify(stored, generated.secret() + "x")),
+                () -> assertEquals(ClientSecretHasher.Verification.REFUSED, hasher.verify(stored, null)),
                 () -> assertFalse(generated.toString().contains(generated.secret())),
-                () -> assertEquals("ClientSecret[pbkdf2-sha256]", stored.toString()),
+                () -> assertEquals("ClientSecret[hmac-sha256]", stored.toString()),
+                () -> assertEquals("ClientSecret[pbkdf2-sha256]", HASH.toString()),
                 () -> assertThrows(IllegalArgumentException.class, () -> ClientSecret.hashOf("short", 10_000)),
                 () -> assertThrows(IllegalArgumentException.class, () -> new ClientSecret("md5$abc")));
     }

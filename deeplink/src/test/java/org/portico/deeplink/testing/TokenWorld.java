@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
+import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.app.UserClaim;
 import org.portico.deeplink.keys.MasterSecret;
 import org.portico.deeplink.keys.SigningAlgorithm;
@@ -32,7 +33,14 @@ public final class TokenWorld implements AppDirectory {
     public static final UserIdentity ALICE = new UserIdentity("alice", "Alice Example", "alice@example.org",
             Set.of("end-user"));
 
-    /** Client secret hash shared by all tests (PBKDF2 is slow on purpose; hash once). */
+    /** Checks client secrets under a key derived from the test master secret, as portal-web does. */
+    public static final ClientSecretHasher SECRETS = new ClientSecretHasher(secret().deriveKey(
+            "portico client secret hash v1"));
+
+    /**
+     * Client secret hash shared by all tests: the legacy PBKDF2 form, as an app registered before the fast hash has
+     * it (PBKDF2 is slow on purpose; hash once).
+     */
     private static final ClientSecret BILLING_HASH = ClientSecret.hashOf(BILLING_SECRET, ClientSecret.MIN_ITERATIONS);
 
     public static MasterSecret secret() {

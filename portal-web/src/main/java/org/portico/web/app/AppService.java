@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import org.portico.web.persistence.ContainsSearch;
 
 import org.portico.deeplink.app.ClientSecret;
+import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
@@ -33,7 +34,7 @@ import org.portico.web.security.Role;
  * The app registry: lookup, search and the site admin's changes. Every value is checked by {@link AppRules}
  * (all problems at once), ids and audiences are unique, and every change — done or refused — goes to the
  * {@link AuditLog}. Client secrets are generated here, returned once in {@link AppSaved} and stored only as
- * PBKDF2 hashes.
+ * keyed hashes ({@link ClientSecretHasher}); a legacy PBKDF2 hash moves to that form on its next successful use.
  */
 @ApplicationScoped
 @Transactional
@@ -63,6 +64,9 @@ public class AppService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ClientSecretHasher secrets;
 
     @Inject
     Clock clock;
@@ -110,10 +114,28 @@ public class AppService {
     public boolean verifySecret(String id, String secret) {
         Optional<RegisteredApp> app = findById(id);
         if (secret == null || secret.length() > 256 || app.isEmpty() || app.get().getClientSecretHash() == null) {
-            ClientSecret.matchesNothing(secret == null ? "" : secret);
+            secrets.matchesNothing(secret == null ? "" : secret);
             return false;
         }
-        return new ClientSecret(app.get().getClientSecretHash()).matches(secret) && app.get().isEnabled();
+        return secrets.verify(new ClientSecret(app.get().getClientSecretHash()), secret).matched()
+                && app.get().isEnabled();
+    }
+
+    /**
+     * Stores a client secret's hash in the current (fast, keyed) form in place of its legacy PBKDF2 hash, after the
+     * secret verified: one conditional update, so a secret regenerated in the meantime is never overwritten. Not
+     * audited as a change: the secret stays the same, only its stored form moves.
+     *
+     * @return whether the hash was replaced
+     */
+    @Transactional
+    public boolean upgradeSecretHash(String id, ClientSecret legacy, ClientSecret current) {
+        return em.createQuery("update RegisteredApp a set a.clientSecretHash = :current"
+                        + " where a.id = :id and a.clientSecretHash = :legacy")
+                .setParameter("current", current.hash())
+                .setParameter("id", id)
+                .setParameter("legacy", legacy.hash())
+                .executeUpdate() == 1;
     }
 
 
@@ -222,7 +244,7 @@ public class AppService {
             if (app.getClientAuthentication() != ClientAuthentication.CLIENT_SECRET) {
                 throw new AppRejectedException.NoClientSecret(app.getId());
             }
-            ClientSecret.Generated secret = ClientSecret.generate();
+            ClientSecret.Generated secret = secrets.generate();
             app.setClientSecretHash(secret.stored().hash());
             app.touch(clock.instant());
             return new Change<>(new AppSaved(app, Optional.of(secret.secret())), null);
@@ -243,7 +265,7 @@ public class AppService {
                 throw new AppRejectedException.InvalidApp(List.of(new FieldError("clientSecret",
                         "A client secret has " + ClientSecret.MIN_SECRET_LENGTH + " to 256 characters.")));
             }
-            app.setClientSecretHash(ClientSecret.hashOf(secret, ClientSecret.DEFAULT_ITERATIONS).hash());
+            app.setClientSecretHash(secrets.hash(secret).hash());
             app.touch(clock.instant());
             return new Change<>(app, "set to a given secret");
         });
@@ -292,7 +314,7 @@ public class AppService {
             app.setClientSecretHash(null);
         }
         if (needsSecret) {
-            ClientSecret.Generated secret = ClientSecret.generate();
+            ClientSecret.Generated secret = secrets.generate();
             app.setClientSecretHash(secret.stored().hash());
             return Optional.of(secret.secret());
         }

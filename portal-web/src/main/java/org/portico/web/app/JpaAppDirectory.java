@@ -3,6 +3,7 @@ package org.portico.web.app;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
+import org.portico.deeplink.app.ClientSecretUpgrades;
 import org.portico.web.persistence.RegisteredApp;
 import org.portico.web.security.Role;
 
@@ -29,13 +31,16 @@ import org.portico.web.security.Role;
  * own CPU (JTA begin and commit), for nothing.
  */
 @ApplicationScoped
-public class JpaAppDirectory implements AppDirectory {
+public class JpaAppDirectory implements AppDirectory, ClientSecretUpgrades {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(JpaAppDirectory.class.getName());
 
     @Inject
     Loader loader;
+
+    @Inject
+    AppService apps;
 
     private final Cache<String, Optional<AppRegistration>> cache = Caffeine.newBuilder()
             .expireAfterWrite(FRESH_FOR).maximumSize(10_000).build();
@@ -48,6 +53,23 @@ public class JpaAppDirectory implements AppDirectory {
     @Override
     public Optional<AppRegistration> findByAudience(String audience) {
         return audience == null ? Optional.empty() : cache.get("aud:" + audience, k -> loader.byAudience(audience));
+    }
+
+    /**
+     * Stores the fast form of a secret whose legacy hash just verified, and drops the cached registrations so the next
+     * request sees it. A failure is logged, not thrown: the client authenticated, and the app moves on its next use.
+     */
+    @Override
+    public void upgrade(String clientId, ClientSecret legacy, ClientSecret current) {
+        try {
+            if (apps.upgradeSecretHash(clientId, legacy, current)) {
+                LOG.info(() -> "Client secret hash of app '" + clientId + "' moved from PBKDF2 to the keyed hash");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Could not store the keyed client secret hash of app '" + clientId
+                    + "'; it stays PBKDF2 until its next use");
+        }
+        cache.invalidateAll(); // once per app and secret: not worth finding its audience entry
     }
 
     /** A cache miss: the app read and mapped in one transaction. */

@@ -27,6 +27,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.keys.KeySetupException;
+import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.keys.MasterSecret;
 import org.portico.deeplink.keys.SecretSealer;
 import org.portico.deeplink.keys.SigningAlgorithm;
@@ -113,6 +114,19 @@ public class KeysProducer {
     SecretSealer secretSealer() {
         return new SecretSealer(masterSecret());
     }
+
+    /**
+     * Hashes apps' client secrets: HMAC-SHA-256 under a key derived from the master secret, so a database dump alone
+     * cannot test guesses of a secret (see {@link ClientSecretHasher}).
+     */
+    @Produces
+    @Singleton
+    ClientSecretHasher clientSecretHasher() {
+        return new ClientSecretHasher(masterSecret().deriveKey(CLIENT_SECRET_KEY_PURPOSE));
+    }
+
+    /** Changing it makes every stored client secret hash unverifiable: a new purpose needs a migration of the hashes. */
+    static final String CLIENT_SECRET_KEY_PURPOSE = "portico client secret hash v1";
 
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 5) @Initialized(ApplicationScoped.class) Object event,
                  SigningKeys keys) {

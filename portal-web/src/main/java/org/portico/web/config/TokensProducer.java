@@ -19,6 +19,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.ClientAuthentication;
+import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.oauth.ClientAuthenticator;
 import org.portico.deeplink.oauth.ClientJwkSources;
@@ -30,6 +31,7 @@ import org.portico.deeplink.token.InMemoryReplayGuard;
 import org.portico.deeplink.token.InMemoryRevocationList;
 import org.portico.deeplink.token.ReplayGuard;
 import org.portico.deeplink.token.RevocationList;
+import org.portico.web.app.JpaAppDirectory;
 import org.portico.web.config.KeysProducer.PorticoIssuer;
 
 /**
@@ -100,8 +102,10 @@ public class TokensProducer {
     @Produces
     @Singleton
     ClientAuthenticator clientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard,
+                                            ClientSecretHasher secrets, JpaAppDirectory upgrades,
                                             PorticoIssuer issuer, Clock clock) {
-        return new ClientAuthenticator(apps, jwkSources, replayGuard, issuer.url(), issuer.resolve("/oauth2/token"), clock);
+        return new ClientAuthenticator(apps, jwkSources, replayGuard, secrets, upgrades, issuer.url(),
+                issuer.resolve("/oauth2/token"), clock);
     }
 
     @Produces

@@ -26,7 +26,7 @@ public class IntrospectionServlet extends OAuthEndpoint {
 
     @Override
     String handle(HttpServletRequest request, FormParameters form) {
-        AppRegistration caller = clients.authenticate(request.getHeader("Authorization"), form);
+        AppRegistration caller = clients.authenticate(request.getHeader("Authorization"), form, request.getRemoteAddr());
         return introspection.introspect(form.get("token"), caller).toJson();
     }
 }

@@ -2,6 +2,7 @@ package org.portico.web.oauth;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,8 @@ abstract class OAuthEndpoint extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(OAuthEndpoint.class.getName());
+    /** Largest form body read: room for a subject token, an actor token and a client assertion of the longest kind. */
+    static final int MAX_FORM_BYTES = 64 * 1024;
 
     @Inject
     RequestLimits limits;
@@ -42,15 +45,43 @@ abstract class OAuthEndpoint extends HttpServlet {
             return;
         }
         try {
-            respond(response, HttpServletResponse.SC_OK, handle(request, FormParameters.of(request.getParameterMap())));
+            FormParameters.refuseCredentialsIn(FormParameters.parse(request.getQueryString()));
+            Optional<FormParameters> form = bodyForm(request);
+            if (form.isEmpty()) {
+                tooLarge(response);
+                return;
+            }
+            respond(response, HttpServletResponse.SC_OK, handle(request, form.get()));
         } catch (OAuthException e) {
-            error(response, e.error(), request);
+            error(response, e, request);
         } catch (RuntimeException e) {
             String id = CorrelationIds.next();
             LOG.log(Level.SEVERE, e, () -> "Error id " + id + ": " + request.getRequestURI() + " failed");
             respond(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     "{\"error\":\"server_error\",\"error_description\":\"Something went wrong on our side; error id " + id + ".\"}");
         }
+    }
+
+    /**
+     * The form in the body, and only there: {@code getParameterMap()} would merge the URL query in (RFC 6749 section
+     * 2.3.1 keeps credentials out of URLs). Read as UTF-8, at most {@link #maxFormBytes()}; empty when the body is
+     * longer (the caller answers 413).
+     */
+    private Optional<FormParameters> bodyForm(HttpServletRequest request) throws IOException {
+        int max = maxFormBytes();
+        byte[] body = request.getInputStream().readNBytes(max + 1);
+        return body.length > max ? Optional.empty()
+                : Optional.of(FormParameters.parse(new String(body, StandardCharsets.UTF_8)));
+    }
+
+    /** The API's body cap ({@code portico.api.max-body-size}), but never more than {@link #MAX_FORM_BYTES}. */
+    private int maxFormBytes() {
+        return (int) Math.min(MAX_FORM_BYTES, limits.maxBodySize());
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        respond(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, new OAuthError(OAuthError.Code.INVALID_REQUEST,
+                "The form is larger than " + maxFormBytes() + " bytes.").toJson());
     }
 
     @Override
@@ -61,24 +92,34 @@ abstract class OAuthEndpoint extends HttpServlet {
             write(response, new OAuthError(OAuthError.Code.INVALID_REQUEST, "Use POST with a form body.").toJson());
             return;
         }
-        // The container parses the form: its size is known before a byte is read, or the form is not read at all.
-        long length = request.getContentLengthLong();
-        if (length < 0 || length > limits.maxBodySize()) {
-            response.setStatus(length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            write(response, new OAuthError(OAuthError.Code.INVALID_REQUEST, length < 0
-                    ? "Send the form with a Content-Length header."
-                    : "The form is larger than " + limits.maxBodySize() + " bytes.").toJson());
+        // A declared length over the cap is refused before a byte is read; a streamed body is counted in bodyForm.
+        if (request.getContentLengthLong() > maxFormBytes()) {
+            tooLarge(response);
             return;
         }
         super.service(request, response);
     }
 
-    private static void error(HttpServletResponse response, OAuthError error, HttpServletRequest request) throws IOException {
+    private static void error(HttpServletResponse response, OAuthException e, HttpServletRequest request)
+            throws IOException {
+        error(response, e.error(), e, request);
+    }
+
+    private static void error(HttpServletResponse response, OAuthError error, HttpServletRequest request)
+            throws IOException {
+        error(response, error, null, request);
+    }
+
+    private static void error(HttpServletResponse response, OAuthError error, OAuthException e,
+                              HttpServletRequest request) throws IOException {
         if (error.code() == OAuthError.Code.INVALID_CLIENT) {
             String authorization = request.getHeader("Authorization");
             String scheme = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                     ? "Basic" : "Bearer";
             response.setHeader("WWW-Authenticate", scheme + " realm=\"portico\"");
+        }
+        if (e != null && e.retryAfter().isPresent()) {
+            response.setHeader("Retry-After", Long.toString(e.retryAfter().get().toSeconds()));
         }
         respond(response, error.code().httpStatus(), error.toJson());
     }

@@ -43,7 +43,7 @@ public class TokenEndpointServlet extends OAuthEndpoint {
         String target = "audience:" + String.join(" ", form.all("audience")) + String.join(" ", form.all("resource"));
         AppRegistration client = null;
         try {
-            client = clients.authenticate(request.getHeader("Authorization"), form);
+            client = clients.authenticate(request.getHeader("Authorization"), form, request.getRemoteAddr());
             TokenExchangeResponse issued = exchange.exchange(TokenExchangeRequest.from(form), client);
             audit.recordInBackground("app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target, AuditOutcome.SUCCESS,
                     null);

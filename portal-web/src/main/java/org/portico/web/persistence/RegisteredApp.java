@@ -28,7 +28,7 @@ import org.portico.web.security.Role;
 
 /**
  * A registered app: where it lives (base URLs), what its tokens say ({@code aud}, claims, lifetime) and how it
- * authenticates. The client secret is only ever held as a PBKDF2 hash. Changed only through
+ * authenticates. The client secret is only ever held as a hash. Changed only through
  * {@code AppService}, which checks every value first.
  */
 @Entity

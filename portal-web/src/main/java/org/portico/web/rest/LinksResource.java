@@ -18,6 +18,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -57,11 +59,14 @@ public class LinksResource {
     @Inject
     PorticoIssuer issuer;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response mint(@HeaderParam("Authorization") String authorization, InputStream request) {
-        AppRegistration app = caller(authorization);
+        AppRegistration app = caller(authorization, servletRequest.getQueryString(), servletRequest.getRemoteAddr());
         // Read like the routes API: malformed, empty or oversized bodies get 400/413, never the reader's 500.
         JsonValue value = RoutesResource.read(request, "the link request");
         JsonObject body = value instanceof JsonObject object ? object : null;
@@ -100,12 +105,28 @@ public class LinksResource {
                 .header("Cache-Control", "no-store").build();
     }
 
-    /** The authenticated app, or null for a site admin's session. */
-    private AppRegistration caller(String authorization) {
+    /**
+     * The authenticated app, or null for a site admin's session. Credentials only in the {@code Authorization} header:
+     * any in the URL query are refused (400), like at the token endpoint. Failed client authentications are throttled
+     * like there too (429 with {@code Retry-After}).
+     */
+    private AppRegistration caller(String authorization, String query, String address) {
+        try {
+            FormParameters.refuseCredentialsIn(FormParameters.parse(query));
+        } catch (OAuthException e) {
+            throw new ApiProblemException(400, "Send client credentials in the Authorization header (HTTP Basic),"
+                    + " never in the URL.");
+        }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                return clients.authenticate(authorization, FormParameters.of(Map.of()));
+                return clients.authenticate(authorization, FormParameters.of(Map.of()), address);
             } catch (OAuthException e) {
+                if (e.retryAfter().isPresent()) {
+                    throw new ApiProblemException(Response.status(429)
+                            .header("Retry-After", e.retryAfter().get().toSeconds()).build(),
+                            "Too many failed client authentications; try again in " + e.retryAfter().get().toSeconds()
+                                    + " seconds.");
+                }
                 throw new ApiProblemException(401, "The app's client credentials were not accepted.");
             }
         }

@@ -47,7 +47,8 @@ public final class ProblemMappers {
             }
             Response problem = Problems.response(status.getStatusCode(), status.getReasonPhrase(), safeDetail(exception));
             exception.getResponse().getHeaders().forEach((name, values) -> {
-                if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")) {
+                if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("WWW-Authenticate")
+                        || name.equalsIgnoreCase("Retry-After")) {
                     values.forEach(value -> problem.getHeaders().add(name, value));
                 }
             });

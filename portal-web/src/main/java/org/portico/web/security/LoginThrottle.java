@@ -2,12 +2,9 @@ package org.portico.web.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.portico.deeplink.throttle.FailureThrottle;
 
 /**
  * Slows down password guessing. Failed logins are counted per username and per client address; after the free
@@ -15,7 +12,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * with every further failure up to {@link #MAX_LOCK}. An address gets many more free attempts than a username
  * ({@value #ADDRESS_FREE_ATTEMPTS} vs {@value #USER_FREE_ATTEMPTS}), because many honest people can share one
  * address behind a proxy, while one username under attack should be protected quickly.
- * A successful login clears the username's count. Counts are held in memory per node: a restart or another node
+ * A successful login clears the username's count.
+ * <p>
+ * {@link #tryAttempt} checks and reserves in one atomic step: an attempt in flight counts like a failure until it
+ * ends, so of any number of concurrent wrong passwords for one username at most {@value #USER_FREE_ATTEMPTS} reach
+ * the password check (checking first and recording afterwards let all of them through before the first failure was
+ * recorded). Counts are held in memory per node: a restart or another node
  * starts afresh, which slows an attacker as much as needed without ever locking a user out for good.
  * <p>
  * Thread-safe. Time comes from the given {@link Clock}, so tests advance a fake clock instead of sleeping.
@@ -28,61 +30,94 @@ public final class LoginThrottle {
     public static final Duration FIRST_LOCK = Duration.ofSeconds(30);
     public static final Duration MAX_LOCK = Duration.ofMinutes(15);
 
-    private record Failures(int count, Instant firstAt, Instant lockedUntil) {
+    private final FailureThrottle failures;
 
-        boolean isLocked(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
+    public LoginThrottle(Clock clock) {
+        this.failures = new FailureThrottle(clock, WINDOW, FIRST_LOCK, MAX_LOCK, 100_000);
+    }
+
+    /** The outcome of {@link #tryAttempt}: a {@link Permit} to check the password, or {@link Refused}. */
+    public sealed interface Attempt permits Permit, Refused {
+    }
+
+    /**
+     * The attempt may check the password; end it with exactly one of {@link #failed()}, {@link #succeeded()} or
+     * {@link #release()} (in a {@code finally}: release does nothing after the others).
+     */
+    public static final class Permit implements Attempt {
+
+        private final FailureThrottle.Reservation user;
+        private final FailureThrottle.Reservation address;
+
+        private Permit(FailureThrottle.Reservation user, FailureThrottle.Reservation address) {
+            this.user = user;
+            this.address = address;
+        }
+
+        /** The password was wrong (or the user unknown): counts for the username and the address. */
+        public void failed() {
+            user.failed();
+            address.failed();
+        }
+
+        /** The login succeeded: the username's failures are forgotten; the address keeps its count. */
+        public void succeeded() {
+            user.succeeded();
+            address.release();
+        }
+
+        /** The password was not checked after all: counts for nothing. */
+        public void release() {
+            user.release();
+            address.release();
         }
     }
 
-    private final Clock clock;
-    private final Cache<String, Failures> failures;
+    /**
+     * The attempt must not be made now: the username or the address is locked, or as many attempts as are still
+     * free are in flight.
+     *
+     * @param waitFor how long to wait before trying again
+     */
+    public record Refused(Duration waitFor) implements Attempt {
+    }
 
-    public LoginThrottle(Clock clock) {
-        this.clock = clock;
-        this.failures = Caffeine.newBuilder()
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .expireAfterWrite(WINDOW.plus(MAX_LOCK))
-                .maximumSize(100_000)
-                .build();
+    /** Atomically checks the username and the address and reserves an attempt for both, or refuses. */
+    public Attempt tryAttempt(String username, String address) {
+        Optional<FailureThrottle.Reservation> user = failures.reserve(userKey(username), USER_FREE_ATTEMPTS);
+        if (user.isEmpty()) {
+            return refused(username, address);
+        }
+        Optional<FailureThrottle.Reservation> addr = failures.reserve(addressKey(address), ADDRESS_FREE_ATTEMPTS);
+        if (addr.isEmpty()) {
+            user.get().release();
+            return refused(username, address);
+        }
+        return new Permit(user.get(), addr.get());
+    }
+
+    /** Locked: as long as the lock lasts; only busy with attempts in flight: the first lock, which they may cause. */
+    private Refused refused(String username, String address) {
+        return new Refused(lockedFor(username, address).orElse(FIRST_LOCK));
     }
 
     /** How long this username, or this address, must still wait before the next attempt; empty if neither is locked. */
     public Optional<Duration> lockedFor(String username, String address) {
-        Instant now = clock.instant();
-        Duration user = remaining(userKey(username), now);
-        Duration addr = remaining(addressKey(address), now);
+        Duration user = failures.lockedFor(userKey(username)).orElse(Duration.ZERO);
+        Duration addr = failures.lockedFor(addressKey(address)).orElse(Duration.ZERO);
         Duration longest = user.compareTo(addr) >= 0 ? user : addr;
         return longest.isZero() ? Optional.empty() : Optional.of(longest);
     }
 
-    private Duration remaining(String key, Instant now) {
-        Failures state = failures.getIfPresent(key);
-        return state != null && state.isLocked(now) ? Duration.between(now, state.lockedUntil()) : Duration.ZERO;
-    }
-
     /** Records a failed attempt for the username and for the address. */
     public void failed(String username, String address) {
-        Instant now = clock.instant();
-        failures.asMap().compute(userKey(username), (key, state) -> next(state, now, USER_FREE_ATTEMPTS));
-        failures.asMap().compute(addressKey(address), (key, state) -> next(state, now, ADDRESS_FREE_ATTEMPTS));
+        failures.failed(userKey(username), USER_FREE_ATTEMPTS);
+        failures.failed(addressKey(address), ADDRESS_FREE_ATTEMPTS);
     }
 
     /** Forgets the failures of the username, after a successful login. The address keeps its count. */
     public void succeeded(String username) {
-        failures.invalidate(userKey(username));
-    }
-
-    private static Failures next(Failures state, Instant now, int freeAttempts) {
-        if (state == null || state.firstAt().plus(WINDOW).isBefore(now) && !state.isLocked(now)) {
-            return new Failures(1, now, null);
-        }
-        int count = state.count() + 1;
-        if (count < freeAttempts) {
-            return new Failures(count, state.firstAt(), null);
-        }
-        Duration lock = FIRST_LOCK.multipliedBy(1L << Math.min(count - freeAttempts, 10));
-        return new Failures(count, state.firstAt(), now.plus(lock.compareTo(MAX_LOCK) > 0 ? MAX_LOCK : lock));
+        failures.clear(userKey(username));
     }
 
     private static String userKey(String username) {

@@ -10,6 +10,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.app.ClientSecret;
+import org.portico.deeplink.oauth.ClientAuthenticator;
+import org.portico.deeplink.oauth.FormParameters;
 import org.portico.web.app.AppDraft;
 import org.portico.web.app.AppRejectedException;
 import org.portico.web.app.AppSaved;
@@ -50,6 +54,9 @@ class AppRegistryIT {
     @Inject
     PorticoIssuer issuer;
 
+    @Inject
+    ClientAuthenticator clients;
+
 
     private static AppDraft secretApp(String id) {
         return new AppDraft(id, "App " + id, "for tests", "https://" + id + ".example",
@@ -71,7 +78,8 @@ class AppRegistryIT {
 
         assertAll(
                 () -> assertTrue(secret.matches("[A-Za-z0-9_-]{43}"), "32 random bytes, base64url: " + secret),
-                () -> assertTrue(stored.getClientSecretHash().startsWith("pbkdf2-sha256$210000$"), stored.getClientSecretHash()),
+                // Issue 8: a keyed HMAC, no longer PBKDF2 (a wrong secret must not cost 210,000 iterations).
+                () -> assertTrue(stored.getClientSecretHash().startsWith("hmac-sha256$"), stored.getClientSecretHash()),
                 () -> assertFalse(stored.getClientSecretHash().contains(secret)),
                 () -> assertTrue(apps.verifySecret(id, secret)),
                 () -> assertFalse(apps.verifySecret(id, secret + "x")),
@@ -198,6 +206,34 @@ class AppRegistryIT {
                 () -> assertEquals(tag + "-9", apps.search(tag, 0, 1, "id", false).get(0).getId()),
                 () -> assertEquals(1, apps.count("https://" + tag + "-11.")),
                 () -> assertEquals(0, apps.count("%_")));
+    }
+
+    /**
+     * Issue 8: apps registered before the keyed hash keep a PBKDF2 hash; it verifies once more the slow way at the
+     * token endpoint's client authentication and is then stored as the keyed hash.
+     */
+    @Test
+    void aLegacyPbkdf2HashMovesToTheKeyedHashOnItsFirstSuccessfulUse() {
+        String id = unique("legacy");
+        String secret = apps.create(secretApp(id)).oneTimeSecret().orElseThrow();
+        ClientSecret current = new ClientSecret(apps.getById(id).getClientSecretHash());
+        ClientSecret legacy = ClientSecret.hashOf(secret, ClientSecret.MIN_ITERATIONS);
+        assertTrue(apps.upgradeSecretHash(id, current, legacy), "the row now looks like one from before issue 8");
+        boolean legacyVerifies = apps.verifySecret(id, secret);
+
+        AppRegistration first = clients.authenticate(ItSupport.basic(id, secret), FormParameters.parse(""), "192.0.2.80");
+        String after = apps.getById(id).getClientSecretHash();
+        AppRegistration second = clients.authenticate(ItSupport.basic(id, secret), FormParameters.parse(""), "192.0.2.80");
+
+        assertAll(
+                () -> assertTrue(legacyVerifies),
+                () -> assertEquals(id, first.id()),
+                () -> assertTrue(after.startsWith("hmac-sha256$"), after),
+                () -> assertNotEquals(legacy.hash(), after),
+                () -> assertEquals(id, second.id(), "the keyed hash verifies the same secret"),
+                () -> assertTrue(apps.verifySecret(id, secret)),
+                () -> assertFalse(apps.verifySecret(id, secret + "x")),
+                () -> assertFalse(apps.upgradeSecretHash(id, legacy, current), "only a hash still in place is replaced"));
     }
 
     /** Registered under the server's issuer (http://127.0.0.1:<port> here), where the demo app is deployed too. */

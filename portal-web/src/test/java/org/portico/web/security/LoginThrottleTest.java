@@ -1,7 +1,16 @@
 package org.portico.web.security;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +18,7 @@ import org.portico.web.testing.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LoginThrottleTest {
@@ -90,5 +100,89 @@ class LoginThrottleTest {
         throttle.failed("alice", HOME);
 
         assertEquals(Optional.empty(), throttle.lockedFor("alice", HOME));
+    }
+
+    /**
+     * Issue 8: the login form checked the lock, hashed, and only then recorded the failure, so 30 concurrent wrong
+     * passwords for one user all passed the check before the first failure was recorded. Each of 30 threads here
+     * holds its attempt (as if hashing) until all 30 have asked: only the free attempts may get through.
+     */
+    @Test
+    void thirtyConcurrentWrongPasswordsLetOnlyTheFreeAttemptsThrough() throws Exception {
+        int threads = 30;
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch allAsked = new CountDownLatch(threads);
+        AtomicInteger checked = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Callable<Void> login = () -> {
+                    start.await();
+                    LoginThrottle.Attempt attempt = throttle.tryAttempt("alice", HOME);
+                    allAsked.countDown();
+                    if (attempt instanceof LoginThrottle.Permit permit) {
+                        checked.incrementAndGet();
+                        allAsked.await(10, TimeUnit.SECONDS); // the "password check" overlaps every other attempt
+                        permit.failed();
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                    return null;
+                };
+                done.add(pool.submit(login));
+            }
+            start.countDown();
+            for (Future<Void> f : done) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertAll(
+                () -> assertEquals(LoginThrottle.USER_FREE_ATTEMPTS, checked.get(), "attempts that reached the check"),
+                () -> assertEquals(threads - LoginThrottle.USER_FREE_ATTEMPTS, refused.get()),
+                () -> assertEquals(Optional.of(LoginThrottle.FIRST_LOCK), throttle.lockedFor("alice", HOME),
+                        "the five failures lock the username"));
+    }
+
+    @Test
+    void anAttemptInFlightHoldsItsPlaceUntilItEnds() {
+        List<LoginThrottle.Permit> permits = new ArrayList<>();
+        for (int i = 0; i < LoginThrottle.USER_FREE_ATTEMPTS; i++) {
+            permits.add(assertInstanceOf(LoginThrottle.Permit.class, throttle.tryAttempt("alice", HOME)));
+        }
+        LoginThrottle.Attempt sixth = throttle.tryAttempt("alice", OFFICE);
+        permits.get(0).release(); // e.g. the password check was never made
+        LoginThrottle.Attempt afterRelease = throttle.tryAttempt("alice", OFFICE);
+
+        assertAll(
+                () -> assertEquals(new LoginThrottle.Refused(LoginThrottle.FIRST_LOCK), sixth,
+                        "five in flight: the sixth waits, without a lock yet"),
+                () -> assertEquals(Optional.empty(), throttle.lockedFor("alice", HOME)),
+                () -> assertInstanceOf(LoginThrottle.Permit.class, afterRelease));
+    }
+
+    @Test
+    void aSuccessfulAttemptClearsTheUsernameAndEndingTwiceCountsOnce() {
+        fail(LoginThrottle.USER_FREE_ATTEMPTS - 1, "alice", HOME);
+        LoginThrottle.Permit permit = assertInstanceOf(LoginThrottle.Permit.class, throttle.tryAttempt("alice", HOME));
+        permit.succeeded();
+        permit.failed(); // ignored: the attempt already ended
+        permit.release();
+        fail(LoginThrottle.USER_FREE_ATTEMPTS - 1, "alice", HOME);
+
+        assertEquals(Optional.empty(), throttle.lockedFor("alice", HOME));
+    }
+
+    @Test
+    void aLockedUsernameGetsNoPermit() {
+        fail(LoginThrottle.USER_FREE_ATTEMPTS, "alice", HOME);
+        clock.advance(Duration.ofSeconds(10));
+
+        assertEquals(new LoginThrottle.Refused(LoginThrottle.FIRST_LOCK.minusSeconds(10)),
+                throttle.tryAttempt("alice", OFFICE));
     }
 }

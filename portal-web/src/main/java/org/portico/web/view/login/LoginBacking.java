@@ -24,6 +24,7 @@ import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.security.LoginThrottle;
+import org.portico.web.security.PasswordCheckSlots;
 import org.portico.web.user.Usernames;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
@@ -39,6 +40,12 @@ public class LoginBacking {
     private static final Logger LOG = Logger.getLogger(LoginBacking.class.getName());
     static final String HOME = "/home.xhtml";
     private static final RedirectGuard LOCAL_ONLY = RedirectGuard.localOnly();
+    /** Audit details of a failed login: the password was checked and wrong (or the user unknown) … */
+    static final String WRONG_PASSWORD = "wrong username or password";
+    /** … the throttle refused the attempt before any check … */
+    static final String THROTTLED = "locked after too many failed attempts";
+    /** … or every password check slot was taken. */
+    static final String BUSY = "too many logins at once";
 
     @NotBlank(message = "Enter your username.")
     @Size(max = 64, message = "A username has at most 64 characters.")
@@ -60,6 +67,9 @@ public class LoginBacking {
     LoginThrottle throttle;
 
     @Inject
+    PasswordCheckSlots passwordChecks;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -78,13 +88,33 @@ public class LoginBacking {
         String user = Usernames.normalize(username);
         String address = request.getRemoteAddr();
 
-        var locked = throttle.lockedFor(user, address);
-        if (locked.isPresent()) {
-            audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, "locked after too many failed attempts");
-            error("Too many failed attempts. Wait " + humanize(locked.get()) + " and try again.");
+        // Check and reserve in one step: of 30 concurrent wrong passwords for one user, at most the free attempts
+        // reach the password check; the rest are refused here without hashing.
+        LoginThrottle.Attempt attempt = throttle.tryAttempt(user, address);
+        if (attempt instanceof LoginThrottle.Refused refused) {
+            audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, THROTTLED);
+            error("Too many failed attempts. Wait " + humanize(refused.waitFor()) + " and try again.");
             return;
         }
+        LoginThrottle.Permit permit = (LoginThrottle.Permit) attempt;
+        try {
+            if (!passwordChecks.tryAcquire()) {
+                audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, BUSY);
+                error("Too many logins at once. Try again in a moment.");
+                return;
+            }
+            try {
+                authenticate(request, external, user, address, permit);
+            } finally {
+                passwordChecks.release();
+            }
+        } finally {
+            permit.release(); // does nothing once the attempt failed or succeeded
+        }
+    }
 
+    private void authenticate(HttpServletRequest request, ExternalContext external, String user, String address,
+                              LoginThrottle.Permit permit) throws IOException {
         // Session fixation: whatever session id the browser brought, the logged-in session gets a new one. Done
         // before authenticating because a successful login answers with a redirect at once; the session's
         // content (the request to continue to) moves along to the new id.
@@ -100,18 +130,18 @@ public class LoginBacking {
         switch (status) {
             case SEND_CONTINUE -> {
                 // LoginToContinue redirects to the page that asked for the login.
-                throttle.succeeded(user);
+                permit.succeeded();
                 audit.recordAs(user, AuditAction.LOGIN, "user:" + user, AuditOutcome.SUCCESS, null);
                 faces.responseComplete();
             }
             case SUCCESS -> {
-                throttle.succeeded(user);
+                permit.succeeded();
                 audit.recordAs(user, AuditAction.LOGIN, "user:" + user, AuditOutcome.SUCCESS, null);
                 external.redirect(external.getRequestContextPath() + localTarget());
             }
             default -> {
-                throttle.failed(user, address);
-                audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, "wrong username or password");
+                permit.failed();
+                audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, WRONG_PASSWORD);
                 LOG.info(() -> "Failed login for '" + forLog(user) + "' from " + address);
                 error("Wrong username or password.");
             }
