@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.link.InboundLink;
 import org.portico.deeplink.link.LinkOutcome;
 import org.portico.deeplink.link.LinkPrefetchers;
@@ -33,7 +34,6 @@ import org.portico.deeplink.link.LinkResolution.ToApp;
 import org.portico.deeplink.link.LinkResolution.ToPage;
 import org.portico.deeplink.link.LinkResolver;
 import org.portico.deeplink.link.LinkRoute;
-import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.token.RevocationList;
 import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.asset.AssetUrls;
@@ -71,7 +71,8 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
  * a harmless page that tells a person to open the link in their browser.</li>
  * </ul>
  * Every resolution (not the login detour, not a preview) fires exactly one {@link LinkResolved} event. Responses are
- * {@code no-store} and {@code Referrer-Policy: no-referrer}: they carry tokens and tickets.
+ * {@code no-store} and {@code Referrer-Policy: no-referrer}: they carry tokens and tickets (the sign-on question alone
+ * is {@code same-origin}, so that its form posts carry their origin).
  */
 @WebServlet(name = "LinkServlet", urlPatterns = {"/link/*", LinkServlet.SIGN_ON_CHOICE})
 public class LinkServlet extends HttpServlet {
