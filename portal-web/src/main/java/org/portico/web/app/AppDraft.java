@@ -13,10 +13,21 @@ import java.util.List;
  * @param clientAuthentication {@code client_secret} or {@code private_key_jwt}
  * @param jwksUrl              the app's JWKS, for {@code private_key_jwt} only
  * @param exchangeAudiences    audiences of other registered apps this app may obtain tokens for by token exchange
+ * @param allowInternalJwksHost whether the JWKS may be on a loopback, private or other internal address (an app on
+ *                             Portico's own host or network); refused otherwise
  */
 public record AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
                        List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
-                       List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled) {
+                       List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
+                       boolean allowInternalJwksHost) {
+
+    /** A draft whose JWKS, if any, must be on a public host. */
+    public AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
+                    List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
+                    List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled) {
+        this(id, name, description, audience, baseUrls, claims, tokenLifetimeSeconds, clientAuthentication, jwksUrl,
+                exchangeAudiences, trustedForSignOn, enabled, false);
+    }
 
     public AppDraft {
         baseUrls = baseUrls == null ? List.of() : baseUrls.stream().filter(v -> v != null).toList();

@@ -76,7 +76,8 @@ public class JpaAppDirectory implements AppDirectory {
                     .tokenLifetime(Duration.ofSeconds(app.getTokenLifetimeSeconds()))
                     .clientAuthentication(app.getClientAuthentication() == ClientAuthentication.CLIENT_SECRET
                             ? new ClientSecret(app.getClientSecretHash())
-                            : new org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt(URI.create(app.getJwksUrl())))
+                            : new org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt(URI.create(app.getJwksUrl()),
+                                    app.isAllowInternalJwksHost()))
                     .exchangeAudiences(app.getExchangeAudiences().toArray(String[]::new))
                     .trustedForSignOn(app.isTrustedForSignOn());
             app.getBaseUrls().forEach(registration::baseUrl);

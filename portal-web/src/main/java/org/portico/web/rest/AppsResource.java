@@ -150,7 +150,8 @@ public class AppsResource {
                 fields.string("jwksUrl", null),
                 fields.strings("exchangeAudiences"),
                 fields.bool("trustedForSignOn", false),
-                fields.bool("enabled", true));
+                fields.bool("enabled", true),
+                fields.bool("allowInternalJwksHost", false));
         if (!errors.isEmpty()) {
             // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
             List<FieldError> all = new ArrayList<>(errors);
@@ -193,7 +194,7 @@ public class AppsResource {
                 .add("tokenLifetimeSeconds", app.getTokenLifetimeSeconds())
                 .add("clientAuthentication", app.getClientAuthentication().methodName());
         if (app.getJwksUrl() != null) {
-            json.add("jwksUrl", app.getJwksUrl());
+            json.add("jwksUrl", app.getJwksUrl()).add("allowInternalJwksHost", app.isAllowInternalJwksHost());
         }
         return json.add("exchangeAudiences", exchange)
                 .add("trustedForSignOn", app.isTrustedForSignOn())
