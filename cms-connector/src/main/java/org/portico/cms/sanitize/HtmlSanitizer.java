@@ -1,8 +1,13 @@
 package org.portico.cms.sanitize;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.owasp.html.AttributePolicy;
 import org.owasp.html.ElementPolicy;
@@ -16,12 +21,20 @@ import org.owasp.html.PolicyFactory;
  * lists, quotes, code, emphasis, tables, links and images. It removes everything that runs code or changes the page
  * around the content: {@code script}, {@code style} and their content, event handlers, {@code style} and {@code class}
  * attributes, {@code iframe}, {@code object}, {@code embed}, forms, and URLs other than those allowed below.
+ * URLs are judged as a browser reads them ({@link #asBrowserReads}): tabs and line breaks anywhere are ignored and a
+ * backslash is a slash, so {@code /\evil.example}, {@code https:/\evil.example} and {@code \\evil.example} are the
+ * host evil.example, not paths on Portico.
  * <ul>
  *   <li>Links: {@code http}, {@code https}, {@code mailto}, {@code tel} and relative URLs. Links that leave Portico
- *   ({@code http(s)://} or {@code //}) get {@code rel="noopener noreferrer"}, so the target page can neither script
- *   Portico's window nor see the portal URL (which may carry a token fragment).</li>
- *   <li>Images: {@code https} and relative sources only (no {@code http}, which the browser would block or warn about
- *   on an https portal, no {@code data:}, no protocol-relative {@code //host}).</li>
+ *   (an {@code http(s)} scheme, or {@code //host} however it is spelt) get {@code rel="noopener noreferrer"}, so the
+ *   target page can neither script Portico's window nor see the portal URL (which may carry a token fragment).</li>
+ *   <li>Images, which the browser fetches by itself, with the reader's Portico cookies: only from an {@code https}
+ *   URL on another host (a CDN, the CMS's media library) or from Portico's fingerprinted assets under
+ *   {@code /assets/}. Any other path on Portico is refused, so content cannot make a reader's browser send a GET to
+ *   {@code /link/…?_ticket=…}, {@code /oauth2/…}, {@code /api/…} or the logout: relative sources (which
+ *   {@code ../} leads anywhere), dot segments, encoded slashes or dots, {@code http}, {@code data:} and
+ *   protocol-relative {@code //host} are all dropped. With {@link #editorial(Collection)} an https source on
+ *   Portico's own host must be an asset too.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -31,9 +44,11 @@ public final class HtmlSanitizer {
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,4}");
     private static final Pattern SPAN = Pattern.compile("[1-9][0-9]{0,2}");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-    private static final Pattern EXTERNAL = Pattern.compile("(?i)^(https?:)?//.*", Pattern.DOTALL);
+    private static final Pattern WEB_SCHEME = Pattern.compile("(?i)^https?:.*", Pattern.DOTALL);
+    /** A fingerprinted asset: segments of unreserved characters that do not start with a dot (no "." or ".."). */
+    private static final Pattern ASSET_PATH = Pattern.compile("/assets(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
 
-    private static final HtmlSanitizer EDITORIAL = new HtmlSanitizer(editorialPolicy());
+    private static final HtmlSanitizer EDITORIAL = new HtmlSanitizer(editorialPolicy(Set.of()));
 
     private final PolicyFactory policy;
 
@@ -46,12 +61,21 @@ public final class HtmlSanitizer {
         return EDITORIAL;
     }
 
+    /**
+     * The editorial policy for a portal reachable under {@code portalHosts} (such as {@code portal.example.org}): an
+     * https image source on one of them must be one of its assets like any local one.
+     */
+    public static HtmlSanitizer editorial(Collection<String> portalHosts) {
+        return new HtmlSanitizer(editorialPolicy(portalHosts.stream().map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet())));
+    }
+
     /** The sanitised form of {@code html}; empty for null. Never throws on malformed input. */
     public String sanitize(String html) {
         return html == null ? "" : policy.sanitize(html);
     }
 
-    private static PolicyFactory editorialPolicy() {
+    private static PolicyFactory editorialPolicy(Set<String> portalHosts) {
         return new HtmlPolicyBuilder()
                 .allowElements("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "blockquote", "pre", "code",
                         "ul", "ol", "li", "dl", "dt", "dd",
@@ -69,24 +93,69 @@ public final class HtmlSanitizer {
                 .allowAttributes("href").onElements("a")
                 .allowAttributes("target").matching(Pattern.compile("_blank|_self")).onElements("a")
                 .allowElements("img")
-                .allowAttributes("src").matching(HtmlSanitizer::httpsOrRelativeImage).onElements("img")
+                .allowAttributes("src").matching((AttributePolicy) (element, attribute, value) -> imageSource(value, portalHosts))
+                .onElements("img")
                 .allowAttributes("alt").onElements("img")
                 .allowAttributes("width", "height").matching(NUMBER).onElements("img")
                 .toFactory();
     }
 
-    /** Drops image sources that are not https or relative. */
-    private static String httpsOrRelativeImage(String element, String attribute, String value) {
-        String url = value.strip();
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("https://")) {
+    /**
+     * What a browser makes of a URL attribute's value (WHATWG URL parsing, for an http(s) page): ASCII tabs and line
+     * breaks anywhere are removed, leading and trailing spaces and control characters trimmed, and backslashes read
+     * as slashes.
+     */
+    static String asBrowserReads(String value) {
+        StringBuilder url = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                url.append(c == '\\' ? '/' : c);
+            }
+        }
+        int start = 0;
+        int end = url.length();
+        while (start < end && url.charAt(start) <= ' ') {
+            start++;
+        }
+        while (end > start && url.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        return url.substring(start, end);
+    }
+
+    /** Whether a link leaves Portico: an http(s) scheme, or a network-path reference {@code //host}. */
+    static boolean leavesPortico(String href) {
+        String url = asBrowserReads(href);
+        return url.startsWith("//") || WEB_SCHEME.matcher(url).matches();
+    }
+
+    /**
+     * The image source as the browser reads it when it is an https URL on another host or an asset of Portico's;
+     * null (dropped) otherwise.
+     */
+    static String imageSource(String value, Set<String> portalHosts) {
+        String url = asBrowserReads(value);
+        if (ASSET_PATH.matcher(url).matches()) {
             return url;
         }
-        // Relative: no scheme before the first '/', '?' or '#', and not protocol-relative.
-        int colon = url.indexOf(':');
-        int delimiter = firstIndexOf(url, '/', '?', '#');
-        boolean hasScheme = colon >= 0 && (delimiter < 0 || colon < delimiter);
-        return hasScheme || url.startsWith("//") || url.startsWith("\\") ? null : url;
+        if (!url.regionMatches(true, 0, "https://", 0, 8)) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            String host = uri.getHost();
+            if (host == null || uri.getRawAuthority() == null || uri.getRawAuthority().indexOf('@') >= 0) {
+                return null;
+            }
+            if (portalHosts.contains(host.toLowerCase(Locale.ROOT).replaceAll("\\.$", ""))) {
+                String path = uri.getRawPath();
+                return path != null && ASSET_PATH.matcher(path).matches() && uri.getRawQuery() == null ? url : null;
+            }
+            return url;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /** Sets {@code rel="noopener noreferrer"} on links that leave the portal; leaves other links' rel out. */
@@ -100,22 +169,11 @@ public final class HtmlSanitizer {
                 href = attributes.get(i + 1);
             }
         }
-        if (href != null && EXTERNAL.matcher(href.strip()).matches()) {
+        if (href != null && leavesPortico(href)) {
             attributes.add("rel");
             attributes.add("noopener noreferrer");
         }
         return element;
-    }
-
-    private static int firstIndexOf(String text, char... chars) {
-        int first = -1;
-        for (char c : chars) {
-            int i = text.indexOf(c);
-            if (i >= 0 && (first < 0 || i < first)) {
-                first = i;
-            }
-        }
-        return first;
     }
 
     @Override

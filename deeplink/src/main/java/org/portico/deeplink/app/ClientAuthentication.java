@@ -19,9 +19,12 @@ public sealed interface ClientAuthentication permits ClientSecret, ClientAuthent
      * private_key_jwt: the app signs a short-lived assertion with a private key whose public half is published at
      * {@code jwksUri}.
      *
-     * @param jwksUri an https URL, or http on a loopback host for development
+     * @param jwksUri             an https URL, or http on a loopback host for development
+     * @param internalHostAllowed whether the admin explicitly allowed the JWKS on an internal host (loopback, private
+     *                            network, link-local…); otherwise such a host is refused when the keys are fetched
+     *                            (see {@link org.portico.deeplink.oauth.JwksRetriever})
      */
-    record PrivateKeyJwt(URI jwksUri) implements ClientAuthentication {
+    record PrivateKeyJwt(URI jwksUri, boolean internalHostAllowed) implements ClientAuthentication {
 
         /** @throws IllegalArgumentException when the URL is not https (http only for localhost/127.0.0.1/[::1]) */
         public PrivateKeyJwt {
@@ -35,6 +38,11 @@ public sealed interface ClientAuthentication permits ClientSecret, ClientAuthent
                 throw new IllegalArgumentException("JWKS URL must be an https URL without user information or fragment"
                         + " (http only on localhost), e.g. 'https://billing.example/.well-known/jwks.json'");
             }
+        }
+
+        /** A JWKS that must be on a public host. */
+        public PrivateKeyJwt(URI jwksUri) {
+            this(jwksUri, false);
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -21,8 +20,10 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
  * @param type      its type
  * @param required  whether a link without it is invalid
  * @param values    for {@link ParameterType#ENUM}: the allowed values (1 to 100, each 1 to 100 characters); else empty
- * @param pattern   for {@link ParameterType#PATTERN}: a Java regular expression matched against the whole value;
- *                  else {@code null}
+ * @param pattern   for {@link ParameterType#PATTERN}: a regular expression in RE2 syntax matched against the whole
+ *                  value, else {@code null}. Admins set it and anonymous input runs through it, so it is matched
+ *                  by RE2/J in time linear in the value's length: no backtracking, so no catastrophic pattern
+ *                  such as {@code (a+)+$}. Backreferences and lookarounds, which need backtracking, are refused.
  * @param maxLength the longest value accepted, 1 to {@value #MAX_LENGTH} (for {@code STRING} and {@code PATTERN};
  *                  {@code INT}, {@code UUID} and {@code ENUM} have their own natural limits)
  */
@@ -100,7 +101,7 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
                 if (hasControl(value)) {
                     throw new InvalidParameterException(name, "must not contain control characters");
                 }
-                if (type == ParameterType.PATTERN && !compiled().matcher(value).matches()) {
+                if (type == ParameterType.PATTERN && !compiled().map(p -> p.matcher(value).matches()).orElse(false)) {
                     throw new InvalidParameterException(name, "does not have the expected form");
                 }
                 return value;
@@ -148,14 +149,34 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
             return Optional.of("a pattern parameter needs a regular expression of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'");
         }
         try {
-            Pattern.compile(pattern);
+            com.google.re2j.Pattern.compile(pattern);
             return Optional.empty();
-        } catch (PatternSyntaxException e) {
+        } catch (com.google.re2j.PatternSyntaxException e) {
+            if (isJavaRegex(pattern)) {
+                // Valid for java.util.regex, which backtracks: a backreference, lookaround, possessive or atomic group.
+                return Optional.of("uses a construct Portico does not run (" + e.getDescription() + "): patterns are"
+                        + " matched in linear time (RE2 syntax), so backreferences such as \\1, lookarounds such as"
+                        + " (?=…) or (?<!…), possessive quantifiers and atomic groups are not supported; write it without them");
+            }
             return Optional.of("is not a valid regular expression: " + e.getDescription());
         }
     }
 
-    private Pattern compiled() {
+    private static boolean isJavaRegex(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The compiled pattern, or empty when it does not compile (a route saved before patterns had to be RE2: such
+     * a route fails its own validation and is not followed; this is the guard for a caller that checks a value
+     * anyway, which then fails closed).
+     */
+    private Optional<com.google.re2j.Pattern> compiled() {
         return PatternCache.compile(pattern);
     }
 
@@ -165,11 +186,19 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
 
     /** Compiled patterns, kept so that following a link does not compile its route's regex every time. */
     private static final class PatternCache {
-        private static final LoadingCache<String, Pattern> CACHE =
-                Caffeine.newBuilder().maximumSize(1_000).build(Pattern::compile);
+        private static final LoadingCache<String, Optional<com.google.re2j.Pattern>> CACHE =
+                Caffeine.newBuilder().maximumSize(1_000).build(PatternCache::tryCompile);
 
-        static Pattern compile(String regex) {
+        static Optional<com.google.re2j.Pattern> compile(String regex) {
             return CACHE.get(regex);
+        }
+
+        private static Optional<com.google.re2j.Pattern> tryCompile(String regex) {
+            try {
+                return Optional.of(com.google.re2j.Pattern.compile(regex));
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                return Optional.empty();
+            }
         }
     }
 }

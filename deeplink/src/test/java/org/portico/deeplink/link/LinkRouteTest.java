@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.portico.deeplink.app.UserClaim;
@@ -179,7 +180,7 @@ class LinkRouteTest {
                 () -> assertEquals(new RouteProblem("parameters[7].pattern", "a pattern parameter needs a regular expression"
                         + " of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'"), problems.get(10)),
                 () -> assertEquals("parameters[8].pattern", problems.get(11).field()),
-                () -> assertTrue(problems.get(11).message().startsWith("is not a valid regular expression: Unclosed character class"),
+                () -> assertTrue(problems.get(11).message().startsWith("is not a valid regular expression: missing closing ]"),
                         problems.get(11).message()),
                 () -> assertEquals(new RouteProblem("parameters[9].values", "an enum parameter needs 1 to 100 allowed values"),
                         problems.get(12)),
@@ -418,6 +419,46 @@ class LinkRouteTest {
                         assertThrows(InvalidParameterException.class, () -> key.check("xOPS-42")).getMessage()),
                 () -> assertThrows(InvalidParameterException.class, () -> key.check("OPS-42x"), "anchored at both ends"),
                 () -> assertThrows(InvalidParameterException.class, () -> key.check("OPS-42\n")));
+    }
+
+    /**
+     * Admins set patterns; anyone who opens a link runs them. A backtracking engine takes exponential or high
+     * polynomial time on some: JDK 17 memoises {@code (a+)+$}, but {@code (.*a){12}} on 400 a's and a '!' tries
+     * about 400^12 ways (24 a's already take seconds). RE2/J answers both in time linear in the value. The timeout is
+     * no performance bound, it keeps a backtracking engine from hanging the build.
+     */
+    @Test
+    @Timeout(60)
+    void catastrophicPatternsAreMatchedInLinearTime() {
+        String attack = "a".repeat(400) + "!";
+        RouteParameter nested = new RouteParameter("key", ParameterType.PATTERN, true, List.of(), "(a+)+$", 500);
+        RouteParameter repeated = new RouteParameter("key", ParameterType.PATTERN, true, List.of(), "(.*a){12}", 500);
+
+        assertAll(
+                () -> assertEquals("parameter 'key' does not have the expected form",
+                        assertThrows(InvalidParameterException.class, () -> nested.check(attack)).getMessage()),
+                () -> assertEquals("parameter 'key' does not have the expected form",
+                        assertThrows(InvalidParameterException.class, () -> repeated.check(attack)).getMessage()),
+                () -> assertEquals("a".repeat(400), nested.check("a".repeat(400))),
+                () -> assertEquals("a".repeat(400), repeated.check("a".repeat(400))));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"(a)\\1", "(?<x>a)\\k<x>", "a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b", "a++", "(?>a|ab)c"})
+    void patternsThatNeedBacktrackingAreRefusedAtSaveTimeNamingTheField(String regex) {
+        RouteProblem problem = only(invoice().parameter(RouteParameter.matching("key", regex)));
+
+        assertAll(
+                () -> assertEquals("parameters[1].pattern", problem.field()),
+                () -> assertTrue(problem.message().startsWith("uses a construct Portico does not run ("), problem.message()),
+                () -> assertTrue(problem.message().contains("backreferences such as \\1, lookarounds such as (?=…)"),
+                        problem.message()));
+    }
+
+    @Test
+    void aPatternThatIsNoRegularExpressionAtAllSaysSo() {
+        assertEquals(new RouteProblem("parameters[1].pattern", "is not a valid regular expression: missing closing )"),
+                only(invoice().parameter(RouteParameter.matching("key", "(ab"))));
     }
 
     @Test

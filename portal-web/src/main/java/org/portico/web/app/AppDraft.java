@@ -13,6 +13,8 @@ import java.util.List;
  * @param clientAuthentication {@code client_secret} or {@code private_key_jwt}
  * @param jwksUrl              the app's JWKS, for {@code private_key_jwt} only
  * @param exchangeAudiences    audiences of other registered apps this app may obtain tokens for by token exchange
+ * @param allowInternalJwksHost whether the JWKS may be on a loopback, private or other internal address (an app on
+ *                             Portico's own host or network); refused otherwise
  * @param signOnRoles          role names a user signed in by this app's links may have ({@code end-user},
  *                             {@code content-editor}, {@code site-admin}); null for "not given": a new app gets
  *                             {@code end-user} only, an existing one keeps its roles
@@ -20,7 +22,7 @@ import java.util.List;
 public record AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
                        List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
                        List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
-                       List<String> signOnRoles) {
+                       boolean allowInternalJwksHost, List<String> signOnRoles) {
 
     public AppDraft {
         baseUrls = baseUrls == null ? List.of() : baseUrls.stream().filter(v -> v != null).toList();
@@ -30,11 +32,14 @@ public record AppDraft(String id, String name, String description, String audien
         signOnRoles = signOnRoles == null ? null : signOnRoles.stream().filter(v -> v != null).toList();
     }
 
-    /** A draft that leaves the sign-on roles as they are (or at their default for a new app). */
+    /**
+     * A draft whose JWKS, if any, must be on a public host, and that leaves the sign-on roles as they are (or at their
+     * default for a new app).
+     */
     public AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
                     List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
                     List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled) {
         this(id, name, description, audience, baseUrls, claims, tokenLifetimeSeconds, clientAuthentication, jwksUrl,
-                exchangeAudiences, trustedForSignOn, enabled, null);
+                exchangeAudiences, trustedForSignOn, enabled, false, null);
     }
 }

@@ -1,22 +1,27 @@
 package org.portico.web.app;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.portico.deeplink.oauth.InternalAddresses;
+import org.portico.deeplink.oauth.InternalAddresses.HostResolver;
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.web.security.Role;
 
 /**
  * What a valid app registration looks like, checked field by field so that one answer lists every problem.
- * Pure and stateless; the checks that need the database (unique id and audience, known exchange audiences) are
- * {@link AppService}'s.
+ * Stateless; the checks that need the database (unique id and audience, known exchange audiences) are
+ * {@link AppService}'s. The JWKS URL's host is resolved (DNS) to tell an internal address from a public one.
  */
 public final class AppRules {
 
@@ -45,7 +50,7 @@ public final class AppRules {
     public record Checked(String id, String name, String description, String audience, List<AppBaseUrl> baseUrls,
                           Set<UserClaim> claims, int tokenLifetimeSeconds, ClientAuthentication clientAuthentication,
                           String jwksUrl, List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
-                          Set<Role> signOnRoles, List<FieldError> errors) {
+                          boolean allowInternalJwksHost, Set<Role> signOnRoles, List<FieldError> errors) {
 
         public boolean isValid() {
             return errors.isEmpty();
@@ -58,6 +63,15 @@ public final class AppRules {
      * @param checkId false for updates, where the id is the existing app's and not taken from the draft
      */
     public static Checked check(AppDraft draft, boolean checkId) {
+        return check(draft, checkId, HostResolver.SYSTEM);
+    }
+
+    /**
+     * Checks every field of the draft, resolving the JWKS URL's host with {@code resolver}.
+     *
+     * @param checkId false for updates, where the id is the existing app's and not taken from the draft
+     */
+    static Checked check(AppDraft draft, boolean checkId, HostResolver resolver) {
         List<FieldError> errors = new ArrayList<>();
         String id = checkId ? id(draft.id(), errors) : draft.id();
         String name = text(draft.name(), MAX_NAME, true, "name", "The name", errors);
@@ -71,7 +85,8 @@ public final class AppRules {
             errors.add(new FieldError("clientAuthentication",
                     "Choose the client authentication: 'client_secret' or 'private_key_jwt'."));
         }
-        String jwksUrl = method == ClientAuthentication.PRIVATE_KEY_JWT ? jwksUrl(draft.jwksUrl(), errors) : null;
+        String jwksUrl = method == ClientAuthentication.PRIVATE_KEY_JWT
+                ? jwksUrl(draft.jwksUrl(), draft.allowInternalJwksHost(), resolver, errors) : null;
         List<String> exchange = new ArrayList<>(new LinkedHashSet<>(draft.exchangeAudiences().stream()
                 .map(AppRules::strip).filter(value -> !value.isEmpty()).toList()));
         if (audience != null && exchange.contains(audience)) {
@@ -79,7 +94,8 @@ public final class AppRules {
         }
         Set<Role> signOnRoles = draft.signOnRoles() == null ? null : signOnRoles(draft.signOnRoles(), errors);
         return new Checked(id, name, description, audience, baseUrls, claims, lifetime, method, jwksUrl,
-                List.copyOf(exchange), draft.trustedForSignOn(), draft.enabled(), signOnRoles, List.copyOf(errors));
+                List.copyOf(exchange), draft.trustedForSignOn(), draft.enabled(),
+                jwksUrl != null && draft.allowInternalJwksHost(), signOnRoles, List.copyOf(errors));
     }
 
     /** Trims and lower-cases an id as typed, so that {@code Billing } and {@code billing} are one app. */
@@ -201,8 +217,13 @@ public final class AppRules {
         return seconds;
     }
 
-    /** The app's JWKS: https, or http for a loopback host (an app developer's machine). */
-    private static String jwksUrl(String value, List<FieldError> errors) {
+    /**
+     * The app's JWKS: https, or http for a loopback host (an app developer's machine). Portico fetches it, so a host
+     * that resolves to an internal address (loopback, private, link-local…; see {@link InternalAddresses}) is
+     * refused unless the admin allowed an internal host for this app. A host that does not resolve (yet) passes:
+     * the same check runs again each time the keys are fetched.
+     */
+    private static String jwksUrl(String value, boolean internalAllowed, HostResolver resolver, List<FieldError> errors) {
         String text = strip(value);
         String rule = "The JWKS URL must be an https URL (http only for localhost or 127.0.0.1),"
                 + " e.g. 'https://billing.example/.well-known/jwks.json'";
@@ -221,10 +242,28 @@ public final class AppRules {
             if (!allowed || host.isEmpty() || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
                 throw new URISyntaxException(text, "not allowed");
             }
+            if (!internalAllowed) {
+                Optional<InetAddress> internal = internalAddress(host, resolver);
+                if (internal.isPresent()) {
+                    errors.add(new FieldError("jwksUrl", "The JWKS URL's host " + printable(host) + " is an internal"
+                            + " address (" + internal.get().getHostAddress() + "): Portico fetches keys from loopback,"
+                            + " private or link-local addresses only when 'allow an internal JWKS host' is set for"
+                            + " the app."));
+                    return null;
+                }
+            }
             return uri.toString();
         } catch (URISyntaxException e) {
             errors.add(new FieldError("jwksUrl", rule + "; got '" + printable(text) + "'."));
             return null;
+        }
+    }
+
+    private static Optional<InetAddress> internalAddress(String host, HostResolver resolver) {
+        try {
+            return InternalAddresses.findInternal(host, resolver);
+        } catch (UnknownHostException e) {
+            return Optional.empty();
         }
     }
 

@@ -307,6 +307,7 @@ public class AppService {
         }
         app.setEnabled(checked.enabled());
         app.setJwksUrl(checked.jwksUrl());
+        app.setAllowInternalJwksHost(checked.allowInternalJwksHost());
         boolean needsSecret = checked.clientAuthentication() == ClientAuthentication.CLIENT_SECRET
                 && app.getClientAuthentication() != ClientAuthentication.CLIENT_SECRET;
         app.setClientAuthentication(checked.clientAuthentication());
@@ -357,6 +358,7 @@ public class AppService {
         fields.put("token lifetime", app.getTokenLifetimeSeconds());
         fields.put("client authentication", app.getClientAuthentication());
         fields.put("JWKS URL", app.getJwksUrl());
+        fields.put("internal JWKS host allowed", app.isAllowInternalJwksHost());
         fields.put("exchange audiences", app.getExchangeAudiences());
         fields.put("trusted for sign-on", app.isTrustedForSignOn());
         fields.put("sign-on roles", names(app.getSignOnRoles()));

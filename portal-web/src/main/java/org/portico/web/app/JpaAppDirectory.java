@@ -100,7 +100,8 @@ public class JpaAppDirectory implements AppDirectory, ClientSecretUpgrades {
                     .tokenLifetime(Duration.ofSeconds(app.getTokenLifetimeSeconds()))
                     .clientAuthentication(app.getClientAuthentication() == ClientAuthentication.CLIENT_SECRET
                             ? new ClientSecret(app.getClientSecretHash())
-                            : new org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt(URI.create(app.getJwksUrl())))
+                            : new org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt(URI.create(app.getJwksUrl()),
+                                    app.isAllowInternalJwksHost()))
                     .exchangeAudiences(app.getExchangeAudiences().toArray(String[]::new))
                     .trustedForSignOn(app.isTrustedForSignOn())
                     .signOnRoles(app.getSignOnRoles().stream().map(Role::roleName).collect(Collectors.toUnmodifiableSet()));

@@ -1,5 +1,7 @@
 package org.portico.web.config;
 
+import java.net.URI;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
@@ -21,6 +23,7 @@ import org.portico.cms.sanitize.SanitizingContentSource;
 import org.portico.cms.spi.ContentSource;
 import org.portico.web.cms.BuiltInContentSource;
 import org.portico.web.cms.CmsCacheSettings;
+import org.portico.web.config.KeysProducer.PorticoIssuer;
 
 /**
  * Wires the CMS pipeline: built-in store → sanitiser → cache (with locale fallback and last-good content).
@@ -66,9 +69,10 @@ public class CmsProducer {
     @Produces
     @Singleton
     @Typed(CachingContentSource.class)
-    CachingContentSource cmsCache(BuiltInContentSource store) {
-        CachingContentSource.Builder cache =
-                CachingContentSource.builder(new SanitizingContentSource(store, HtmlSanitizer.editorial()));
+    CachingContentSource cmsCache(BuiltInContentSource store, PorticoIssuer portico) {
+        // Images on Portico's own host must be assets: CMS content cannot make readers' browsers GET /link/, /api/ …
+        HtmlSanitizer sanitizer = HtmlSanitizer.editorial(List.of(URI.create(portico.url()).getHost()));
+        CachingContentSource.Builder cache = CachingContentSource.builder(new SanitizingContentSource(store, sanitizer));
         new CmsCacheSettings(freshFor, staleWhileRevalidate, staleIfError, defaultLocale).applyTo(cache);
         return cache.executor(backgroundExecutor()).build();
     }

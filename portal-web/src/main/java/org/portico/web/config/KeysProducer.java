@@ -130,8 +130,9 @@ public class KeysProducer {
 
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 5) @Initialized(ApplicationScoped.class) Object event,
                  SigningKeys keys) {
+        String issuerUrl = issuer().url(); // checks portico.issuer whatever the log level
         LOG.info(() -> "Signing with key " + keys.activeKeyId() + " (" + keys.config().algorithm() + "), "
-                + keys.keys().size() + " key(s) in the JWKS, issuer " + issuer().url());
+                + keys.keys().size() + " key(s) in the JWKS, issuer " + issuerUrl);
         rotation = PeriodicJob.start("key rotation check", scheduler, ROTATION_CHECK, ROTATION_CHECK,
                 () -> rotateIfDue(keys));
     }

@@ -78,7 +78,9 @@ public class LinkProducer {
 
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 40) @Initialized(ApplicationScoped.class) Object event,
                  LinkStore store, LinkTickets tickets, Clock clock) {
-        LOG.info(() -> "One-time link tickets live " + tickets.lifetime()); // a bad setting fails the start here
+        // Checked here, not inside the log message: that lambda does not run when INFO is off.
+        Duration ticketLifetime = tickets.lifetime(); // a bad setting fails the start here
+        LOG.info(() -> "One-time link tickets live " + ticketLifetime);
         purge = PeriodicJob.start("one-time ticket purge", scheduler, Duration.ofMinutes(5), Duration.ofHours(1),
                 () -> purge(store, clock));
     }

@@ -24,6 +24,7 @@ import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.oauth.ClientAuthenticator;
 import org.portico.deeplink.oauth.ClientJwkSources;
 import org.portico.deeplink.oauth.Introspection;
+import org.portico.deeplink.oauth.JwksRetriever;
 import org.portico.deeplink.oauth.TokenExchange;
 import org.portico.deeplink.token.AccessTokenIssuer;
 import org.portico.deeplink.token.AccessTokenVerifier;
@@ -75,7 +76,10 @@ public class TokensProducer {
         return new AccessTokenVerifier(keys, issuer.url(), revocations, clock);
     }
 
-    /** Remote JWK sets of private_key_jwt clients, one per app and URL, refreshed by Nimbus and dropped after a while. */
+    /**
+     * Remote JWK sets of private_key_jwt clients, one per app and URL, refreshed by Nimbus and dropped after a while.
+     * Fetched by {@link JwksRetriever}: no redirects, no internal hosts unless the app allows one.
+     */
     @Produces
     @Singleton
     ClientJwkSources clientJwkSources() {
@@ -86,7 +90,9 @@ public class TokensProducer {
                 throw new IllegalStateException("App " + app.id() + " does not authenticate with private_key_jwt");
             }
             String url = keyJwt.jwksUri().toString();
-            return sources.get(app.id() + " " + url, key -> JWKSourceBuilder.create(toUrl(url)).retrying(true).build());
+            boolean internal = keyJwt.internalHostAllowed();
+            return sources.get(app.id() + " " + url + (internal ? " internal" : ""), key -> JWKSourceBuilder
+                    .<SecurityContext>create(toUrl(url), JwksRetriever.of(internal)).retrying(true).build());
         };
     }
 

@@ -73,6 +73,10 @@ public class RegisteredApp {
     @Column(name = "jwks_url", length = 2048)
     private String jwksUrl;
 
+    /** Whether the JWKS may be on an internal host (loopback, private network…): set by the admin explicitly. */
+    @Column(name = "allow_internal_jwks_host", nullable = false)
+    private boolean allowInternalJwksHost;
+
     /** Apps whose audience this app may obtain by token exchange. */
     @ManyToMany(fetch = FetchType.EAGER)
     @JoinTable(name = "portico_app_exchange", joinColumns = @JoinColumn(name = "app_id"),
@@ -143,6 +147,8 @@ public class RegisteredApp {
     public void setClientSecretHash(String hash) { this.clientSecretHash = hash; }
     public String getJwksUrl() { return jwksUrl; }
     public void setJwksUrl(String jwksUrl) { this.jwksUrl = jwksUrl; }
+    public boolean isAllowInternalJwksHost() { return allowInternalJwksHost; }
+    public void setAllowInternalJwksHost(boolean allow) { this.allowInternalJwksHost = allow; }
 
     /** Audiences this app may obtain by token exchange, sorted. */
     public List<String> getExchangeAudiences() {

@@ -145,6 +145,7 @@ public class AppsResource {
                 fields.strings("exchangeAudiences"),
                 fields.bool("trustedForSignOn", false),
                 fields.bool("enabled", true),
+                fields.bool("allowInternalJwksHost", false),
                 fields.value("signOnRoles") == null ? null : fields.strings("signOnRoles"));
         if (!errors.isEmpty()) {
             // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
@@ -190,7 +191,7 @@ public class AppsResource {
                 .add("tokenLifetimeSeconds", app.getTokenLifetimeSeconds())
                 .add("clientAuthentication", app.getClientAuthentication().methodName());
         if (app.getJwksUrl() != null) {
-            json.add("jwksUrl", app.getJwksUrl());
+            json.add("jwksUrl", app.getJwksUrl()).add("allowInternalJwksHost", app.isAllowInternalJwksHost());
         }
         return json.add("exchangeAudiences", exchange)
                 .add("trustedForSignOn", app.isTrustedForSignOn())

@@ -1,5 +1,7 @@
 package org.portico.web.app;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,14 +102,48 @@ class AppRulesTest {
                         .baseUrls().size()));
     }
 
+    private static AppDraft keyJwt(String jwksUrl, boolean allowInternalJwksHost) {
+        return new AppDraft("billing", "Billing", null, "aud", List.of("https://b.example"), List.of("name"), 300,
+                "private_key_jwt", jwksUrl, List.of(), false, true, allowInternalJwksHost, null);
+    }
+
+    /** keys.example resolves to a public address, intranet.example to a private one, nowhere.example to nothing. */
+    private static InetAddress[] resolve(String host) throws UnknownHostException {
+        return switch (host) {
+            case "keys.example" -> new InetAddress[] {InetAddress.getByName("93.184.215.14")};
+            case "intranet.example" -> new InetAddress[] {InetAddress.getByName("93.184.215.14"),
+                    InetAddress.getByName("10.1.2.3")};
+            case "nowhere.example" -> throw new UnknownHostException(host);
+            default -> InetAddress.getAllByName(host); // address literals and localhost
+        };
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"https://keys.example/jwks.json", "http://localhost:9000/jwks", "http://127.0.0.1/jwks"})
-    void jwksUrlsOverHttpsOrToLoopbackAreAccepted(String url) {
-        AppRules.Checked checked = AppRules.check(draft("billing", "aud", List.of("https://b.example"), 300,
-                "private_key_jwt", url), true);
+    @ValueSource(strings = {"https://keys.example/jwks.json", "https://nowhere.example/jwks.json"})
+    void jwksUrlsOverHttpsToPublicOrNotYetResolvingHostsAreAccepted(String url) {
+        AppRules.Checked checked = AppRules.check(keyJwt(url, false), true, AppRulesTest::resolve);
         assertAll(
                 () -> assertTrue(checked.isValid(), checked.errors().toString()),
-                () -> assertEquals(url, checked.jwksUrl()));
+                () -> assertEquals(url, checked.jwksUrl()),
+                () -> assertFalse(checked.allowInternalJwksHost()));
+    }
+
+    /** Loopback JWKS URLs (an app on a developer's machine) used to pass on their own: now they need the flag. */
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:9000/jwks", "http://127.0.0.1/jwks", "http://[::1]:8081/jwks",
+            "https://intranet.example/jwks.json", "https://169.254.169.254/latest/meta-data", "https://10.0.0.1/jwks"})
+    void jwksUrlsOnInternalHostsAreAcceptedOnlyWhenTheAdminAllowsIt(String url) {
+        AppRules.Checked refused = AppRules.check(keyJwt(url, false), true, AppRulesTest::resolve);
+        AppRules.Checked allowed = AppRules.check(keyJwt(url, true), true, AppRulesTest::resolve);
+        assertAll(
+                () -> assertEquals(List.of("jwksUrl"), fields(refused)),
+                () -> assertTrue(refused.errors().get(0).message().contains("is an internal address"),
+                        refused.errors().get(0).message()),
+                () -> assertTrue(refused.errors().get(0).message().contains("'allow an internal JWKS host'"),
+                        refused.errors().get(0).message()),
+                () -> assertTrue(allowed.isValid(), allowed.errors().toString()),
+                () -> assertEquals(url, allowed.jwksUrl()),
+                () -> assertTrue(allowed.allowInternalJwksHost()));
     }
 
     @ParameterizedTest

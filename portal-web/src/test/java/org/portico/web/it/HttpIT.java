@@ -136,6 +136,38 @@ class HttpIT {
                         "no user was created"));
     }
 
+    /**
+     * The "page expired" page offers to open the failed page again. Its link came from the raw request URI: a
+     * stale post to {@code //evil.example/../login.xhtml} (Undertow serves it as the login page) linked to
+     * {@code //evil.example/../login.xhtml}, which a browser opens on evil.example. Only a local path may appear
+     * there; anything else falls back to the home page.
+     */
+    @Test
+    void theExpiredPagesLinkLeadsOnlyToALocalPath() throws Exception {
+        String stale = "loginForm=loginForm&jakarta.faces.ViewState=1234567890%3A1234567890";
+        HttpResponse<String> local = postForm("/login.xhtml", stale);
+        HttpResponse<String> crafted = postForm("//evil.example/../login.xhtml", stale);
+
+        assertAll(
+                () -> assertEquals(400, local.statusCode()),
+                () -> assertEquals("/login.xhtml", startAgainLink(local.body()), local.body()),
+                () -> assertEquals(400, crafted.statusCode()),
+                () -> assertTrue(crafted.body().contains("This page has expired"), "the friendly expired page"),
+                () -> assertEquals("/", startAgainLink(crafted.body()), crafted.body()),
+                () -> assertFalse(crafted.body().contains("evil.example"), "no trace of the crafted host"));
+    }
+
+    private HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String startAgainLink(String page) {
+        Matcher link = Pattern.compile("id=\"start-again\"[^>]*href=\"([^\"]*)\"").matcher(page);
+        return link.find() ? link.group(1) : "(no link)";
+    }
+
     @Test
     void unknownApiPathsAnswerProblemJson() throws Exception {
         HttpResponse<String> missing = get(http, "/api/no-such-resource", "application/json");

@@ -1,5 +1,12 @@
 package org.portico.web.it;
 
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.jboss.as.arquillian.api.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +57,34 @@ class OidcLoginIT extends BrowserTestBase {
         find("#idp-password").sendKeys(password);
         find("#idp-submit").click();
         find("main#content");
+    }
+
+    /**
+     * The {@code redirect_uri} sent to the provider was built from the request's Host header: a request with
+     * {@code Host: evil.example} asked the provider to send the authorization code to evil.example (refused only if
+     * the provider checks redirect URIs exactly). It comes from {@code portico.issuer} now.
+     */
+    @Test
+    void theRedirectUriIsOnPorticosConfiguredUrlWhateverTheHostHeaderSays() throws Exception {
+        URI portico = URI.create(url("/"));
+        String response;
+        try (Socket socket = new Socket(portico.getHost(), portico.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /login/oidc HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        Matcher location = Pattern.compile("(?im)^Location: (\\S+)$").matcher(response);
+        assertTrue(location.find(), response);
+        URI toProvider = URI.create(location.group(1));
+        Matcher redirectUri = Pattern.compile("[?&]redirect_uri=([^&]+)").matcher(toProvider.getRawQuery());
+        assertTrue(redirectUri.find(), toProvider.toString());
+
+        assertAll(
+                () -> assertTrue(response.startsWith("HTTP/1.1 302"), response),
+                () -> assertTrue(toProvider.toString().startsWith(provider.issuer().toString()), "to the provider: " + toProvider),
+                () -> assertEquals(url("/login/oidc/callback"), URLDecoder.decode(redirectUri.group(1), StandardCharsets.UTF_8)),
+                () -> assertFalse(toProvider.toString().contains("evil.example"), toProvider.toString()));
     }
 
     @Test

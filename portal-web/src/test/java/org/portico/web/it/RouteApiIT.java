@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -140,6 +141,36 @@ class RouteApiIT extends ApiTestBase {
                 () -> assertEquals(List.of("parameters[1].type", "parameters[0].pattern", "target.template",
                         "target.template", "roles", "tokenLifetimeSeconds", "claims", "colour"),
                         errorFields(response), response.body()));
+    }
+
+    /**
+     * Admins' patterns run on anonymous input, so they are matched in linear time (RE2/J). A lookahead needs a
+     * backtracking engine: it is refused when the route is saved or imported, with a message on the pattern's field.
+     */
+    @Test
+    void aPatternWithALookaheadIsRefusedWithAClearMessageOnItsField() throws Exception {
+        String name = unique("ahead");
+        Supplier<JsonArrayBuilder> parameters = () -> Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "id").add("type", "int"))
+                .add(Json.createObjectBuilder().add("name", "tab").add("type", "pattern").add("pattern", "(?=[a-z]+$)(a+)+"));
+        String file = Json.createObjectBuilder().add("format", "portico-link-routes").add("formatVersion", 1)
+                .add("routes", Json.createArrayBuilder().add(route(unique("ahead-import")).add("parameters", parameters.get())))
+                .build().toString();
+
+        HttpResponse<String> saved = send("POST", "/api/admin/routes", route(name).add("parameters", parameters.get()).build().toString());
+        HttpResponse<String> imported = send("POST", "/api/admin/routes/import", file);
+
+        JsonObject error = json(saved).getJsonArray("errors").getJsonObject(0);
+        assertAll(
+                () -> assertEquals(400, saved.statusCode(), saved.body()),
+                () -> assertEquals(PROBLEM, type(saved)),
+                () -> assertEquals("https://portico.org/problems/invalid-route", json(saved).getString("type")),
+                () -> assertEquals(List.of("parameters[1].pattern"), errorFields(saved), saved.body()),
+                () -> assertTrue(error.getString("message").contains("lookarounds such as (?=…)"), saved.body()),
+                () -> assertEquals(404, send("GET", "/api/admin/routes/" + name, null).statusCode(), "nothing saved"),
+                () -> assertEquals(400, imported.statusCode(), imported.body()),
+                () -> assertEquals(PROBLEM, type(imported)),
+                () -> assertEquals(List.of("routes[0].parameters[1].pattern"), errorFields(imported), imported.body()));
     }
 
     @Test

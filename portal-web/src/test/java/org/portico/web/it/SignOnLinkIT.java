@@ -272,7 +272,7 @@ class SignOnLinkIT {
         String forAdmins = "admins-" + tag;
         apps.create(new AppDraft(forAdmins, "Admin tool " + tag, null, "https://" + forAdmins + ".example",
                 List.of("https://" + forAdmins + ".example/"), List.of("name"), null, "client_secret", null, List.of(),
-                true, true, List.of("end-user", "site-admin")));
+                true, true, false, List.of("end-user", "site-admin")));
         String adminSecret = inboundSecrets.generate(forAdmins);
         Browser allowedBrowser = Browser.fresh();
         HttpResponse<String> allowed = get(allowedBrowser, signedLink(forAdmins, adminSecret, path, "ada"));
@@ -281,7 +281,7 @@ class SignOnLinkIT {
         RegisteredApp partner = apps.getById(trusted);
         apps.update(trusted, partner.getVersion(), new AppDraft(trusted, partner.getName(), null,
                 partner.getAudience(), partner.getBaseUrls(), List.of("name"), null, "client_secret", null, List.of(),
-                true, true, List.of("end-user", "content-editor")));
+                true, true, false, List.of("end-user", "content-editor")));
         List<AuditEntry> created = audit("APP_SIGN_ON_ROLES_CHANGED", "app:" + forAdmins);
         List<AuditEntry> changed = audit("APP_SIGN_ON_ROLES_CHANGED", "app:" + trusted);
         List<AuditEntry> logins = audit("LOGIN", "user:ada");

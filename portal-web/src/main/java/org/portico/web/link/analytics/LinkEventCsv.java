@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
 
-import org.portico.web.audit.AuditCsv;
+import org.portico.web.csv.CsvField;
 import org.portico.web.link.analytics.LinkEventStore.LinkEvent;
 
 /**
- * Writes link events as CSV with the audit export's rules ({@link AuditCsv#field}: RFC 4180 quoting, formula
+ * Writes link events as CSV with the audit export's rules ({@link CsvField}: RFC 4180 quoting, formula
  * neutralisation). Route names are what people typed into a link, so a route like {@code =HYPERLINK(...)} must reach
  * a spreadsheet as text.
  */
@@ -26,11 +26,11 @@ public final class LinkEventCsv {
 
     public static void writeRow(Writer out, LinkEvent event) throws IOException {
         out.write(String.join(",",
-                AuditCsv.field(DateTimeFormatter.ISO_INSTANT.format(event.resolvedAt())),
-                AuditCsv.field(event.route()),
-                AuditCsv.field(event.outcome()),
-                AuditCsv.field(event.appId()),
-                AuditCsv.field(event.username())));
+                CsvField.of(DateTimeFormatter.ISO_INSTANT.format(event.resolvedAt())),
+                CsvField.of(event.route()),
+                CsvField.of(event.outcome()),
+                CsvField.of(event.appId()),
+                CsvField.of(event.username())));
         out.write("\r\n");
     }
 }

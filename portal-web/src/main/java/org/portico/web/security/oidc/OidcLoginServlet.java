@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.config.KeysProducer.PorticoIssuer;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -34,7 +35,7 @@ import static jakarta.security.enterprise.authentication.mechanism.http.Authenti
  * failure ends on the login page with a message and is never retried automatically, so nothing can loop.
  * With OIDC off both answer 404.
  */
-@WebServlet(name = "OidcLoginServlet", urlPatterns = {OidcLoginServlet.START_PATH, RequestUrls.CALLBACK_PATH})
+@WebServlet(name = "OidcLoginServlet", urlPatterns = {OidcLoginServlet.START_PATH, ReturnUrls.CALLBACK_PATH})
 public class OidcLoginServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -58,6 +59,9 @@ public class OidcLoginServlet extends HttpServlet {
 
     @Inject
     transient Clock clock;
+
+    @Inject
+    transient PorticoIssuer portico;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -90,7 +94,7 @@ public class OidcLoginServlet extends HttpServlet {
         PendingLogin login = PendingLogin.start(continueTo.orElse(null), clock.instant());
         request.getSession(); // the pending login lives in the session; created here if the login page had none
         session.add(login);
-        response.sendRedirect(client.authorizationUri(provider, login, RequestUrls.callback(request)).toString());
+        response.sendRedirect(client.authorizationUri(provider, login, ReturnUrls.callback(portico)).toString());
     }
 
     private void callback(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -124,7 +128,7 @@ public class OidcLoginServlet extends HttpServlet {
 
         // Session fixation: the logged-in session gets a new id; its content (the page to continue to) moves along.
         request.changeSessionId();
-        OidcCredential credential = new OidcCredential(code, pending.get(), RequestUrls.callback(request));
+        OidcCredential credential = new OidcCredential(code, pending.get(), ReturnUrls.callback(portico));
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 withParams().newAuthentication(false).credential(credential));
         switch (status) {

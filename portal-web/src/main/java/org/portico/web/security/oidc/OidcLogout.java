@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.portico.web.config.KeysProducer.PorticoIssuer;
+
 /**
  * RP-initiated logout: where to send a user after Portico's own logout, so that the provider ends its session too
  * and sends the user back to Portico's login page ({@code post_logout_redirect_uri}).
@@ -23,6 +25,9 @@ public class OidcLogout {
     @Inject
     OidcClient client;
 
+    @Inject
+    PorticoIssuer portico;
+
     /**
      * The provider's end-session address for the user of this session; empty when the user logged in with a
      * password, OIDC is off, the provider has no {@code end_session_endpoint} or cannot be reached. Call it before
@@ -32,6 +37,6 @@ public class OidcLogout {
         if (!settings.enabled() || request.getSession(false) == null) {
             return Optional.empty();
         }
-        return session.findIdToken().flatMap(idToken -> client.endSessionUri(idToken, RequestUrls.loggedOut(request)));
+        return session.findIdToken().flatMap(idToken -> client.endSessionUri(idToken, ReturnUrls.loggedOut(portico)));
     }
 }

@@ -260,6 +260,7 @@ public class AppsBacking implements Serializable {
         private Integer tokenLifetimeSeconds;
         private String clientAuthentication;
         private String jwksUrl;
+        private boolean allowInternalJwksHost;
         private List<String> exchangeAudiences = new ArrayList<>();
         private boolean trustedForSignOn;
         private List<String> signOnRoles = new ArrayList<>();
@@ -269,6 +270,7 @@ public class AppsBacking implements Serializable {
             editingId = null;
             version = 0;
             id = name = description = audience = baseUrls = jwksUrl = null;
+            allowInternalJwksHost = false;
             claims = new ArrayList<>(List.of(UserClaim.NAME.claimName()));
             tokenLifetimeSeconds = AppRules.DEFAULT_LIFETIME;
             clientAuthentication = ClientAuthentication.CLIENT_SECRET.methodName();
@@ -290,6 +292,7 @@ public class AppsBacking implements Serializable {
             tokenLifetimeSeconds = app.getTokenLifetimeSeconds();
             clientAuthentication = app.getClientAuthentication().methodName();
             jwksUrl = app.getJwksUrl();
+            allowInternalJwksHost = app.isAllowInternalJwksHost();
             exchangeAudiences = new ArrayList<>(app.getExchangeAudiences());
             trustedForSignOn = app.isTrustedForSignOn();
             signOnRoles = new ArrayList<>(app.getSignOnRoles().stream().sorted().map(Role::roleName).toList());
@@ -299,7 +302,8 @@ public class AppsBacking implements Serializable {
         AppDraft toDraft() {
             List<String> urls = baseUrls == null ? List.of() : Arrays.stream(baseUrls.split("\\R")).toList();
             return new AppDraft(id, name, description, audience, urls, claims, tokenLifetimeSeconds,
-                    clientAuthentication, jwksUrl, exchangeAudiences, trustedForSignOn, enabled, signOnRoles);
+                    clientAuthentication, jwksUrl, exchangeAudiences, trustedForSignOn, enabled, allowInternalJwksHost,
+                    signOnRoles);
         }
 
         public boolean isEditing() { return editingId != null; }
@@ -324,6 +328,8 @@ public class AppsBacking implements Serializable {
         public void setClientAuthentication(String method) { this.clientAuthentication = method; }
         public String getJwksUrl() { return jwksUrl; }
         public void setJwksUrl(String jwksUrl) { this.jwksUrl = jwksUrl; }
+        public boolean isAllowInternalJwksHost() { return allowInternalJwksHost; }
+        public void setAllowInternalJwksHost(boolean allow) { this.allowInternalJwksHost = allow; }
         public List<String> getExchangeAudiences() { return exchangeAudiences; }
         public void setExchangeAudiences(List<String> audiences) { this.exchangeAudiences = audiences; }
         public boolean isTrustedForSignOn() { return trustedForSignOn; }

@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.portico.deeplink.redirect.RedirectGuard;
 import org.portico.web.filter.CorrelationIds;
 import org.portico.web.filter.ErrorFilter;
 
@@ -52,6 +53,22 @@ public class ErrorPage {
             request.put(ErrorFilter.ERROR_ID, correlationId);
             LOG.log(Level.SEVERE, failure, () -> "Error id " + correlationId + ": request " + uri + " failed");
         }
+    }
+
+    /**
+     * Where the "page expired" page's "open it again" link leads: the path of the request that failed, when it is
+     * a local path on Portico, else the home page. The raw request URI is the client's own text: a request for
+     * {@code //evil.example/x.xhtml} must not turn into a link to another site.
+     */
+    public String getRetryTarget() {
+        var external = faces.getExternalContext();
+        Object uri = external.getRequestMap().get(RequestDispatcher.ERROR_REQUEST_URI);
+        return retryTarget(uri instanceof String s ? s : null, external.getRequestContextPath());
+    }
+
+    /** The local path {@code requestUri} names, or the application's root when it is missing or not local. */
+    static String retryTarget(String requestUri, String contextPath) {
+        return RedirectGuard.localOnly().findLocalTarget(requestUri).orElse(contextPath + "/");
     }
 
     public String getCorrelationId() {
