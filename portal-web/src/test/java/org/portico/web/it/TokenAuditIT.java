@@ -36,7 +36,7 @@ class TokenAuditIT extends ApiTestBase {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portico().addClass(TableRowsServlet.class);
+        return Deployments.portico().addClasses(TableRowsServlet.class, AuditBlockServlet.class);
     }
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -117,6 +117,35 @@ class TokenAuditIT extends ApiTestBase {
                     () -> assertEquals(400, refused.statusCode(), refused.body()),
                     () -> assertEquals(expectedGranted + 1, afterRefused, "the refused exchange is stored"));
         }
+    }
+
+    private int auditBlock(String method, String query) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(root() + "/it/audit-block" + query))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    /** When the database refuses the exchange's audit entry, no token leaves: 503 server_error, try again later. */
+    @Test
+    void anExchangeWhoseAuditEntryCannotBeStoredGetsNoToken() throws Exception {
+        String subject = aliceToken(FormLogin.loggedIn(root(), "alice", "portico-demo"));
+        HttpResponse<String> blocked;
+        assertEquals(204, auditBlock("POST", ""));
+        try {
+            blocked = exchange(subject, targetAudience);
+        } finally {
+            assertEquals(204, auditBlock("DELETE", ""));
+        }
+        HttpResponse<String> afterwards = exchange(subject, targetAudience);
+
+        assertAll(
+                () -> assertEquals(503, blocked.statusCode(), blocked.body()),
+                () -> assertEquals("server_error", json(blocked).getString("error")),
+                () -> assertEquals(false, json(blocked).containsKey("access_token")),
+                () -> assertEquals(false, blocked.body().contains("eyJ"), "no token anywhere in the answer"),
+                () -> assertEquals("5", blocked.headers().firstValue("Retry-After").orElse("")),
+                () -> assertEquals("no-store", blocked.headers().firstValue("Cache-Control").orElse("")),
+                () -> assertEquals(200, afterwards.statusCode(), "works again once the database takes entries"));
     }
 
     @Test
