@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 
 import org.portico.web.concurrent.BatchingWriter;
+import org.portico.web.concurrent.GroupCommit;
 import org.portico.web.persistence.AuditEntry;
 
 /**
@@ -36,6 +37,11 @@ import org.portico.web.persistence.AuditEntry;
  * {@link BatchingWriter}, at the latest {@link #FLUSH_INTERVAL} later; a clean shutdown stores what is queued, and
  * {@link #count} and {@link #forEach} store the queue first (a page is read as count, then search), so the admin page
  * and the export always show every entry made so far.
+ * <p>
+ * Token exchanges use {@link #recordBeforeResponse}: a group commit. The request thread queues its entry and waits,
+ * at most {@link #DURABLE_WAIT}, until the batch that holds it is committed; whichever waiting thread gets to write
+ * first stores everything queued in one transaction, so under load one commit serves many requests. If the entry
+ * cannot be stored, the caller gets {@link AuditUnavailableException} and must not answer with what it audited.
  * <p>
  * The detail is short text for people. Never pass secrets, passwords or tokens; control characters are removed and
  * long values cut.
@@ -62,17 +68,26 @@ public class AuditLog {
     @Inject
     AuditBatches batches;
 
+    /** Longest wait of {@link #recordBeforeResponse} for its entry to be committed. */
+    static final Duration DURABLE_WAIT = Duration.ofSeconds(5);
+
     private BatchingWriter<AuditEntry> background;
+
+    /** Entries whose callers wait until they are committed. */
+    private GroupCommit<AuditEntry> beforeResponse;
 
     @PostConstruct
     void start() {
         background = BatchingWriter.start("audit log", batches::store,
                 new BatchingWriter.Settings(500, 10_000, FLUSH_INTERVAL, Duration.ofMillis(50), 3),
                 BatchingWriter.Scheduler.of(scheduler));
+        beforeResponse = GroupCommit.start("audit log (before response)", batches::store, 500, FLUSH_INTERVAL,
+                BatchingWriter.Scheduler.of(scheduler));
     }
 
     @PreDestroy
     void stop() {
+        beforeResponse.close();
         background.close();
     }
 
@@ -101,6 +116,21 @@ public class AuditLog {
     public void recordInBackground(String actor, AuditAction action, String target, AuditOutcome outcome,
                                    String detail) {
         background.submit(entry(actor, action, target, outcome, detail));
+    }
+
+    /**
+     * Records an action of the given actor and returns only once it is committed (group commit, see the class
+     * comment). For actions whose answer must not leave without its audit entry (token exchanges).
+     *
+     * @throws AuditUnavailableException if the entry could not be stored within {@link #DURABLE_WAIT}
+     */
+    public void recordBeforeResponse(String actor, AuditAction action, String target, AuditOutcome outcome,
+                                     String detail) {
+        try {
+            beforeResponse.commit(entry(actor, action, target, outcome, detail), DURABLE_WAIT);
+        } catch (GroupCommit.CommitFailedException e) {
+            throw new AuditUnavailableException(action, e);
+        }
     }
 
     private AuditEntry entry(String actor, AuditAction action, String target, AuditOutcome outcome, String detail) {
@@ -162,6 +192,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(AuditFilter filter) {
         background.flush();
+        beforeResponse.flush();
         Where where = where(filter, null);
         TypedQuery<Long> count = em.createQuery("select count(e) from AuditEntry e" + where.jpql(), Long.class);
         where.bind(count);
@@ -176,6 +207,7 @@ public class AuditLog {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void forEach(AuditFilter filter, int batchSize, Consumer<AuditEntry> sink) {
         background.flush();
+        beforeResponse.flush();
         Long before = null;
         while (true) {
             List<AuditEntry> batch = query(filter, before).setMaxResults(batchSize).getResultList();

@@ -260,6 +260,24 @@ public final class BatchingWriter<T> implements AutoCloseable {
     }
 
     /**
+     * Like {@link #flush()} if no other thread is writing; otherwise returns false at once (that thread writes
+     * everything queued before it lets go). The building block of a group commit ({@link GroupCommit}).
+     *
+     * @return true if this call wrote everything queued, false if another thread was writing
+     */
+    public boolean tryFlush() {
+        if (!writing.tryLock()) {
+            return false;
+        }
+        try {
+            drain(false);
+            return true;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
      * Stops the repeated flush and writes everything still queued, on the calling thread. Items submitted later are
      * written by their producers directly. Call it when the application stops ({@code @PreDestroy}).
      */

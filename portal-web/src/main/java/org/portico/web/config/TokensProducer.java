@@ -28,17 +28,18 @@ import org.portico.deeplink.oauth.JwksRetriever;
 import org.portico.deeplink.oauth.TokenExchange;
 import org.portico.deeplink.token.AccessTokenIssuer;
 import org.portico.deeplink.token.AccessTokenVerifier;
-import org.portico.deeplink.token.InMemoryReplayGuard;
-import org.portico.deeplink.token.InMemoryRevocationList;
 import org.portico.deeplink.token.ReplayGuard;
 import org.portico.deeplink.token.RevocationList;
 import org.portico.web.app.JpaAppDirectory;
 import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.token.DatabaseReplayGuard;
+import org.portico.web.token.DatabaseRevocationList;
+import org.portico.web.token.TokenStateStore;
 
 /**
  * Wires the token layer of {@code deeplink} into CDI: issuer, verifier, client authentication, token exchange and
- * introspection. All are thread-safe singletons. The replay guard and the revocation list are in memory: correct on
- * one node; a cluster needs shared ones (Infinispan), which is why they are SPIs.
+ * introspection. All are thread-safe singletons. The replay guard and the revocation list are in the database with a
+ * cache in front ({@code token/}), so a logout or a used single-use token counts on every node and after a restart.
  * <p>
  * {@code portico.tokens.single-use-subject-tokens} (default false): whether a subject token may be exchanged only once.
  */
@@ -54,14 +55,14 @@ public class TokensProducer {
 
     @Produces
     @Singleton
-    RevocationList revocations(Clock clock) {
-        return new InMemoryRevocationList(clock);
+    RevocationList revocations(TokenStateStore store, Clock clock) {
+        return new DatabaseRevocationList(store, clock);
     }
 
     @Produces
     @Singleton
-    ReplayGuard replayGuard(Clock clock) {
-        return new InMemoryReplayGuard(clock, 1_000_000);
+    ReplayGuard replayGuard(TokenStateStore store, Clock clock) {
+        return new DatabaseReplayGuard(store, clock);
     }
 
     @Produces

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.portico.deeplink.oauth.FormParameters;
 import org.portico.deeplink.oauth.OAuthError;
 import org.portico.deeplink.oauth.OAuthException;
+import org.portico.web.audit.AuditUnavailableException;
 import org.portico.web.config.RequestLimits;
 import org.portico.web.filter.CorrelationIds;
 
@@ -54,6 +55,13 @@ abstract class OAuthEndpoint extends HttpServlet {
             respond(response, HttpServletResponse.SC_OK, handle(request, form.get()));
         } catch (OAuthException e) {
             error(response, e, request);
+        } catch (AuditUnavailableException e) {
+            // The answer may not leave without its audit entry: no token, and a retry later may work.
+            String id = CorrelationIds.next();
+            LOG.log(Level.SEVERE, e, () -> "Error id " + id + ": " + request.getRequestURI() + " not answered");
+            response.setHeader("Retry-After", "5");
+            respond(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "{\"error\":\"server_error\","
+                    + "\"error_description\":\"Portico cannot record this request now; try again later. Error id " + id + ".\"}");
         } catch (RuntimeException e) {
             String id = CorrelationIds.next();
             LOG.log(Level.SEVERE, e, () -> "Error id " + id + ": " + request.getRequestURI() + " failed");

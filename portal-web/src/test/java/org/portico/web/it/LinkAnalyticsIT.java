@@ -66,6 +66,13 @@ class LinkAnalyticsIT {
         Instant.parse("2024-03-01T12:00:00Z"),
     };
 
+    /**
+     * The outcomes a route that exists can have: {@code unknown_route} is counted under
+     * {@link LinkEventStore#UNKNOWN_ROUTE}, never under a name (issue 8).
+     */
+    private static final List<LinkOutcome> ROUTE_OUTCOMES = java.util.Arrays.stream(LinkOutcome.values())
+            .filter(outcome -> outcome != LinkOutcome.UNKNOWN_ROUTE).toList();
+
     private static LocalDate day(Instant at) {
         return LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
     }
@@ -84,14 +91,14 @@ class LinkAnalyticsIT {
             for (int i = 0; i < perThread; i++) {
                 int n = thread * perThread + i;
                 expected.computeIfAbsent(day(TIMES[n % TIMES.length]), d -> new HashMap<>())
-                        .merge(LinkOutcome.values()[n % LinkOutcome.values().length].code(), 1L, Long::sum);
+                        .merge(ROUTE_OUTCOMES.get(n % ROUTE_OUTCOMES.size()).code(), 1L, Long::sum);
             }
             producers.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < perThread; i++) {
                     int n = thread * perThread + i;
                     resolved.fire(new LinkResolved(TIMES[n % TIMES.length], route,
-                            LinkOutcome.values()[n % LinkOutcome.values().length], n % 2 == 0 ? "billing" : null,
+                            ROUTE_OUTCOMES.get(n % ROUTE_OUTCOMES.size()), n % 2 == 0 ? "billing" : null,
                             n % 3 == 0 ? null : "user" + thread));
                 }
                 return null;
@@ -174,17 +181,34 @@ class LinkAnalyticsIT {
                 () -> assertTrue(store.routes().containsAll(List.of(billing, reports)), "both in the route filter"));
     }
 
+    /**
+     * Issue 8: a typed name that names no route is not stored as a route (a stranger could add a row per name); it is
+     * counted under the one bucket, and the name itself, without control characters and cut to 64 characters, in the
+     * capped table of unknown names.
+     */
     @Test
-    void typedRouteNamesAreStoredAsTextWithoutControlCharacters() {
+    void typedUnknownNamesGoToTheBucketAndTheCappedNameTableAsTextWithoutControlCharacters() {
         String route = unique("crlf") + "\r\nFORGED";
         fire(route, LinkOutcome.UNKNOWN_ROUTE, "2022-01-01T00:00:00Z", 1, null, null);
+        fire(route, LinkOutcome.UNKNOWN_ROUTE, "2022-01-01T00:00:01Z", 1, null, null);
         analytics.flush();
         LocalDate day = LocalDate.parse("2022-01-01");
 
         List<String> routes = new ArrayList<>();
         store.forEach(new LinkAnalyticsQuery(null, day, day), 100, event -> routes.add(event.route()));
+        String cleaned = route.replace('\r', ' ').replace('\n', ' ');
+        List<LinkEventStore.UnknownRouteName> names = store.unknownNames(LinkEventStore.UNKNOWN_NAMES_CAP + 100);
 
-        assertTrue(routes.contains(route.replace('\r', ' ').replace('\n', ' ')), routes.toString());
+        assertAll(
+                () -> assertTrue(routes.contains(LinkEventStore.UNKNOWN_ROUTE), routes.toString()),
+                () -> assertTrue(routes.stream().noneMatch(r -> r.startsWith(route.substring(0, route.indexOf('\r')))), routes.toString()),
+                () -> assertTrue(store.statistics(new LinkAnalyticsQuery(LinkEventStore.UNKNOWN_ROUTE, day, day))
+                        .count(day, "unknown_route") >= 2),
+                () -> assertEquals(2, names.stream().filter(n -> n.name().equals(cleaned)).findFirst()
+                        .orElseThrow(() -> new AssertionError(names.toString())).hits()),
+                () -> assertTrue(store.unknownNameCount() <= LinkEventStore.UNKNOWN_NAMES_CAP),
+                () -> assertTrue(store.routes().contains(LinkEventStore.UNKNOWN_ROUTE)),
+                () -> assertTrue(store.routes().stream().noneMatch(r -> r.contains("FORGED")), "not in the filter"));
     }
 
     private void fire(String route, LinkOutcome outcome, String at, int count, String app, String user) {

@@ -20,6 +20,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.portico.deeplink.link.LinkOutcome;
 import org.portico.web.link.LinkResolved;
 
 /**
@@ -27,6 +28,13 @@ import org.portico.web.link.LinkResolved;
  * events themselves. Plain JDBC: a batch is one JDBC batch insert plus one {@code MERGE} per (day, route, outcome)
  * into the daily table, in one transaction, so the counts the charts read always match the events. {@code MERGE}
  * is standard SQL that H2 2.x and PostgreSQL 15 both run.
+ * <p>
+ * <b>Bounded.</b> A link to a route that does not exist ({@link LinkOutcome#UNKNOWN_ROUTE}) is stored under the one
+ * route name {@link #UNKNOWN_ROUTE}, so a stranger typing random names adds no route rows to the daily table; the
+ * typed name is counted in {@code portico_link_unknown_name}, which holds at most {@link #UNKNOWN_NAMES_CAP} names
+ * (further new names are only counted in the bucket). Old events and names go by {@link #pruneEventsBefore} and
+ * {@link #pruneUnknownNamesBefore} (see {@code retention.Retention}); the daily counts stay, bounded by routes × days
+ * × outcomes.
  * <p>
  * Two nodes adding to the same daily row at once can collide (a unique violation or a deadlock on PostgreSQL);
  * the batch then fails as a whole and the {@code BatchingWriter} tries it again. Rows are merged in key order to
@@ -37,6 +45,18 @@ public class LinkEventStore {
 
     static final int APP_ID_LENGTH = 63;
     static final int USERNAME_LENGTH = 64;
+
+    /** The route name of every link to a route that does not exist: one bucket, never a route name ([a-z0-9-]). */
+    public static final String UNKNOWN_ROUTE = "(unknown)";
+
+    /** Most typed unknown names kept with their counts; beyond it new names count only in the bucket. */
+    public static final int UNKNOWN_NAMES_CAP = 1000;
+
+    private static final String COUNT_UNKNOWN_NAME = "UPDATE portico_link_unknown_name SET hits = hits + ?,"
+            + " last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE name = ?";
+
+    private static final String INSERT_UNKNOWN_NAME = "INSERT INTO portico_link_unknown_name"
+            + " (name, hits, first_seen, last_seen) VALUES (?, ?, ?, ?)";
 
     private static final String INSERT = "INSERT INTO portico_link_event (resolved_at, route, outcome, app_id, username)"
             + " VALUES (?, ?, ?, ?, ?)";
@@ -75,10 +95,15 @@ public class LinkEventStore {
             return;
         }
         Map<DailyKey, Long> daily = new TreeMap<>();
+        Map<String, UnknownName> unknown = new TreeMap<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (LinkResolved event : batch) {
                     String route = clean(event.route(), LinkResolved.MAX_ROUTE);
+                    if (event.outcome() == LinkOutcome.UNKNOWN_ROUTE) {
+                        unknown.merge(route, new UnknownName(1, event.at()), UnknownName::plus);
+                        route = UNKNOWN_ROUTE;
+                    }
                     String outcome = event.outcome().code();
                     insert.setObject(1, OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC));
                     insert.setString(2, route);
@@ -100,8 +125,124 @@ public class LinkEventStore {
                 }
                 merge.executeBatch();
             }
+            countUnknownNames(connection, unknown);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store " + batch.size() + " link events: " + e.getMessage(), e);
+        }
+    }
+
+    /** How often a typed unknown name came up in a batch, and when last. */
+    private record UnknownName(long hits, Instant lastSeen) {
+        UnknownName plus(UnknownName other) {
+            return new UnknownName(hits + other.hits, lastSeen.isAfter(other.lastSeen) ? lastSeen : other.lastSeen);
+        }
+    }
+
+    /**
+     * Adds the batch's typed unknown names to their counts; a new name gets a row only while the table holds fewer
+     * than {@link #UNKNOWN_NAMES_CAP}. Two nodes can each add one past the cap at the same moment: the table stays
+     * bounded by the cap plus a batch per node.
+     */
+    private static void countUnknownNames(Connection connection, Map<String, UnknownName> names) throws SQLException {
+        if (names.isEmpty()) {
+            return;
+        }
+        long rows;
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM portico_link_unknown_name");
+             ResultSet result = count.executeQuery()) {
+            result.next();
+            rows = result.getLong(1);
+        }
+        try (PreparedStatement update = connection.prepareStatement(COUNT_UNKNOWN_NAME);
+             PreparedStatement insert = connection.prepareStatement(INSERT_UNKNOWN_NAME)) {
+            for (Map.Entry<String, UnknownName> name : names.entrySet()) {
+                OffsetDateTime seen = OffsetDateTime.ofInstant(name.getValue().lastSeen(), ZoneOffset.UTC);
+                update.setLong(1, name.getValue().hits());
+                update.setObject(2, seen);
+                update.setObject(3, seen);
+                update.setString(4, name.getKey());
+                if (update.executeUpdate() == 0 && rows < UNKNOWN_NAMES_CAP) {
+                    insert.setString(1, name.getKey());
+                    insert.setLong(2, name.getValue().hits());
+                    insert.setObject(3, seen);
+                    insert.setObject(4, seen);
+                    insert.executeUpdate();
+                    rows++;
+                }
+            }
+        }
+    }
+
+    /** One typed name of a route that does not exist, with how often and when it was last asked for. */
+    public record UnknownRouteName(String name, long hits, Instant lastSeen) {
+    }
+
+    /** The most asked-for unknown route names, most hits first (at most {@code limit}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UnknownRouteName> unknownNames(int limit) {
+        List<UnknownRouteName> names = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT name, hits, last_seen"
+                     + " FROM portico_link_unknown_name ORDER BY hits DESC, name FETCH FIRST ? ROWS ONLY")) {
+            select.setInt(1, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.add(new UnknownRouteName(rows.getString(1), rows.getLong(2),
+                            rows.getObject(3, OffsetDateTime.class).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the unknown route names: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /** How many unknown route names are kept. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long unknownNameCount() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM portico_link_unknown_name");
+             ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the unknown route names: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes up to {@code limit} of the oldest link events resolved before {@code cutoff}, in a transaction of its
+     * own; returns how many went (fewer than {@code limit}: nothing older is left). The daily counts stay.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int pruneEventsBefore(Instant cutoff, int limit) {
+        return deleteOldest("portico_link_event", "resolved_at", cutoff, limit);
+    }
+
+    /** Deletes up to {@code limit} unknown route names last seen before {@code cutoff}, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int pruneUnknownNamesBefore(Instant cutoff, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM portico_link_unknown_name"
+                     + " WHERE name IN (SELECT name FROM portico_link_unknown_name WHERE last_seen < ?"
+                     + " ORDER BY last_seen FETCH FIRST ? ROWS ONLY)")) {
+            delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prune the unknown route names: " + e.getMessage(), e);
+        }
+    }
+
+    private int deleteOldest(String table, String column, Instant cutoff, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN (SELECT id"
+                     + " FROM " + table + " WHERE " + column + " < ? ORDER BY " + column + ", id FETCH FIRST ? ROWS ONLY)")) {
+            delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prune " + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -154,7 +295,11 @@ public class LinkEventStore {
         }
     }
 
-    /** Every route name that has been recorded, by name: the choices of the route filter. */
+    /**
+     * The choices of the route filter: every route that links were resolved for, by name, plus
+     * {@link #UNKNOWN_ROUTE} when links to routes that do not exist were followed. Never a name a stranger typed, so
+     * the list is bounded by the routes there are and have been.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> routes() {
         List<String> routes = new ArrayList<>();

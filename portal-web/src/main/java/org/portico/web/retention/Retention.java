@@ -1,0 +1,171 @@
+package org.portico.web.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.portico.web.audit.AuditBatches;
+import org.portico.web.concurrent.PeriodicJob;
+import org.portico.web.link.analytics.LinkEventStore;
+import org.portico.web.persistence.DatabaseMigrations;
+import org.portico.web.token.TokenStateStore;
+
+/**
+ * Keeps the tables a stranger can make grow bounded in time: an hourly job deletes link events and unknown route
+ * names older than {@code portico.retention.link-events}, audit entries older than {@code portico.retention.audit},
+ * and revocations and replay marks whose tokens have expired. The daily link counts stay (bounded by routes × days ×
+ * outcomes).
+ *
+ * <p>Each table is pruned in batches of {@link #BATCH} rows, each batch its own short statement, so a run never holds
+ * a large transaction or long locks; a run stops after {@link #MAX_BATCHES} batches per table and the next run goes
+ * on. Time comes from the injected {@link Clock}.
+ *
+ * <p>Configuration (MicroProfile Config, ISO-8601 durations, checked at start-up):
+ * <ul>
+ * <li>{@code portico.retention.link-events}: default {@value #LINK_EVENTS_DEFAULT}, at least {@code P1D}</li>
+ * <li>{@code portico.retention.audit}: default {@value #AUDIT_DEFAULT}, at least {@code P1D}</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class Retention {
+
+    private static final Logger LOG = Logger.getLogger(Retention.class.getName());
+
+    static final String LINK_EVENTS_DEFAULT = "P90D";
+    static final String AUDIT_DEFAULT = "P400D";
+    /** Shortest retention accepted: a typo such as PT90S must not wipe the log. */
+    static final Duration MINIMUM = Duration.ofDays(1);
+    /** Rows deleted per statement. */
+    public static final int BATCH = 1000;
+    /** Batches per table and run. */
+    static final int MAX_BATCHES = 1000;
+    static final Duration PERIOD = Duration.ofHours(1);
+    static final Duration FIRST_RUN = Duration.ofMinutes(10);
+
+    @Inject
+    @ConfigProperty(name = "portico.retention.link-events", defaultValue = LINK_EVENTS_DEFAULT)
+    String linkEventsSetting;
+
+    @Inject
+    @ConfigProperty(name = "portico.retention.audit", defaultValue = AUDIT_DEFAULT)
+    String auditSetting;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    LinkEventStore linkEvents;
+
+    @Inject
+    AuditBatches audit;
+
+    @Inject
+    TokenStateStore tokens;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private Duration linkEventsKept;
+    private Duration auditKept;
+    private PeriodicJob job;
+
+    /** How long rows are kept. */
+    public record Settings(Duration linkEvents, Duration audit) {
+    }
+
+    @PostConstruct
+    void start() {
+        linkEventsKept = retention("portico.retention.link-events", linkEventsSetting, LINK_EVENTS_DEFAULT);
+        auditKept = retention("portico.retention.audit", auditSetting, AUDIT_DEFAULT);
+        job = PeriodicJob.start("retention", scheduler, FIRST_RUN, PERIOD, () -> prune(clock));
+        LOG.info(() -> "Link events are kept " + linkEventsKept + ", audit entries " + auditKept);
+    }
+
+    /** Checks the settings and starts the job with the application, so a bad setting fails the deployment. */
+    void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 50) @Initialized(ApplicationScoped.class) Object event) {
+        settings();
+    }
+
+    public Settings settings() {
+        return new Settings(linkEventsKept, auditKept);
+    }
+
+    /**
+     * One pruning run as of {@code now}'s instant: what the hourly job does with the application's clock.
+     *
+     * @return rows deleted per table
+     */
+    public Map<String, Integer> prune(Clock now) {
+        Instant at = now.instant();
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        deleted.put("link events", inBatches(limit -> linkEvents.pruneEventsBefore(at.minus(linkEventsKept), limit)));
+        deleted.put("unknown route names", inBatches(limit -> linkEvents.pruneUnknownNamesBefore(at.minus(linkEventsKept), limit)));
+        deleted.put("audit entries", inBatches(limit -> audit.pruneBefore(at.minus(auditKept), limit)));
+        deleted.put("revocations", inBatches(limit -> tokens.pruneRevocations(at, limit)));
+        deleted.put("replay marks", inBatches(limit -> tokens.pruneReplayMarks(at, limit)));
+        if (deleted.values().stream().anyMatch(n -> n > 0)) {
+            LOG.info(() -> "Retention removed " + deleted);
+        }
+        return deleted;
+    }
+
+    @FunctionalInterface
+    private interface BatchDelete {
+        int delete(int limit);
+    }
+
+    private static int inBatches(BatchDelete delete) {
+        int total = 0;
+        try {
+            for (int batch = 0; batch < MAX_BATCHES; batch++) {
+                int n = delete.delete(BATCH);
+                total += n;
+                if (n < BATCH) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            // One table failing must not keep the others from being pruned; the next run tries again.
+            LOG.log(Level.WARNING, "Pruning failed after " + total + " rows; trying again next run", e);
+        }
+        return total;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    static Duration retention(String property, String value, String example) {
+        Duration duration;
+        try {
+            duration = Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(property + " must be an ISO-8601 duration of at least P1D such as "
+                    + example + ", got '" + value + "'");
+        }
+        if (duration.compareTo(MINIMUM) < 0) {
+            throw new IllegalStateException(property + " must be at least P1D (one day) such as " + example
+                    + ", got '" + value + "'");
+        }
+        return duration;
+    }
+}
