@@ -6,7 +6,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -66,6 +68,40 @@ abstract class ApiTestBase {
         HttpResponse<String> created = send(admin, "POST", "/api/admin/apps", appJson);
         assertEquals(201, created.statusCode(), created.body());
         return json(created);
+    }
+
+    /** A target app and a caller app that may exchange tokens for it (see {@link #registerExchangeApps}). */
+    record ExchangeApps(String caller, String callerSecret, String callerAudience, String targetAudience) {
+    }
+
+    /**
+     * ada registers a target app and a caller app that may obtain tokens for the target by token exchange, both with
+     * client secrets and the given user claims: ids {@code <prefix>-target-<tag>} and {@code <prefix>-caller-<tag>},
+     * audiences {@code urn:portico-it:} and the id. Registering hashes a client secret, so tests do it once per class.
+     */
+    ExchangeApps registerExchangeApps(String prefix, String... claims) throws IOException, InterruptedException {
+        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String target = prefix + "-target-" + tag;
+        String caller = prefix + "-caller-" + tag;
+        createApp(ada, exchangeApp(target, null, claims));
+        String secret = createApp(ada, exchangeApp(caller, "urn:portico-it:" + target, claims)).getString("clientSecret");
+        return new ExchangeApps(caller, secret, "urn:portico-it:" + caller, "urn:portico-it:" + target);
+    }
+
+    private static String exchangeApp(String id, String mayExchangeFor, String... claims) {
+        var app = Json.createObjectBuilder()
+                .add("id", id)
+                .add("name", "IT app " + id)
+                .add("audience", "urn:portico-it:" + id)
+                .add("baseUrls", Json.createArrayBuilder().add("https://" + id + ".example/"))
+                .add("claims", Json.createArrayBuilder(List.of(claims)))
+                .add("tokenLifetimeSeconds", 300)
+                .add("clientAuthentication", "client_secret");
+        if (mayExchangeFor != null) {
+            app.add("exchangeAudiences", Json.createArrayBuilder().add(mayExchangeFor));
+        }
+        return app.build().toString();
     }
 
     /** The response's {@code Content-Type}, or "" without one. */

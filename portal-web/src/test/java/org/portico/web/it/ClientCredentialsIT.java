@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -53,28 +52,11 @@ class ClientCredentialsIT extends ApiTestBase {
         if (caller != null) {
             return;
         }
-        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
-        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        targetAudience = "urn:portico-it:creds-target-" + tag;
-        createApp(ada, app("creds-target-" + tag, targetAudience, null));
-        callerAudience = "urn:portico-it:creds-caller-" + tag;
-        callerSecret = createApp(ada, app("creds-caller-" + tag, callerAudience, targetAudience))
-                .getString("clientSecret");
-        caller = "creds-caller-" + tag;
-    }
-
-    private static String app(String id, String audience, String mayExchangeFor) {
-        var app = Json.createObjectBuilder()
-                .add("id", id)
-                .add("name", "Credentials IT " + id)
-                .add("audience", audience)
-                .add("baseUrls", Json.createArrayBuilder().add("https://" + id + ".example/"))
-                .add("claims", Json.createArrayBuilder().add("name"))
-                .add("clientAuthentication", "client_secret");
-        if (mayExchangeFor != null) {
-            app.add("exchangeAudiences", Json.createArrayBuilder().add(mayExchangeFor));
-        }
-        return app.build().toString();
+        ExchangeApps apps = registerExchangeApps("creds", "name");
+        targetAudience = apps.targetAudience();
+        callerAudience = apps.callerAudience();
+        callerSecret = apps.callerSecret();
+        caller = apps.caller();
     }
 
     private String aliceToken() throws Exception {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -51,28 +50,11 @@ class TokenAuditIT extends ApiTestBase {
         if (caller != null) {
             return;
         }
-        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
-        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        targetAudience = "urn:portico-it:audited-target-" + tag;
-        register(ada, "audited-target-" + tag, targetAudience, null);
-        callerAudience = "urn:portico-it:audited-caller-" + tag;
-        callerSecret = register(ada, "audited-caller-" + tag, callerAudience, targetAudience).getString("clientSecret");
-        caller = "audited-caller-" + tag;
-    }
-
-    private JsonObject register(HttpClient ada, String id, String audience, String mayExchangeFor) throws Exception {
-        var app = Json.createObjectBuilder()
-                .add("id", id)
-                .add("name", "Token audit IT " + id)
-                .add("audience", audience)
-                .add("baseUrls", Json.createArrayBuilder().add("https://" + id + ".example/"))
-                .add("claims", Json.createArrayBuilder().add("name"))
-                .add("tokenLifetimeSeconds", 300)
-                .add("clientAuthentication", "client_secret");
-        if (mayExchangeFor != null) {
-            app.add("exchangeAudiences", Json.createArrayBuilder().add(mayExchangeFor));
-        }
-        return createApp(ada, app.build().toString());
+        ExchangeApps apps = registerExchangeApps("audited", "name");
+        targetAudience = apps.targetAudience();
+        callerAudience = apps.callerAudience();
+        callerSecret = apps.callerSecret();
+        caller = apps.caller();
     }
 
     private String aliceToken(HttpClient alice) throws Exception {

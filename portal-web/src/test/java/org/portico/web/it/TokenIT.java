@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,28 +57,11 @@ class TokenIT extends ApiTestBase {
         if (caller != null) {
             return;
         }
-        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
-        String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        targetAudience = "urn:portico-it:target-" + tag;
-        register(ada, "target-" + tag, targetAudience, null);
-        callerAudience = "urn:portico-it:caller-" + tag;
-        callerSecret = register(ada, "caller-" + tag, callerAudience, targetAudience).getString("clientSecret");
-        caller = "caller-" + tag;
-    }
-
-    private JsonObject register(HttpClient ada, String id, String audience, String mayExchangeFor) throws Exception {
-        var app = Json.createObjectBuilder()
-                .add("id", id)
-                .add("name", "Token IT " + id)
-                .add("audience", audience)
-                .add("baseUrls", Json.createArrayBuilder().add("https://" + id + ".example/"))
-                .add("claims", Json.createArrayBuilder().add("name").add("email").add("roles"))
-                .add("tokenLifetimeSeconds", 300)
-                .add("clientAuthentication", "client_secret");
-        if (mayExchangeFor != null) {
-            app.add("exchangeAudiences", Json.createArrayBuilder().add(mayExchangeFor));
-        }
-        return createApp(ada, app.build().toString());
+        ExchangeApps apps = registerExchangeApps("token", "name", "email", "roles");
+        targetAudience = apps.targetAudience();
+        callerAudience = apps.callerAudience();
+        callerSecret = apps.callerSecret();
+        caller = apps.caller();
     }
 
     private HttpResponse<String> userToken(HttpClient user, String audience) throws Exception {
