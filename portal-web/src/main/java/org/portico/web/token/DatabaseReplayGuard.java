@@ -6,8 +6,8 @@ import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
+import org.portico.deeplink.token.ClockTicker;
 import org.portico.deeplink.token.ReplayGuard;
 
 /**
@@ -29,24 +29,9 @@ public final class DatabaseReplayGuard implements ReplayGuard {
         this.store = Objects.requireNonNull(store, "store");
         Objects.requireNonNull(clock, "clock");
         this.seen = Caffeine.newBuilder()
-                .ticker(ClockTickers.of(clock))
+                .ticker(ClockTicker.of(clock))
                 .maximumSize(CACHE_SIZE)
-                .expireAfter(new Expiry<String, Instant>() {
-                    @Override
-                    public long expireAfterCreate(String key, Instant until, long currentTime) {
-                        return ClockTickers.nanosUntil(clock, until);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Instant until, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Instant until, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
+                .expireAfter(ClockTicker.<String>untilValue(clock))
                 .build();
     }
 

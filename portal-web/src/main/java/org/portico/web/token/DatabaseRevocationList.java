@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
+import org.portico.deeplink.token.ClockTicker;
 import org.portico.deeplink.token.RevocationList;
 
 /**
@@ -42,24 +42,11 @@ public final class DatabaseRevocationList implements RevocationList {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.answers = Caffeine.newBuilder()
-                .ticker(ClockTickers.of(clock))
+                .ticker(ClockTicker.of(clock))
                 .maximumSize(CACHE_SIZE)
-                .expireAfter(new Expiry<String, Instant>() {
-                    @Override
-                    public long expireAfterCreate(String key, Instant until, long currentTime) {
-                        return until.equals(NOT_REVOKED) ? NOT_REVOKED_FOR.toNanos() : ClockTickers.nanosUntil(clock, until);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(String key, Instant until, long currentTime, long currentDuration) {
-                        return expireAfterCreate(key, until, currentTime);
-                    }
-
-                    @Override
-                    public long expireAfterRead(String key, Instant until, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
+                // a "not revoked" answer for NOT_REVOKED_FOR, a revocation until it ends
+                .expireAfter(ClockTicker.<String, Instant>until(clock,
+                        until -> until.equals(NOT_REVOKED) ? clock.instant().plus(NOT_REVOKED_FOR) : until))
                 .build(key -> store.revokedUntil(key, clock.instant()).orElse(NOT_REVOKED));
     }
 
