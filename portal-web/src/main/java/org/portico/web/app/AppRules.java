@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.portico.deeplink.oauth.InternalAddresses;
 import org.portico.deeplink.oauth.InternalAddresses.HostResolver;
 import org.portico.deeplink.redirect.AppBaseUrl;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 
 /**
  * What a valid app registration looks like, checked field by field so that one answer lists every problem.

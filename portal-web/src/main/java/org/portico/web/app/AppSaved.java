@@ -2,7 +2,6 @@ package org.portico.web.app;
 
 import java.util.Optional;
 
-import org.portico.web.persistence.RegisteredApp;
 
 /**
  * The result of a change that may have generated a client secret: the app as saved and, only right after

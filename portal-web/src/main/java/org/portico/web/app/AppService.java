@@ -19,7 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import org.portico.web.persistence.ContainsSearch;
+import org.portico.web.database.ContainsSearch;
 
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretHasher;
@@ -27,8 +27,7 @@ import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.persistence.RegisteredApp;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 
 /**
  * The app registry: lookup, search and the site admin's changes. Every value is checked by {@link AppRules}

@@ -10,8 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
-import org.portico.web.persistence.DatabaseMigrations;
+import org.portico.web.settings.PorticoIssuer;
+import org.portico.web.database.DatabaseMigrations;
 
 /**
  * Registers the demo app {@value #ID} when {@code portico.demo.enabled} is true, so that tokens and links can be tried

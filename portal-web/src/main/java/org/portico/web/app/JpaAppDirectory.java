@@ -18,8 +18,7 @@ import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretUpgrades;
-import org.portico.web.persistence.RegisteredApp;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 
 /**
  * The registered apps as the token layer sees them: enabled apps only, as {@link AppRegistration} values. Lookups

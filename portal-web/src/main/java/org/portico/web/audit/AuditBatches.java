@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.portico.web.persistence.AuditEntry;
 
 /**
  * Stores a batch of audit entries in one transaction of its own: the sink of {@link AuditLog}'s background writer.

@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.time.format.DateTimeFormatter;
 
 import org.portico.web.csv.CsvField;
-import org.portico.web.persistence.AuditEntry;
 
 /**
  * Writes audit entries as CSV (RFC 4180, CRLF line ends), each field through {@link CsvField}: targets and details

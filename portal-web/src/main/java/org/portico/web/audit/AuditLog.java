@@ -24,7 +24,6 @@ import jakarta.transaction.Transactional;
 
 import org.portico.web.concurrent.BatchingWriter;
 import org.portico.web.concurrent.GroupCommit;
-import org.portico.web.persistence.AuditEntry;
 
 /**
  * Records who did what, when, from where, and whether it worked; and reads it back for the admin page and the CSV

@@ -23,7 +23,7 @@ import org.portico.cms.sanitize.SanitizingContentSource;
 import org.portico.cms.spi.ContentSource;
 import org.portico.web.cms.BuiltInContentSource;
 import org.portico.web.cms.CmsCacheSettings;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 
 /**
  * Wires the CMS pipeline: built-in store → sanitiser → cache (with locale fallback and last-good content).

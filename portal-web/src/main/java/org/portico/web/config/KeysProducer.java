@@ -34,8 +34,9 @@ import org.portico.deeplink.keys.SigningAlgorithm;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.keys.SigningKeysConfig;
 import org.portico.web.keys.JpaKeyRepository;
+import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.concurrent.PeriodicJob;
-import org.portico.web.persistence.DatabaseMigrations;
+import org.portico.web.database.DatabaseMigrations;
 
 /**
  * Opens Portico's signing keys at start-up (generating the first key on an empty database) and rotates them on
@@ -179,28 +180,6 @@ public class KeysProducer {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
             throw new KeySetupException(property + " must be an ISO-8601 duration such as " + example + ", got '" + value + "'");
-        }
-    }
-
-    /** The issuer: an absolute http(s) URL without query, fragment or trailing slash. */
-    public record PorticoIssuer(String url) {
-
-        static PorticoIssuer parse(String value) {
-            try {
-                URI uri = URI.create(value.strip());
-                if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
-                        || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
-                    throw new IllegalArgumentException();
-                }
-                return new PorticoIssuer(value.strip().replaceAll("/+$", ""));
-            } catch (IllegalArgumentException e) {
-                throw new KeySetupException("portico.issuer must be Portico's public base URL such as"
-                        + " https://portal.example.org, got '" + value + "'");
-            }
-        }
-
-        public String resolve(String path) {
-            return url + path;
         }
     }
 }

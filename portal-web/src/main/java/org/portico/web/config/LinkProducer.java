@@ -23,14 +23,14 @@ import org.portico.deeplink.link.LinkRoutes;
 import org.portico.deeplink.link.LinkTokenIssuer;
 import org.portico.deeplink.link.LinkTokenVerifier;
 import org.portico.deeplink.oauth.ClientJwkSources;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.link.InboundReplays;
 import org.portico.web.link.InboundSecrets;
 import org.portico.web.link.LinkSignOnUsers;
 import org.portico.web.link.LinkStore;
 import org.portico.web.link.LinkTickets;
 import org.portico.web.concurrent.PeriodicJob;
-import org.portico.web.persistence.DatabaseMigrations;
+import org.portico.web.database.DatabaseMigrations;
 
 /**
  * Wires link following of {@code deeplink} into CDI: the link token issuer and verifier, the inbound signature

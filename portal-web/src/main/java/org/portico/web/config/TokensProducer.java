@@ -31,7 +31,7 @@ import org.portico.deeplink.token.AccessTokenVerifier;
 import org.portico.deeplink.token.ReplayGuard;
 import org.portico.deeplink.token.RevocationList;
 import org.portico.web.app.JpaAppDirectory;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.token.DatabaseReplayGuard;
 import org.portico.web.token.DatabaseRevocationList;
 import org.portico.web.token.TokenStateStore;

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.portico.web.persistence.DatabaseMigrations;
+import org.portico.web.database.DatabaseMigrations;
 
 /**
  * Ready only when the database answers and the schema migrations have run. Exposed by WildFly's

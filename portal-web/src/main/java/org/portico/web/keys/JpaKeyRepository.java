@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import org.portico.deeplink.keys.KeyRecord;
 import org.portico.deeplink.keys.KeyRepository;
-import org.portico.web.persistence.SigningKeyEntity;
 
 /**
  * Keeps the signing keys in the shared database, so every node of a cluster signs with the same active key and

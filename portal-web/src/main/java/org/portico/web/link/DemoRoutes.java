@@ -21,8 +21,8 @@ import org.portico.deeplink.link.RouteParameter;
 import org.portico.deeplink.link.RouteTarget;
 import org.portico.web.app.AppService;
 import org.portico.web.app.DemoApps;
-import org.portico.web.persistence.DatabaseMigrations;
-import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.database.DatabaseMigrations;
+import org.portico.web.app.RegisteredApp;
 
 /**
  * Creates the demo link routes when {@code portico.demo.enabled} is true, after the demo app: one route per parameter

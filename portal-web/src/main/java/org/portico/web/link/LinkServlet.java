@@ -40,9 +40,9 @@ import org.portico.web.asset.AssetUrls;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
-import org.portico.web.rest.Problems;
-import org.portico.web.security.Role;
+import org.portico.web.settings.PorticoIssuer;
+import org.portico.web.problem.Problems;
+import org.portico.web.user.Role;
 import org.portico.web.security.SessionIds;
 import org.portico.web.security.SignedLinkCredential;
 

@@ -28,9 +28,7 @@ import org.portico.deeplink.link.RouteProblem;
 import org.portico.deeplink.link.RouteTarget;
 import org.portico.deeplink.link.TokenPlacement;
 import org.portico.web.app.AppRules;
-import org.portico.web.persistence.StoredRoute;
-import org.portico.web.persistence.StoredRouteParameter;
-import org.portico.web.rest.JsonFields;
+import org.portico.web.json.JsonFields;
 
 /**
  * The JSON form of link routes, for the REST API and for export/import files. One route:

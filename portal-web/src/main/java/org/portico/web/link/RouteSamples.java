@@ -4,8 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import org.portico.web.persistence.StoredRoute;
-import org.portico.web.persistence.StoredRouteParameter;
 
 /**
  * Sample links to a route for the admin screen and the API: {@code /link/invoice/42}. Parameters of a type with an

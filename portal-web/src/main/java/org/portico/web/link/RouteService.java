@@ -36,10 +36,9 @@ import org.portico.web.app.UserClaim;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.persistence.ContainsSearch;
-import org.portico.web.persistence.RegisteredApp;
-import org.portico.web.persistence.StoredRoute;
-import org.portico.web.security.Role;
+import org.portico.web.database.ContainsSearch;
+import org.portico.web.app.RegisteredApp;
+import org.portico.web.user.Role;
 
 /**
  * The link routes: lookup, search and the site admin's changes, one by one or as an import of many. A route is

@@ -16,7 +16,7 @@ import org.portico.deeplink.oauth.FormParameters;
 import org.portico.deeplink.oauth.OAuthError;
 import org.portico.deeplink.oauth.OAuthException;
 import org.portico.web.audit.AuditUnavailableException;
-import org.portico.web.config.RequestLimits;
+import org.portico.web.settings.RequestLimits;
 import org.portico.web.filter.CorrelationIds;
 
 /**

@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import org.portico.web.json.JsonFields;
+
 import java.io.StringReader;
 import java.net.URI;
 import java.util.ArrayList;
@@ -35,8 +37,8 @@ import org.portico.web.app.AppSaved;
 import org.portico.web.app.AppService;
 import org.portico.web.app.FieldError;
 import org.portico.web.app.UserClaim;
-import org.portico.web.persistence.RegisteredApp;
-import org.portico.web.security.Role;
+import org.portico.web.app.RegisteredApp;
+import org.portico.web.user.Role;
 
 /**
  * The app registry for site admins, {@code /api/admin/apps}:

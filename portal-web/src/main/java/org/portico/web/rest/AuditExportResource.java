@@ -18,7 +18,7 @@ import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditCsv;
 import org.portico.web.audit.AuditFilter;
 import org.portico.web.audit.AuditLog;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 
 /**
  * {@code GET /api/admin/audit.csv?action=LOGIN&actor=ada&target=app:&from=2025-01-01&to=2025-01-31}: the audit

@@ -13,7 +13,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
-import org.portico.web.config.RequestLimits;
+import org.portico.web.settings.RequestLimits;
 
 /**
  * Caps every request body of the API at {@code portico.api.max-body-size} (413 problem+json). A declared

@@ -22,7 +22,7 @@ import org.portico.web.link.analytics.LinkAnalyticsQuery;
 import org.portico.web.link.analytics.LinkEventCsv;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.link.analytics.LinkStatistics;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 
 /**
  * Link analytics for scripts, site admins only (401/403 as problem+json). Every parameter is optional: {@code route}

@@ -28,7 +28,7 @@ import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.oauth.ClientAuthenticator;
 import org.portico.deeplink.oauth.FormParameters;
 import org.portico.deeplink.oauth.OAuthException;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.link.OutboundLinks;
 import org.portico.web.security.CurrentUser;
 

@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.portico.web.security.CurrentUser;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 
 /** {@code GET /api/me}: who the browser session belongs to, for scripts in portal pages. 401 when nobody. */
 @Path("me")

@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import org.portico.web.problem.Problems;
+
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;

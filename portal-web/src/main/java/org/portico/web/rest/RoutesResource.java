@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import org.portico.web.problem.Problems;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -47,8 +49,8 @@ import org.portico.web.link.RouteDraft;
 import org.portico.web.link.RouteJson;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteService;
-import org.portico.web.persistence.StoredRoute;
-import org.portico.web.security.Role;
+import org.portico.web.link.StoredRoute;
+import org.portico.web.user.Role;
 
 /**
  * The link routes for site admins, {@code /api/admin/routes} (route format: {@link RouteJson}):

@@ -14,7 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 
 /**
  * Cross-site request forgery guard of the API: a POST, PUT, PATCH or DELETE that a logged-in session's cookie

@@ -18,7 +18,7 @@ import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.token.AccessToken;
 import org.portico.deeplink.token.AccessTokenIssuer;
 import org.portico.web.security.CurrentUser;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 import org.portico.web.security.SessionIds;
 
 /**

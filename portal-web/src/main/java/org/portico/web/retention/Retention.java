@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.web.audit.AuditBatches;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.link.analytics.LinkEventStore;
-import org.portico.web.persistence.DatabaseMigrations;
+import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.token.TokenStateStore;
 
 /**

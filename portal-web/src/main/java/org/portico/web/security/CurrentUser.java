@@ -1,5 +1,7 @@
 package org.portico.web.security;
 
+import org.portico.web.user.Role;
+
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.portico.deeplink.token.UserIdentity;
-import org.portico.web.persistence.UserAccount;
+import org.portico.web.user.UserAccount;
 import org.portico.web.user.UserService;
 
 /** The person behind the current request, for pages and the navigation: {@code #{currentUser}}. */

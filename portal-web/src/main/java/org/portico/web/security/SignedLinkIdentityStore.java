@@ -1,5 +1,7 @@
 package org.portico.web.security;
 
+import org.portico.web.user.Role;
+
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -13,7 +15,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.transaction.Transactional;
 
-import org.portico.web.persistence.UserAccount;
+import org.portico.web.user.UserAccount;
 import org.portico.web.user.UserService;
 
 /**

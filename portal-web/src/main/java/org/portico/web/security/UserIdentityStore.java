@@ -1,5 +1,7 @@
 package org.portico.web.security;
 
+import org.portico.web.user.Role;
+
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -10,7 +12,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-import org.portico.web.persistence.UserAccount;
+import org.portico.web.user.UserAccount;
 import org.portico.web.user.UserService;
 
 /** Validates username and password against the built-in user store and hands the user's roles as groups. */

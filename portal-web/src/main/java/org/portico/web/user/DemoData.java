@@ -11,8 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.portico.web.persistence.DatabaseMigrations;
-import org.portico.web.security.Role;
+import org.portico.web.database.DatabaseMigrations;
 
 /**
  * Creates the demo users when {@code portico.demo.enabled} is true (the run command turns it on; the WAR's

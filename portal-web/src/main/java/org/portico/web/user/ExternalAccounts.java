@@ -16,8 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import org.portico.web.persistence.OidcLink;
-import org.portico.web.persistence.UserAccount;
 
 /**
  * Users who log in through an OpenID provider, provisioned just in time: the first login creates a user without a

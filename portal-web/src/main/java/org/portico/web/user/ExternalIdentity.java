@@ -3,7 +3,6 @@ package org.portico.web.user;
 import java.util.EnumSet;
 import java.util.Set;
 
-import org.portico.web.security.Role;
 
 /**
  * A person as an OpenID provider states them at login, already mapped to Portico roles.

@@ -15,14 +15,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import org.portico.web.persistence.ContainsSearch;
+import org.portico.web.database.ContainsSearch;
 
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.persistence.UserAccount;
-import org.portico.web.security.PasswordHasher;
-import org.portico.web.security.Role;
 
 /**
  * The built-in user store: lookup, search, creation and the admin changes (enable, roles, password).

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.deeplink.keys.SigningAlgorithm;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 
 /**
  * {@code GET /.well-known/openid-configuration} (and its RFC 8414 twin {@code oauth-authorization-server}):

@@ -4,7 +4,6 @@ import java.io.StringWriter;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.portico.web.persistence.AuditEntry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

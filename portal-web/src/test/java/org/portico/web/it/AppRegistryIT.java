@@ -22,8 +22,8 @@ import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.DemoApps;
 import org.portico.web.app.FieldError;
 import org.portico.web.app.UserClaim;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
-import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.settings.PorticoIssuer;
+import org.portico.web.app.RegisteredApp;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -21,8 +21,8 @@ import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditFilter;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.persistence.AuditEntry;
-import org.portico.web.security.Role;
+import org.portico.web.audit.AuditEntry;
+import org.portico.web.user.Role;
 import org.portico.web.user.UserRejectedException;
 import org.portico.web.user.UserService;
 

@@ -45,7 +45,7 @@ import org.portico.deeplink.link.RouteTarget;
 import org.portico.deeplink.link.TokenPlacement;
 import org.portico.web.app.AppDraft;
 import org.portico.web.app.AppService;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.link.InboundSecrets;
 import org.portico.web.link.JpaLinkRoutes;
 import org.portico.web.link.OutboundLinks;

@@ -35,8 +35,8 @@ import org.portico.web.link.ImportReport;
 import org.portico.web.link.RouteDraft;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteService;
-import org.portico.web.persistence.AuditEntry;
-import org.portico.web.persistence.StoredRoute;
+import org.portico.web.audit.AuditEntry;
+import org.portico.web.link.StoredRoute;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -25,7 +25,7 @@ import org.portico.web.audit.AuditOutcome;
 import org.portico.web.link.LinkResolved;
 import org.portico.web.link.analytics.LinkAnalyticsQuery;
 import org.portico.web.link.analytics.LinkEventStore;
-import org.portico.web.persistence.AuditEntry;
+import org.portico.web.audit.AuditEntry;
 import org.portico.web.retention.Retention;
 import org.portico.web.testing.MutableClock;
 

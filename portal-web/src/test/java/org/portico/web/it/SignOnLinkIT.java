@@ -37,11 +37,11 @@ import org.portico.deeplink.link.RouteParameter;
 import org.portico.deeplink.link.RouteTarget;
 import org.portico.web.app.AppDraft;
 import org.portico.web.app.AppService;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.link.InboundSecrets;
 import org.portico.web.link.RouteService;
-import org.portico.web.persistence.AuditEntry;
-import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.audit.AuditEntry;
+import org.portico.web.app.RegisteredApp;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;

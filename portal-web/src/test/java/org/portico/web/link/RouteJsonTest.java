@@ -19,7 +19,6 @@ import org.portico.deeplink.link.RouteParameter;
 import org.portico.deeplink.link.RouteProblem;
 import org.portico.deeplink.link.RouteTarget;
 import org.portico.deeplink.link.TokenPlacement;
-import org.portico.web.persistence.StoredRoute;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt;
 import org.portico.deeplink.link.InboundLink;
-import org.portico.web.persistence.UserAccount;
+import org.portico.web.user.UserAccount;
 import org.portico.web.user.UserService;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.web.concurrent.BatchingWriter;
 import org.portico.web.link.LinkResolved;
-import org.portico.web.persistence.DatabaseMigrations;
+import org.portico.web.database.DatabaseMigrations;
 
 /**
  * Records every deep-link resolution off the request path. Link following fires {@link LinkResolved}

@@ -12,7 +12,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 import org.portico.web.user.ExternalAccounts;
 import org.portico.web.user.ExternalIdentity;
 

@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.deeplink.redirect.RedirectGuard;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 

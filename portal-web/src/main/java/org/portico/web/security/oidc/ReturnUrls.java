@@ -2,7 +2,7 @@ package org.portico.web.security.oidc;
 
 import java.net.URI;
 
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 
 /**
  * Portico's own absolute addresses that the provider sends the browser back to ({@code redirect_uri},

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 
 /**
  * Turns the roles or groups an identity provider states about a user into Portico roles.

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import org.portico.web.app.UserClaim;
-import org.portico.web.persistence.RegisteredApp;
+import org.portico.web.app.RegisteredApp;
 
 /** One line of the admin app list: a serializable snapshot, so the view state never holds entities. */
 public record AppRow(String id, String name, String audience, List<String> baseUrls, List<String> claims,

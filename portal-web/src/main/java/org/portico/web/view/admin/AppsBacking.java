@@ -21,8 +21,8 @@ import org.portico.web.app.AppService;
 import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.UserClaim;
 import org.portico.web.link.InboundSecrets;
-import org.portico.web.persistence.RegisteredApp;
-import org.portico.web.security.Role;
+import org.portico.web.app.RegisteredApp;
+import org.portico.web.user.Role;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import org.portico.web.persistence.AuditEntry;
+import org.portico.web.audit.AuditEntry;
 
 /** One line of the audit page: a serializable snapshot, time formatted in UTC. */
 public record AuditRow(long id, String occurredAt, String actor, String action, String target, String outcome,

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.portico.deeplink.link.LinkWindow;
 import org.portico.web.link.RouteSamples;
-import org.portico.web.persistence.StoredRoute;
+import org.portico.web.link.StoredRoute;
 
 /**
  * One line of the admin route list: a serializable snapshot, so the view state never holds entities.

@@ -41,10 +41,10 @@ import org.portico.web.link.RouteDraft;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteSamples;
 import org.portico.web.link.RouteService;
-import org.portico.web.persistence.StoredRoute;
-import org.portico.web.persistence.StoredRouteParameter;
+import org.portico.web.link.StoredRoute;
+import org.portico.web.link.StoredRouteParameter;
 import org.portico.web.security.CurrentUser;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 

@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-import org.portico.web.persistence.UserAccount;
-import org.portico.web.security.Role;
+import org.portico.web.user.UserAccount;
+import org.portico.web.user.Role;
 
 /** One line of the admin user list: a serializable snapshot, so the view state never holds entities. */
 public record UserRow(long id, String username, String displayName, String email, boolean enabled,

@@ -17,8 +17,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.portico.web.persistence.UserAccount;
-import org.portico.web.security.Role;
+import org.portico.web.user.UserAccount;
+import org.portico.web.user.Role;
 import org.portico.web.user.PasswordPolicy;
 import org.portico.web.user.UserRejectedException;
 import org.portico.web.user.UserService;

@@ -1,7 +1,7 @@
 package org.portico.web.security.oidc;
 
 import org.junit.jupiter.api.Test;
-import org.portico.web.config.KeysProducer.PorticoIssuer;
+import org.portico.web.settings.PorticoIssuer;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.link;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +31,7 @@ import org.portico.deeplink.link.LinkWindow;
 import org.portico.deeplink.link.RouteTarget;
 import org.portico.deeplink.link.TokenPlacement;
 import org.portico.web.app.UserClaim;
+import org.portico.web.app.UserClaimConverter;
 
 /**
  * A link route as stored: the columns of {@link LinkRoute}, parameters in their own rows (in path order), roles and

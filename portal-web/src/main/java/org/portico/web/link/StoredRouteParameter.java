@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.link;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.portico.web.rest;
+package org.portico.web.json;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,8 @@
-package org.portico.web.persistence;
+package org.portico.web.app;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-import org.portico.web.app.UserClaim;
 
 /** Stores a {@link UserClaim} by its claim name ({@code email}). */
 @Converter

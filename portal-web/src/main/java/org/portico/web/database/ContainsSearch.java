@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.database;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.portico.web.config;
+package org.portico.web.settings;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.audit;
 
 import java.time.Instant;
 
@@ -11,7 +11,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.portico.web.audit.AuditOutcome;
 
 /**
  * One line of the audit log. Immutable once written. The action is kept as text, not as the enum, so that rows

@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.user;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -17,7 +17,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.portico.web.security.Role;
 
 /**
  * A user of the built-in user store. The password is only ever held as a PBKDF2 hash; users created by an

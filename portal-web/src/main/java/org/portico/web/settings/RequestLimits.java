@@ -1,4 +1,4 @@
-package org.portico.web.config;
+package org.portico.web.settings;
 
 import java.util.logging.Logger;
 

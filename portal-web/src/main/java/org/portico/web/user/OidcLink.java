@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.user;
 
 import java.time.Instant;
 

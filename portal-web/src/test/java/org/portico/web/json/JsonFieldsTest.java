@@ -1,4 +1,4 @@
-package org.portico.web.rest;
+package org.portico.web.json;
 
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.portico.web.rest;
+package org.portico.web.problem;
 
 import java.net.URI;
 import java.util.Map;

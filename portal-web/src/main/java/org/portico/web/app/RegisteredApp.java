@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.app;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,9 +22,8 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.portico.web.app.ClientAuthentication;
-import org.portico.web.app.UserClaim;
-import org.portico.web.security.Role;
+import org.portico.web.user.Role;
+import org.portico.web.user.RoleConverter;
 
 /**
  * A registered app: where it lives (base URLs), what its tokens say ({@code aud}, claims, lifetime) and how it

@@ -1,9 +1,8 @@
-package org.portico.web.persistence;
+package org.portico.web.user;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-import org.portico.web.security.Role;
 
 /** Stores a {@link Role} by its container role name ({@code site-admin}), not by its Java constant name. */
 @Converter

@@ -1,9 +1,8 @@
-package org.portico.web.persistence;
+package org.portico.web.app;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-import org.portico.web.app.ClientAuthentication;
 
 /** Stores a {@link ClientAuthentication} by its OAuth method name ({@code private_key_jwt}). */
 @Converter

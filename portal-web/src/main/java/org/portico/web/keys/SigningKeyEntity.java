@@ -1,4 +1,4 @@
-package org.portico.web.persistence;
+package org.portico.web.keys;
 
 import java.time.Instant;
 

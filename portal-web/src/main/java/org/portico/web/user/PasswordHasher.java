@@ -1,4 +1,4 @@
-package org.portico.web.security;
+package org.portico.web.user;
 
 import java.util.Map;
 

@@ -1,0 +1,27 @@
+package org.portico.web.settings;
+
+import java.net.URI;
+
+import org.portico.deeplink.keys.KeySetupException;
+
+/** Portico's public base URL (the token issuer): an absolute http(s) URL without query, fragment or trailing slash. */
+public record PorticoIssuer(String url) {
+
+    public static PorticoIssuer parse(String value) {
+        try {
+            URI uri = URI.create(value.strip());
+            if (!uri.isAbsolute() || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+                    || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException();
+            }
+            return new PorticoIssuer(value.strip().replaceAll("/+$", ""));
+        } catch (IllegalArgumentException e) {
+            throw new KeySetupException("portico.issuer must be Portico's public base URL such as"
+                    + " https://portal.example.org, got '" + value + "'");
+        }
+    }
+
+    public String resolve(String path) {
+        return url + path;
+    }
+}

@@ -1,0 +1,70 @@
+package org.portico.web.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package structure of portal-web, as drawn in {@code src/docs/architecture.md} ("Package dependencies"):
+ * packages by feature, dependencies pointing one way only, from the entry points (pages, REST, servlets, jobs) and the
+ * CDI wiring down through the features to a few leaves that know no other package of Portico's.
+ */
+class PackageDependenciesTest {
+
+    private static final String WEB = "org.portico.web";
+
+    /** Building blocks every feature may use: they import no other package of portal-web. */
+    private static final List<String> LEAVES = List.of(WEB + ".settings", WEB + ".database", WEB + ".problem",
+            WEB + ".json", WEB + ".i18n", WEB + ".concurrent", WEB + ".csv");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(WEB);
+    }
+
+    @Test
+    void noPackageImportsOneThatImportsItBack() {
+        slices().matching(WEB + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void leavesKnowNoOtherPackageOfPortal() {
+        for (String leaf : LEAVES) {
+            noClasses().that().resideInAPackage(leaf)
+                    .should().dependOnClassesThat(resideInAPackage(WEB + "..").and(not(resideInAPackage(leaf))))
+                    .as("classes of the leaf " + leaf + " depend on no other package of portal-web")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void onlyTheWiringUsesTheWiring() {
+        noClasses().that().resideOutsideOfPackage(WEB + ".config..")
+                .should().dependOnClassesThat().resideInAPackage(WEB + ".config..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresDoNotReachUpIntoPagesOrTheRestApi() {
+        noClasses().that().resideOutsideOfPackages(WEB + ".view..", WEB + ".config..")
+                .should().dependOnClassesThat().resideInAPackage(WEB + ".view..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages(WEB + ".rest..", WEB + ".config..")
+                .should().dependOnClassesThat().resideInAPackage(WEB + ".rest..")
+                .check(classes);
+    }
+}
