@@ -22,6 +22,10 @@ public class LinkPage implements Serializable {
 
     static final String ATTRIBUTE = LinkPage.class.getName() + ".view";
     static final String SWITCH_ATTRIBUTE = LinkPage.class.getName() + ".switch";
+    static final String CONTINUE_ATTRIBUTE = LinkPage.class.getName() + ".continue";
+
+    /** The page that goes on to a link's target by itself ({@link #continueTo}). */
+    public static final String CONTINUE_PAGE = "/WEB-INF/links/continue.xhtml";
 
     @Inject
     transient FacesContext faces;
@@ -52,6 +56,25 @@ public class LinkPage implements Serializable {
      */
     public record Switch(String current, String currentUser, String next, String nextUser, String appName,
                          String choice) implements Serializable {
+    }
+
+    /**
+     * Where {@code continue.xhtml} goes on to by itself (a meta refresh, and a plain link for browsers that do not
+     * refresh).
+     *
+     * @param target the address, absolute or with the context path
+     * @param name   what is opened (an app's or a link's name), for the heading and the link
+     */
+    public record Continue(String target, String name) implements Serializable {
+    }
+
+    /**
+     * Shows {@code continue.xhtml} in answer to this request: a new navigation to {@code target} instead of a
+     * redirect, for answers to form posts (browsers apply the posting page's CSP {@code form-action 'self'} to every
+     * redirect that follows the post, so a redirect on into an app on another origin would be blocked).
+     */
+    public static void continueTo(jakarta.servlet.ServletRequest request, String target, String name) {
+        request.setAttribute(CONTINUE_ATTRIBUTE, new Continue(target, name));
     }
 
     static View problem(LinkOutcome outcome, int status, String message) {
@@ -102,6 +125,11 @@ public class LinkPage implements Serializable {
     public Switch getSwitchView() {
         Object view = faces.getExternalContext().getRequestMap().get(SWITCH_ATTRIBUTE);
         return view instanceof Switch s ? s : null;
+    }
+
+    public Continue getContinueView() {
+        Object view = faces.getExternalContext().getRequestMap().get(CONTINUE_ATTRIBUTE);
+        return view instanceof Continue c ? c : null;
     }
 
     /** preRenderView: the page answers with its view's status. */

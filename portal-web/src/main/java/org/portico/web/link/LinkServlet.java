@@ -36,7 +36,6 @@ import org.portico.deeplink.link.LinkResolver;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.token.RevocationList;
 import org.portico.deeplink.token.UserIdentity;
-import org.portico.web.asset.AssetUrls;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
@@ -116,9 +115,6 @@ public class LinkServlet extends HttpServlet {
 
     @Inject
     transient Clock clock;
-
-    @Inject
-    transient AssetUrls assets;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
@@ -331,34 +327,16 @@ public class LinkServlet extends HttpServlet {
     }
 
     /**
-     * Goes on into the app after a form post (the login form, the "Continue as …" button) with a tiny page instead of
-     * a redirect: browsers apply the posting page's CSP {@code form-action 'self'} to every redirect that follows the
-     * form post, so a 303 to the app would be
-     * blocked there (Chromium stays on the login page without a word). A meta refresh is a new navigation; the
-     * page also has a plain link for browsers that do not refresh.
+     * Goes on into the app after a form post (the login form, the "Continue as …" button) with a small page
+     * ({@code continue.xhtml}) instead of a redirect: browsers apply the posting page's CSP {@code form-action 'self'}
+     * to every redirect that follows the form post, so a 303 to the app would be blocked there (Chromium stays on the
+     * login page without a word). The page's meta refresh is a new navigation; it also has a plain link for browsers
+     * that do not refresh.
      */
     private void continueAfterLogin(HttpServletRequest request, HttpServletResponse response, ToApp app)
-            throws IOException {
-        String target = html(app.target().toString());
-        String name = html(app.app().name());
-        byte[] body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
-                + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>Opening " + name + " · Portico</title>"
-                + "<link rel=\"stylesheet\" href=\"" + html(assets.url("css/portico.css"))
-                + "\"></head><body class=\"portico\"><main id=\"content\" class=\"portico-content\">"
-                + "<section id=\"link-continue\" class=\"portico-card\"><h1>Opening " + name + "…</h1>"
-                + "<p><a id=\"link-open\" class=\"ui-button portico-primary\" href=\"" + target + "\">Continue to "
-                + name + "</a></p></section></main></body></html>").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+            throws IOException, ServletException {
+        LinkPage.continueTo(request, app.target().toString(), app.app().name());
+        request.getRequestDispatcher(LinkPage.CONTINUE_PAGE).forward(request, response);
     }
 
     private static String self(HttpServletRequest request) {
