@@ -49,7 +49,8 @@ import org.portico.deeplink.token.UserIdentity;
  *   without one; a Portico page is {@link ToPage}.</li>
  * </ol>
  * Every message in a {@link Rejected} is fit to show to the person who followed the link: it says what happened and
- * names a parameter at most, never a value, a key or an internal reason.
+ * names a parameter at most, never a value, a key or an internal reason. It is a {@link LinkText} with its
+ * parameters, which the application says in the person's language.
  *
  * <p>Thread-safe; create one and share it.
  */
@@ -185,20 +186,20 @@ public final class LinkResolver {
     // ---- the rungs ---------------------------------------------------------------------------------------------
 
     private LinkRoute existingRoute(LinkRequest request) {
-        return routes.find(request.route()).orElseThrow(() -> refuse(LinkOutcome.UNKNOWN_ROUTE, "There is no link by"
-                + " this name. It may have been mistyped, or the link it came from is out of date.", null));
+        return routes.find(request.route()).orElseThrow(() -> refuse(LinkOutcome.UNKNOWN_ROUTE,
+                LinkText.UNKNOWN_ROUTE, null));
     }
 
     /** The route is switched on and inside its validity window. */
     private static void requireOpen(LinkRoute route, Instant now) {
         if (!route.enabled()) {
-            throw refuse(LinkOutcome.DENIED, "This link has been switched off.", route);
+            throw refuse(LinkOutcome.DENIED, LinkText.SWITCHED_OFF, route);
         }
         if (route.validFrom() != null && now.isBefore(route.validFrom())) {
-            throw refuse(LinkOutcome.DENIED, "This link cannot be used yet.", route);
+            throw refuse(LinkOutcome.DENIED, LinkText.NOT_YET_VALID, route);
         }
         if (route.validUntil() != null && !now.isBefore(route.validUntil())) {
-            throw refuse(LinkOutcome.EXPIRED, "This link is no longer valid.", route);
+            throw refuse(LinkOutcome.EXPIRED, LinkText.NO_LONGER_VALID, route);
         }
     }
 
@@ -218,10 +219,8 @@ public final class LinkResolver {
         try {
             return inbound.verify(bound.signature(), request.signedContent());
         } catch (InboundLinkRejectedException e) {
-            throw refuse(e.outcome(), e.outcome() == LinkOutcome.EXPIRED
-                    ? "The app's signature on this link has expired. Go back to the app and open the link again."
-                    : "The app's signature on this link does not check out. Go back to the app and open the link"
-                    + " again.", route);
+            throw refuse(e.outcome(), e.outcome() == LinkOutcome.EXPIRED ? LinkText.SIGNATURE_EXPIRED
+                    : LinkText.SIGNATURE_INVALID, route);
         }
     }
 
@@ -240,15 +239,13 @@ public final class LinkResolver {
 
     private static void requireAppMaySignIn(LinkRoute route, InboundLink signedBy, UserIdentity named) {
         if (!signedBy.app().maySignIn(named.roles())) {
-            throw refuse(LinkOutcome.DENIED, "The app that sent this link may not sign in an account with your"
-                    + " rights. Log in to Portico yourself, then open the link again.", route);
+            throw refuse(LinkOutcome.DENIED, LinkText.SIGN_ON_NOT_ALLOWED, route);
         }
     }
 
     private static void requireRole(LinkRoute route, UserIdentity user) {
         if (!route.roles().isEmpty() && (user == null || Collections.disjoint(route.roles(), user.roles()))) {
-            throw refuse(LinkOutcome.DENIED, "Your account may not open this link. Ask your administrator if"
-                    + " you need it.", route);
+            throw refuse(LinkOutcome.DENIED, LinkText.ROLE_MISSING, route);
         }
     }
 
@@ -263,7 +260,7 @@ public final class LinkResolver {
         try {
             if (route.target() instanceof RouteTarget.AppUrl appUrl) {
                 AppRegistration app = apps.findById(appUrl.appId()).orElseThrow(() -> refuse(LinkOutcome.DENIED,
-                        "The app this link leads to is not available.", route));
+                        LinkText.APP_UNAVAILABLE, route));
                 return new Target(app, LinkTargets.appTarget(app, appUrl, bound.params()), null);
             }
             return new Target(null, null,
@@ -271,16 +268,14 @@ public final class LinkResolver {
         } catch (InvalidParameterException e) {
             throw invalid(route, e);
         } catch (TargetRefusedException e) {
-            throw refuse(LinkOutcome.INVALID_PARAMETER, "This link leads to an address Portico does not send"
-                    + " anyone to.", route);
+            throw refuse(LinkOutcome.INVALID_PARAMETER, LinkText.TARGET_REFUSED, route);
         }
     }
 
     /** A one-time route's link carries a ticket (it is redeemed last, see {@link #redeemTicket}). */
     private static void requireTicket(LinkRoute route, BoundLink bound) {
         if (route.oneTime() && (bound.ticket() == null || bound.ticket().isEmpty())) {
-            throw refuse(LinkOutcome.INVALID_PARAMETER, "This single-use link is incomplete: its ticket is"
-                    + " missing. Copy the whole link, or ask for a new one.", route);
+            throw refuse(LinkOutcome.INVALID_PARAMETER, LinkText.TICKET_MISSING, route);
         }
     }
 
@@ -288,8 +283,7 @@ public final class LinkResolver {
     private void requireFirstUse(LinkRoute route, InboundLink signedBy) {
         if (signedBy != null && !inboundReplays.firstUse("inbound-link:" + signedBy.app().id() + ":"
                 + signedBy.jwtId(), signedBy.expiresAt().plus(InboundLinkVerifier.SKEW))) {
-            throw refuse(LinkOutcome.REPLAYED, "This signed link has already been used. Go back to the app"
-                    + " and open the link again.", route);
+            throw refuse(LinkOutcome.REPLAYED, LinkText.SIGNATURE_REPLAYED, route);
         }
     }
 
@@ -298,13 +292,12 @@ public final class LinkResolver {
         OneTimeTickets.Redemption redemption = OneTimeTickets.TICKET_ID.matcher(bound.ticket()).matches()
                 ? tickets.redeem(bound.ticket(), route.name(), bound.params(), user == null ? null : user.username(), now)
                 : OneTimeTickets.Redemption.UNKNOWN;
-        String message = switch (redemption) {
+        LinkText message = switch (redemption) {
             case REDEEMED -> null;
-            case UNKNOWN, OTHER_LINK -> "This single-use link is not valid: it was altered or mistyped. Ask for a new"
-                    + " one.";
-            case OTHER_USER -> "This single-use link was issued to someone else.";
-            case USED -> "This single-use link has already been used. Ask for a new one if you still need it.";
-            case EXPIRED -> "This single-use link has expired. Ask for a new one.";
+            case UNKNOWN, OTHER_LINK -> LinkText.TICKET_INVALID;
+            case OTHER_USER -> LinkText.TICKET_OTHER_USER;
+            case USED -> LinkText.TICKET_USED;
+            case EXPIRED -> LinkText.TICKET_EXPIRED;
         };
         if (message != null) {
             throw refuse(redemption.failure(), message, route);
@@ -312,12 +305,11 @@ public final class LinkResolver {
     }
 
     private static Refused invalid(LinkRoute route, InvalidParameterException e) {
-        return refuse(LinkOutcome.INVALID_PARAMETER, "This link is incomplete or was altered: " + e.getMessage() + ".",
-                route);
+        return new Refused(new Rejected(LinkOutcome.INVALID_PARAMETER, LinkText.INVALID.with(e.text()), route));
     }
 
-    private static Refused refuse(LinkOutcome outcome, String message, LinkRoute route) {
-        return new Refused(new Rejected(outcome, message, route));
+    private static Refused refuse(LinkOutcome outcome, LinkText text, LinkRoute route) {
+        return new Refused(new Rejected(outcome, text.with(), route));
     }
 
     /**
