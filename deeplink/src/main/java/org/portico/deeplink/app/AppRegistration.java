@@ -56,14 +56,25 @@ public record AppRegistration(String id, String name, List<AppBaseUrl> baseUrls,
     /** Token lifetime when none is configured. */
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    /**
+     * An app id (also its OAuth {@code client_id} and a URL segment): lower-case letters, digits and dashes, 2 to 63
+     * characters, starting with a letter or digit. The one definition: portal-web checks ids with it too.
+     */
+    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
+
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final int MAX_NAME = 100;
     private static final int MAX_AUDIENCE = 512;
+
+    /** Whether {@code id} can be an app's id ({@link #ID_PATTERN}); false for null. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
 
     /** @throws InvalidAppException listing every invalid value */
     public AppRegistration {
         List<String> problems = new ArrayList<>();
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             problems.add("id must be 2 to 63 characters of a-z, 0-9 and '-', starting with a letter or digit,"
                     + " e.g. 'billing', got " + quote(id));
         }
@@ -260,7 +271,12 @@ public record AppRegistration(String id, String name, List<AppBaseUrl> baseUrls,
             return this;
         }
 
-        /** @throws InvalidAppException listing every invalid value */
+        /** Whether {@code id} can be an app's id ({@link #ID_PATTERN}); false for null. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** @throws InvalidAppException listing every invalid value */
         public AppRegistration build() {
             return new AppRegistration(id, name, baseUrls, audience, allowedClaims, tokenLifetime,
                     clientAuthentication, exchangeAudiences, trustedForSignOn, signOnRoles);

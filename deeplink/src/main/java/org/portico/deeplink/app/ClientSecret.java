@@ -10,6 +10,8 @@ import java.util.Set;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
+import org.portico.deeplink.random.RandomIds;
+
 /**
  * client_secret_basic / client_secret_post: the app proves itself with a secret that Portico stores only as a hash,
  * in one of two forms (persist {@link #hash()} as it is):
@@ -50,9 +52,7 @@ public record ClientSecret(String hash) implements ClientAuthentication {
 
     /** 256 random bits, base64url: 43 characters. */
     static String randomSecret() {
-        byte[] random = new byte[BYTES];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return RandomIds.secret();
     }
 
     /** Whether the hash is in the legacy PBKDF2 form, to be rewritten after the next successful check. */

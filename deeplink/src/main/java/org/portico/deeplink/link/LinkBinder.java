@@ -44,9 +44,9 @@ public final class LinkBinder {
         if (segments.size() > declared.size()) {
             int surplus = segments.size() - declared.size();
             throw declared.isEmpty()
-                    ? new InvalidParameterException("(path)", "must be empty: this link takes no parameters")
-                    : new InvalidParameterException(declared.get(declared.size() - 1).name(), "is the last parameter,"
-                    + " but the link's path has " + surplus + " more value" + (surplus == 1 ? "" : "s"));
+                    ? new InvalidParameterException("(path)", LinkText.NO_PARAMETERS)
+                    : new InvalidParameterException(declared.get(declared.size() - 1).name(), LinkText.SURPLUS_VALUES,
+                    surplus);
         }
         Map<String, String> raw = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
@@ -56,7 +56,7 @@ public final class LinkBinder {
         String ticket = null;
         String signature = null;
         if (request.query().length() > MAX_QUERY) {
-            throw new InvalidParameterException("(query)", "is longer than " + MAX_QUERY + " characters");
+            throw new InvalidParameterException("(query)", LinkText.QUERY_TOO_LONG, MAX_QUERY);
         }
         for (String pair : request.query().split("&", -1)) {
             if (pair.isEmpty()) {
@@ -75,13 +75,13 @@ public final class LinkBinder {
             }
             Optional<RouteParameter> parameter = route.parameter(name);
             if (parameter.isEmpty()) {
-                throw new InvalidParameterException(showable(name), "is not a parameter of this link");
+                throw new InvalidParameterException(showable(name), LinkText.NOT_A_PARAMETER);
             }
             if (raw.containsKey(name)) {
                 // The path fills the first declared parameters, one a segment.
                 boolean inPath = declared.indexOf(parameter.get()) < segments.size();
-                throw new InvalidParameterException(name, "is given more than once"
-                        + (inPath ? " (in the path and in the query)" : ""));
+                throw new InvalidParameterException(name,
+                        inPath ? LinkText.GIVEN_TWICE_PATH_AND_QUERY : LinkText.GIVEN_TWICE);
             }
             raw.put(name, value);
         }
@@ -90,7 +90,7 @@ public final class LinkBinder {
             String value = raw.get(parameter.name());
             if (value == null) {
                 if (parameter.required()) {
-                    throw new InvalidParameterException(parameter.name(), "is required");
+                    throw new InvalidParameterException(parameter.name(), LinkText.REQUIRED);
                 }
                 continue;
             }
@@ -102,7 +102,7 @@ public final class LinkBinder {
     /** {@code value} for one of Portico's own parameters, unless it was given before. */
     private static String once(String name, String earlier, String value) {
         if (earlier != null) {
-            throw new InvalidParameterException(name, "is given more than once");
+            throw new InvalidParameterException(name, LinkText.GIVEN_TWICE);
         }
         return value;
     }
@@ -111,8 +111,7 @@ public final class LinkBinder {
         try {
             return PercentCoding.decode(raw, plusIsSpace);
         } catch (PercentCoding.MalformedException e) {
-            throw new InvalidParameterException(name, "is not correctly percent-encoded UTF-8 text, or contains a"
-                    + " control character");
+            throw new InvalidParameterException(name, LinkText.NOT_PERCENT_ENCODED);
         }
     }
 

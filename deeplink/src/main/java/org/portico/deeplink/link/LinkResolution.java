@@ -159,13 +159,14 @@ public sealed interface LinkResolution {
      * The link cannot be followed.
      *
      * @param outcome why (never {@link LinkOutcome#OK})
-     * @param message what happened, fit to show to the person (names a parameter, never echoes a value)
+     * @param text    what happened, fit to show to the person (names a parameter, never echoes a value), as a message
+     *                key and its parameters for the application to say in the person's language
      * @param route   the route, or null when none was found
      */
-    record Rejected(LinkOutcome outcome, String message, LinkRoute route) implements LinkResolution {
+    record Rejected(LinkOutcome outcome, LinkMessage text, LinkRoute route) implements LinkResolution {
         public Rejected {
             Objects.requireNonNull(outcome, "outcome");
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(text, "text");
             if (outcome == LinkOutcome.OK) {
                 throw new IllegalArgumentException("a rejection is not OK");
             }
@@ -179,6 +180,11 @@ public sealed interface LinkResolution {
         @Override
         public Optional<String> appId() {
             return route == null ? Optional.empty() : route.appId();
+        }
+
+        /** What happened, in English (see {@link LinkMessage#english()}). */
+        public String message() {
+            return text.english();
         }
     }
 }

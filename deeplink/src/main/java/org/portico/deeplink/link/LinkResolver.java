@@ -49,7 +49,8 @@ import org.portico.deeplink.token.UserIdentity;
  *   without one; a Portico page is {@link ToPage}.</li>
  * </ol>
  * Every message in a {@link Rejected} is fit to show to the person who followed the link: it says what happened and
- * names a parameter at most, never a value, a key or an internal reason.
+ * names a parameter at most, never a value, a key or an internal reason. It is a {@link LinkText} with its
+ * parameters, which the application says in the person's language.
  *
  * <p>Thread-safe; create one and share it.
  */
@@ -118,141 +119,212 @@ public final class LinkResolver {
         return resolve(request, user, Mode.PREVIEW);
     }
 
+    /**
+     * The ladder (see the class comment): each rung is a method named after what it checks, which either returns what
+     * the next rungs need or refuses the link by throwing {@link Refused}; the one place that turns a refusal into
+     * its {@link Rejected} value is here.
+     */
     private LinkResolution resolve(LinkRequest request, UserIdentity user, Mode mode) {
         Instant now = clock.instant();
-        Optional<LinkRoute> found = routes.find(request.route());
-        if (found.isEmpty()) {
-            return new Rejected(LinkOutcome.UNKNOWN_ROUTE, "There is no link by this name. It may have been"
-                    + " mistyped, or the link it came from is out of date.", null);
-        }
-        LinkRoute route = found.get();
-        if (!route.enabled()) {
-            return new Rejected(LinkOutcome.DENIED, "This link has been switched off.", route);
-        }
-        if (route.validFrom() != null && now.isBefore(route.validFrom())) {
-            return new Rejected(LinkOutcome.DENIED, "This link cannot be used yet.", route);
-        }
-        if (route.validUntil() != null && !now.isBefore(route.validUntil())) {
-            return new Rejected(LinkOutcome.EXPIRED, "This link is no longer valid.", route);
-        }
-        BoundLink bound;
         try {
-            bound = LinkBinder.bind(route, request);
-        } catch (InvalidParameterException e) {
-            return invalid(route, e);
-        }
-        InboundLink signedBy = null;
-        if (bound.signature() != null) {
-            try {
-                signedBy = inbound.verify(bound.signature(), request.signedContent());
-            } catch (InboundLinkRejectedException e) {
-                return new Rejected(e.outcome(), e.outcome() == LinkOutcome.EXPIRED
-                        ? "The app's signature on this link has expired. Go back to the app and open the link again."
-                        : "The app's signature on this link does not check out. Go back to the app and open the link"
-                        + " again.", route);
-            }
-        }
-        if (!route.guestsAllowed() && signedBy != null && signedBy.mayLogIn()
-                && (user == null || !user.username().equals(signedBy.subject()))) {
-            Optional<UserIdentity> named = signOnUsers.find(signedBy);
+            LinkRoute route = existingRoute(request);
+            requireOpen(route, now);
+            BoundLink bound = bind(route, request);
+            InboundLink signedBy = verifiedSignature(route, bound, request);
+            Optional<UserIdentity> named = signOnUser(route, signedBy, user);
             if (named.isPresent()) {
                 return signOn(route, bound, signedBy, named.get(), user, mode, now);
             }
+            if (user == null && !route.guestsAllowed()) {
+                return new NeedsLogin(route);
+            }
+            return decide(route, bound, signedBy, user, mode == Mode.PREVIEW, now);
+        } catch (Refused refused) {
+            return refused.rejected;
         }
-        if (user == null && !route.guestsAllowed()) {
-            return new NeedsLogin(route);
-        }
-        return decide(route, bound, signedBy, user, mode == Mode.PREVIEW, now);
     }
 
     /** The sign-on step of the ladder: everything below it, decided as the user the link names. */
     private LinkResolution signOn(LinkRoute route, BoundLink bound, InboundLink signedBy, UserIdentity named,
                                   UserIdentity current, Mode mode, Instant now) {
-        if (!signedBy.app().maySignIn(named.roles())) {
-            return new Rejected(LinkOutcome.DENIED, "The app that sent this link may not sign in an account with your"
-                    + " rights. Log in to Portico yourself, then open the link again.", route);
-        }
+        requireAppMaySignIn(route, signedBy, named);
         if (current != null && mode == Mode.FOLLOW) {
-            LinkResolution checked = decide(route, bound, signedBy, named, true, now);
-            return checked instanceof Preview ? new ConfirmSignOn(route, signedBy, named) : checked;
+            decide(route, bound, signedBy, named, true, now);
+            return new ConfirmSignOn(route, signedBy, named);
         }
         LinkResolution decided = decide(route, bound, signedBy, named, mode == Mode.PREVIEW, now);
-        return decided instanceof ToApp || decided instanceof ToPage ? new SignOn(signedBy, named, decided) : decided;
+        return decided instanceof Preview ? decided : new SignOn(signedBy, named, decided);
     }
 
-    /** The ladder from the route's roles on, for this user (null: a guest on a route open to guests). */
+    /**
+     * The ladder from the route's roles on, for this user (null: a guest on a route open to guests): a
+     * {@link Preview}, {@link ToApp} or {@link ToPage}, or {@link Refused}.
+     */
     private LinkResolution decide(LinkRoute route, BoundLink bound, InboundLink signedBy, UserIdentity user,
                                   boolean preview, Instant now) {
-        if (!route.roles().isEmpty() && (user == null || Collections.disjoint(route.roles(), user.roles()))) {
-            return new Rejected(LinkOutcome.DENIED, "Your account may not open this link. Ask your administrator if"
-                    + " you need it.", route);
-        }
-        AppRegistration app = null;
-        URI appTarget = null;
-        String pagePath = null;
-        try {
-            if (route.target() instanceof RouteTarget.AppUrl appUrl) {
-                Optional<AppRegistration> registered = apps.findById(appUrl.appId());
-                if (registered.isEmpty()) {
-                    return new Rejected(LinkOutcome.DENIED, "The app this link leads to is not available.", route);
-                }
-                app = registered.get();
-                appTarget = LinkTargets.appTarget(app, appUrl, bound.params());
-            } else {
-                pagePath = LinkTargets.pageTarget((RouteTarget.PortalPage) route.target(), bound.params());
-            }
-        } catch (InvalidParameterException e) {
-            return invalid(route, e);
-        } catch (TargetRefusedException e) {
-            return new Rejected(LinkOutcome.INVALID_PARAMETER, "This link leads to an address Portico does not send"
-                    + " anyone to.", route);
-        }
-        if (route.oneTime() && (bound.ticket() == null || bound.ticket().isEmpty())) {
-            return new Rejected(LinkOutcome.INVALID_PARAMETER, "This single-use link is incomplete: its ticket is"
-                    + " missing. Copy the whole link, or ask for a new one.", route);
-        }
+        requireRole(route, user);
+        Target target = target(route, bound);
+        requireTicket(route, bound);
         if (preview) {
-            return new Preview(route, app);
+            return new Preview(route, target.app());
         }
-        if (signedBy != null && !inboundReplays.firstUse("inbound-link:" + signedBy.app().id() + ":"
-                + signedBy.jwtId(), signedBy.expiresAt().plus(InboundLinkVerifier.SKEW))) {
-            return new Rejected(LinkOutcome.REPLAYED, "This signed link has already been used. Go back to the app"
-                    + " and open the link again.", route);
-        }
+        requireFirstUse(route, signedBy);
         if (route.oneTime()) {
-            Optional<Rejected> refused = redeem(route, bound, user, now);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
+            redeemTicket(route, bound, user, now);
         }
-        if (app == null) {
-            return new ToPage(route, pagePath);
+        if (target.app() == null) {
+            return new ToPage(route, target.pagePath());
         }
         if (user == null) {
-            return new ToApp(route, app, appTarget, null);
+            return new ToApp(route, target.app(), target.appUrl(), null);
         }
-        LinkToken token = tokens.issue(user, app, route, bound.params());
-        return new ToApp(route, app, LinkTargets.withToken(appTarget, route.tokenPlacement(), token.value()), token);
+        LinkToken token = tokens.issue(user, target.app(), route, bound.params());
+        return new ToApp(route, target.app(), LinkTargets.withToken(target.appUrl(), route.tokenPlacement(),
+                token.value()), token);
     }
 
-    private Optional<Rejected> redeem(LinkRoute route, BoundLink bound, UserIdentity user, Instant now) {
+    // ---- the rungs ---------------------------------------------------------------------------------------------
+
+    private LinkRoute existingRoute(LinkRequest request) {
+        return routes.find(request.route()).orElseThrow(() -> refuse(LinkOutcome.UNKNOWN_ROUTE,
+                LinkText.UNKNOWN_ROUTE, null));
+    }
+
+    /** The route is switched on and inside its validity window. */
+    private static void requireOpen(LinkRoute route, Instant now) {
+        if (!route.enabled()) {
+            throw refuse(LinkOutcome.DENIED, LinkText.SWITCHED_OFF, route);
+        }
+        if (route.validFrom() != null && now.isBefore(route.validFrom())) {
+            throw refuse(LinkOutcome.DENIED, LinkText.NOT_YET_VALID, route);
+        }
+        if (route.validUntil() != null && !now.isBefore(route.validUntil())) {
+            throw refuse(LinkOutcome.EXPIRED, LinkText.NO_LONGER_VALID, route);
+        }
+    }
+
+    private static BoundLink bind(LinkRoute route, LinkRequest request) {
+        try {
+            return LinkBinder.bind(route, request);
+        } catch (InvalidParameterException e) {
+            throw invalid(route, e);
+        }
+    }
+
+    /** The inbound signature, verified; null for a link without one. */
+    private InboundLink verifiedSignature(LinkRoute route, BoundLink bound, LinkRequest request) {
+        if (bound.signature() == null) {
+            return null;
+        }
+        try {
+            return inbound.verify(bound.signature(), request.signedContent());
+        } catch (InboundLinkRejectedException e) {
+            throw refuse(e.outcome(), e.outcome() == LinkOutcome.EXPIRED ? LinkText.SIGNATURE_EXPIRED
+                    : LinkText.SIGNATURE_INVALID, route);
+        }
+    }
+
+    /**
+     * The user a sign-on link signs in: the route needs a login, the link is signed by an app trusted for sign-on and
+     * names someone other than the logged-in user (or there is none), and that user exists. Empty otherwise: the
+     * ladder goes on as if the link were not a sign-on.
+     */
+    private Optional<UserIdentity> signOnUser(LinkRoute route, InboundLink signedBy, UserIdentity user) {
+        if (route.guestsAllowed() || signedBy == null || !signedBy.mayLogIn()
+                || user != null && user.username().equals(signedBy.subject())) {
+            return Optional.empty();
+        }
+        return signOnUsers.find(signedBy);
+    }
+
+    private static void requireAppMaySignIn(LinkRoute route, InboundLink signedBy, UserIdentity named) {
+        if (!signedBy.app().maySignIn(named.roles())) {
+            throw refuse(LinkOutcome.DENIED, LinkText.SIGN_ON_NOT_ALLOWED, route);
+        }
+    }
+
+    private static void requireRole(LinkRoute route, UserIdentity user) {
+        if (!route.roles().isEmpty() && (user == null || Collections.disjoint(route.roles(), user.roles()))) {
+            throw refuse(LinkOutcome.DENIED, LinkText.ROLE_MISSING, route);
+        }
+    }
+
+    /**
+     * Where the link leads, checked: into an app (registered and enabled; {@code app} and {@code appUrl}) or to a
+     * Portico page ({@code pagePath}).
+     */
+    private record Target(AppRegistration app, URI appUrl, String pagePath) {
+    }
+
+    private Target target(LinkRoute route, BoundLink bound) {
+        try {
+            if (route.target() instanceof RouteTarget.AppUrl appUrl) {
+                AppRegistration app = apps.findById(appUrl.appId()).orElseThrow(() -> refuse(LinkOutcome.DENIED,
+                        LinkText.APP_UNAVAILABLE, route));
+                return new Target(app, LinkTargets.appTarget(app, appUrl, bound.params()), null);
+            }
+            return new Target(null, null,
+                    LinkTargets.pageTarget((RouteTarget.PortalPage) route.target(), bound.params()));
+        } catch (InvalidParameterException e) {
+            throw invalid(route, e);
+        } catch (TargetRefusedException e) {
+            throw refuse(LinkOutcome.INVALID_PARAMETER, LinkText.TARGET_REFUSED, route);
+        }
+    }
+
+    /** A one-time route's link carries a ticket (it is redeemed last, see {@link #redeemTicket}). */
+    private static void requireTicket(LinkRoute route, BoundLink bound) {
+        if (route.oneTime() && (bound.ticket() == null || bound.ticket().isEmpty())) {
+            throw refuse(LinkOutcome.INVALID_PARAMETER, LinkText.TICKET_MISSING, route);
+        }
+    }
+
+    /** The inbound signature's {@code jti} is used for the first time (consumes it). */
+    private void requireFirstUse(LinkRoute route, InboundLink signedBy) {
+        if (signedBy != null && !inboundReplays.firstUse("inbound-link:" + signedBy.app().id() + ":"
+                + signedBy.jwtId(), signedBy.expiresAt().plus(InboundLinkVerifier.SKEW))) {
+            throw refuse(LinkOutcome.REPLAYED, LinkText.SIGNATURE_REPLAYED, route);
+        }
+    }
+
+    /** The one-time ticket is redeemed, by the database (consumes it). */
+    private void redeemTicket(LinkRoute route, BoundLink bound, UserIdentity user, Instant now) {
         OneTimeTickets.Redemption redemption = OneTimeTickets.TICKET_ID.matcher(bound.ticket()).matches()
                 ? tickets.redeem(bound.ticket(), route.name(), bound.params(), user == null ? null : user.username(), now)
                 : OneTimeTickets.Redemption.UNKNOWN;
-        String message = switch (redemption) {
+        LinkText message = switch (redemption) {
             case REDEEMED -> null;
-            case UNKNOWN, OTHER_LINK -> "This single-use link is not valid: it was altered or mistyped. Ask for a new"
-                    + " one.";
-            case OTHER_USER -> "This single-use link was issued to someone else.";
-            case USED -> "This single-use link has already been used. Ask for a new one if you still need it.";
-            case EXPIRED -> "This single-use link has expired. Ask for a new one.";
+            case UNKNOWN, OTHER_LINK -> LinkText.TICKET_INVALID;
+            case OTHER_USER -> LinkText.TICKET_OTHER_USER;
+            case USED -> LinkText.TICKET_USED;
+            case EXPIRED -> LinkText.TICKET_EXPIRED;
         };
-        return message == null ? Optional.empty()
-                : Optional.of(new Rejected(redemption.failure(), message, route));
+        if (message != null) {
+            throw refuse(redemption.failure(), message, route);
+        }
     }
 
-    private static Rejected invalid(LinkRoute route, InvalidParameterException e) {
-        return new Rejected(LinkOutcome.INVALID_PARAMETER, "This link is incomplete or was altered: "
-                + e.getMessage() + ".", route);
+    private static Refused invalid(LinkRoute route, InvalidParameterException e) {
+        return new Refused(new Rejected(LinkOutcome.INVALID_PARAMETER, LinkText.INVALID.with(e.text()), route));
+    }
+
+    private static Refused refuse(LinkOutcome outcome, LinkText text, LinkRoute route) {
+        return new Refused(new Rejected(outcome, text.with(), route));
+    }
+
+    /**
+     * A rung refused the link. Private to the ladder and never seen outside it ({@link #resolve} turns it into its
+     * {@link Rejected}); without a stack trace, since it is an answer, not a failure.
+     */
+    private static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Rejected rejected;
+
+        Refused(Rejected rejected) {
+            super(rejected.outcome().code(), null, false, false);
+            this.rejected = rejected;
+        }
     }
 }

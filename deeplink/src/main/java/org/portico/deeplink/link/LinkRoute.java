@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.UserClaim;
 
 /**
@@ -61,8 +62,13 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
     /** Most parameters a route may have. */
     public static final int MAX_PARAMETERS = 20;
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final Pattern APP_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    /**
+     * A route name (the URL segment after {@code /link/}): lower-case letters, digits and dashes, 1 to 63 characters,
+     * starting with a letter or digit. The one definition: portal-web checks names with it too.
+     */
+    public static final String NAME_PATTERN = "[a-z0-9][a-z0-9-]{0,62}";
+
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final int MAX_DESCRIPTION = 500;
@@ -116,6 +122,11 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
         return target instanceof RouteTarget.AppUrl app ? Optional.of(app.appId()) : Optional.empty();
     }
 
+    /** Whether {@code name} can be a route's name ({@link #NAME_PATTERN}); false for null. */
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     /** The placeholder names in a template, in order of appearance (repeats included). */
     public static List<String> placeholders(String template) {
         List<String> names = new ArrayList<>();
@@ -132,7 +143,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
                                                Duration tokenLifetime, Set<UserClaim> claims,
                                                TokenPlacement tokenPlacement) {
         List<RouteProblem> problems = new ArrayList<>();
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!isValidName(name)) {
             problems.add(new RouteProblem("name", "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a"
                     + " letter or digit, e.g. 'invoice'"));
         }
@@ -219,7 +230,7 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
             }
         }
         if (target instanceof RouteTarget.AppUrl app) {
-            if (!APP_ID.matcher(app.appId()).matches()) {
+            if (!AppRegistration.isValidId(app.appId())) {
                 problems.add(new RouteProblem("target.appId", "must name a registered app, e.g. 'billing'"));
             }
             int authorityEnd = authorityEnd(template);

@@ -60,11 +60,10 @@ public final class LinkTargets {
 
     private static void requirePathValue(String name, String value) {
         if (value.equals(".") || value.equals("..")) {
-            throw new InvalidParameterException(name, "cannot be '.' or '..' where it stands in the link's path");
+            throw new InvalidParameterException(name, LinkText.DOT_SEGMENT);
         }
         if (value.indexOf('/') >= 0 || value.indexOf('\\') >= 0 || value.indexOf('%') >= 0) {
-            throw new InvalidParameterException(name, "cannot contain '/', '\\' or '%' where it stands in the link's"
-                    + " path");
+            throw new InvalidParameterException(name, LinkText.PATH_CHARACTER);
         }
     }
 

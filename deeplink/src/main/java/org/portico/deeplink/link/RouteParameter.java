@@ -73,36 +73,36 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
      */
     public String check(String value) {
         if (value == null || value.isEmpty()) {
-            throw new InvalidParameterException(name, "is required");
+            throw new InvalidParameterException(name, LinkText.REQUIRED);
         }
         switch (type) {
             case INT -> {
                 if (!INT.matcher(value).matches()) {
-                    throw new InvalidParameterException(name, "must be a whole number");
+                    throw new InvalidParameterException(name, LinkText.WHOLE_NUMBER);
                 }
                 return Long.toString(Long.parseLong(value));
             }
             case UUID -> {
                 if (!UUID.matcher(value).matches()) {
-                    throw new InvalidParameterException(name, "must be a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+                    throw new InvalidParameterException(name, LinkText.UUID);
                 }
                 return value.toLowerCase(Locale.ROOT);
             }
             case ENUM -> {
                 if (!values.contains(value)) {
-                    throw new InvalidParameterException(name, "must be one of " + String.join(", ", values));
+                    throw new InvalidParameterException(name, LinkText.ONE_OF, String.join(", ", values));
                 }
                 return value;
             }
             case STRING, PATTERN -> {
                 if (value.length() > maxLength) {
-                    throw new InvalidParameterException(name, "must be at most " + maxLength + " characters");
+                    throw new InvalidParameterException(name, LinkText.TOO_LONG, maxLength);
                 }
                 if (hasControl(value)) {
-                    throw new InvalidParameterException(name, "must not contain control characters");
+                    throw new InvalidParameterException(name, LinkText.CONTROL_CHARACTERS);
                 }
                 if (type == ParameterType.PATTERN && !compiled().map(p -> p.matcher(value).matches()).orElse(false)) {
-                    throw new InvalidParameterException(name, "does not have the expected form");
+                    throw new InvalidParameterException(name, LinkText.UNEXPECTED_FORM);
                 }
                 return value;
             }

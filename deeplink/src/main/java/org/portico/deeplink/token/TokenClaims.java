@@ -1,8 +1,6 @@
 package org.portico.deeplink.token;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +8,7 @@ import java.util.TreeSet;
 
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.UserClaim;
+import org.portico.deeplink.random.RandomIds;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -33,7 +32,6 @@ public final class TokenClaims {
     /** The user's Portico roles (RFC 9068 section 2.2.3.1). */
     public static final String ROLES = "roles";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenClaims() {
     }
@@ -72,8 +70,6 @@ public final class TokenClaims {
 
     /** A new {@code jti}: 128 random bits, base64url. */
     public static String newJwtId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomIds.id();
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.oauth.InternalAddresses;
 import org.portico.deeplink.oauth.InternalAddresses.HostResolver;
 import org.portico.deeplink.redirect.AppBaseUrl;
@@ -26,7 +26,7 @@ import org.portico.web.user.Role;
 public final class AppRules {
 
     /** An app id: lower-case letters, digits and dashes, 2 to 63 characters, starting with a letter or digit. */
-    public static final String ID_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
+    public static final String ID_PATTERN = AppRegistration.ID_PATTERN;
     public static final int MIN_LIFETIME = 30;
     public static final int MAX_LIFETIME = 3600;
     public static final int DEFAULT_LIFETIME = 300;
@@ -36,7 +36,6 @@ public final class AppRules {
     public static final int MAX_AUDIENCE = 255;
     public static final int MAX_URL = 2048;
 
-    private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private AppRules() {
@@ -105,7 +104,7 @@ public final class AppRules {
 
     private static String id(String value, List<FieldError> errors) {
         String id = normalizeId(value);
-        if (!ID.matcher(id).matches()) {
+        if (!AppRegistration.isValidId(id)) {
             errors.add(new FieldError("id", "An app id has 2 to 63 characters: lower-case letters, digits or '-',"
                     + " starting with a letter or digit, e.g. 'billing'; got '" + printable(value) + "'."));
             return null;

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -69,6 +70,9 @@ public class AppService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<AppsChanged> changed;
 
     // ---- reading -------------------------------------------------------------------------------------------
 
@@ -370,13 +374,15 @@ public class AppService {
 
     /**
      * Runs a change, flushes it (so that constraint and version conflicts show here, not at commit) and audits it:
-     * SUCCESS with the change's detail, or REFUSED with the refusal's message.
+     * SUCCESS with the change's detail, or REFUSED with the refusal's message. A change done is announced
+     * ({@link AppsChanged}), so that the cached registrations are forgotten once it is committed.
      */
     private <T> T audited(AuditAction action, String target, Supplier<Change<T>> change) {
         try {
             Change<T> done = change.get();
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
+            changed.fire(new AppsChanged(target.substring("app:".length())));
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

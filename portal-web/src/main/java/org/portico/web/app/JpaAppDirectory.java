@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -23,7 +25,9 @@ import org.portico.web.user.Role;
 /**
  * The registered apps as the token layer sees them: enabled apps only, as {@link AppRegistration} values. Lookups
  * are cached for {@link #FRESH_FOR} so that the token endpoint and link hops do not query the database on every
- * request; an app that is disabled or changed takes effect within that time on every node.
+ * request. A change made through {@link AppService} (saved, disabled, deleted, secret replaced) takes effect at once
+ * on this node — the cache is emptied when its transaction completes ({@link AppsChanged}), as the route cache is —
+ * and within {@link #FRESH_FOR} on every other node.
  *
  * <p>Only a cache miss runs in a transaction (mapping an app reads its lazily loaded collections): {@link Loader}
  * is the transactional part. A transaction around every cached lookup cost a deep-link hop about a quarter of its
@@ -69,6 +73,14 @@ public class JpaAppDirectory implements AppDirectory, ClientSecretUpgrades {
                     + "'; it stays PBKDF2 until its next use");
         }
         cache.invalidateAll(); // once per app and secret: not worth finding its audience entry
+    }
+
+    /**
+     * Forgets every cached registration after an app changed: a change may touch entries under the app's id, its old
+     * and new audience and the exchange policies of other apps; changes are rare, so finding those is not worth it.
+     */
+    void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) AppsChanged event) {
+        cache.invalidateAll();
     }
 
     /** A cache miss: the app read and mapped in one transaction. */

@@ -1,9 +1,7 @@
 package org.portico.web.link;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.portico.deeplink.keys.SecretSealer;
 import org.portico.deeplink.link.InboundLinkSecrets;
+import org.portico.deeplink.random.RandomIds;
 import org.portico.web.app.AppRejectedException;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
@@ -29,7 +28,6 @@ import org.portico.web.audit.AuditOutcome;
 public class InboundSecrets implements InboundLinkSecrets {
 
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     LinkStore store;
@@ -55,9 +53,7 @@ public class InboundSecrets implements InboundLinkSecrets {
      * @throws AppRejectedException.AppNotFound when there is no such app
      */
     public String generate(String appId) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = RandomIds.secret();
         if (!store.storeSealedSecret(appId, sealer.seal(label(appId), secret.getBytes(StandardCharsets.UTF_8)))) {
             audit.record(AuditAction.APP_INBOUND_SECRET_GENERATED, "app:" + appId, AuditOutcome.REFUSED, "no such app");
             throw new AppRejectedException.AppNotFound(appId);

@@ -2,7 +2,6 @@ package org.portico.web.link;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,8 +27,6 @@ public class JpaLinkRoutes implements LinkRoutes {
     /** How long a lookup is trusted; also the longest a change on another node takes to be seen here. */
     public static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-
     @Inject
     RouteService routes;
 
@@ -38,7 +35,7 @@ public class JpaLinkRoutes implements LinkRoutes {
 
     @Override
     public Optional<LinkRoute> find(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!LinkRoute.isValidName(name)) {
             return Optional.empty();
         }
         return cache.get(name, routes::findRoute);

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.link.InboundLink;
+import org.portico.deeplink.link.LinkMessage;
 import org.portico.deeplink.link.LinkOutcome;
 import org.portico.deeplink.link.LinkPrefetchers;
 import org.portico.deeplink.link.LinkRequest;
@@ -36,7 +37,6 @@ import org.portico.deeplink.link.LinkResolver;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.token.RevocationList;
 import org.portico.deeplink.token.UserIdentity;
-import org.portico.web.asset.AssetUrls;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
@@ -117,9 +117,6 @@ public class LinkServlet extends HttpServlet {
     @Inject
     transient Clock clock;
 
-    @Inject
-    transient AssetUrls assets;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         if (SIGN_ON_CHOICE.equals(request.getServletPath())) {
@@ -167,8 +164,8 @@ public class LinkServlet extends HttpServlet {
                 user = Optional.of(signOn.user());
                 resolution = signOn.then();
             } else {
-                resolution = new Rejected(LinkOutcome.DENIED, "Portico could not sign you in with this link. Log in"
-                        + " yourself, then open the link again.", route(signOn.then()));
+                resolution = new Rejected(LinkOutcome.DENIED, LinkMessage.of("link.sign-on.failed"),
+                        route(signOn.then()));
             }
         }
         if (!preview) {
@@ -238,16 +235,16 @@ public class LinkServlet extends HttpServlet {
             return;
         }
         if (!sameOrigin(request)) {
-            reject(request, response, new Rejected(LinkOutcome.DENIED, "This request did not come from Portico's own"
-                    + " page, so nothing was done.", null), false);
+            reject(request, response, new Rejected(LinkOutcome.DENIED, LinkMessage.of("link.sign-on.not-from-portico"),
+                    null), false);
             return;
         }
         String answer = request.getParameter("answer");
         Optional<SignOnChoices.Choice> choice = SignOnChoices.take(request.getSession(false),
                 request.getParameter("choice"), clock.instant());
         if (choice.isEmpty() || !("continue".equals(answer) || "stay".equals(answer))) {
-            reject(request, response, new Rejected(LinkOutcome.EXPIRED, "This question was already answered or has"
-                    + " expired. Go back to the app and open the link again.", null), false);
+            reject(request, response, new Rejected(LinkOutcome.EXPIRED, LinkMessage.of("link.sign-on.answered"), null),
+                    false);
             return;
         }
         if ("stay".equals(answer)) {
@@ -261,13 +258,12 @@ public class LinkServlet extends HttpServlet {
         Optional<UserIdentity> user = users.find(request);
         LinkResolution resolution = resolver.followSwitching(link, user.orElse(null));
         if (resolution instanceof SignOn signOn && !signOn.user().username().equals(choice.get().subject())) {
-            resolution = new Rejected(LinkOutcome.DENIED, "This link names another user than the one you chose.",
+            resolution = new Rejected(LinkOutcome.DENIED, LinkMessage.of("link.sign-on.other-user"),
                     route(signOn.then()));
         } else if (resolution instanceof SignOn && user.isPresent()) {
             logOut(request, user.get());
         } else if (resolution instanceof NeedsLogin || resolution instanceof ConfirmSignOn) {
-            resolution = new Rejected(LinkOutcome.DENIED, "Portico could not sign you in with this link. Log in"
-                    + " yourself, then open the link again.", null);
+            resolution = new Rejected(LinkOutcome.DENIED, LinkMessage.of("link.sign-on.failed"), null);
         }
         finish(request, response, link, resolution, user, false, false, true);
     }
@@ -331,34 +327,16 @@ public class LinkServlet extends HttpServlet {
     }
 
     /**
-     * Goes on into the app after a form post (the login form, the "Continue as …" button) with a tiny page instead of
-     * a redirect: browsers apply the posting page's CSP {@code form-action 'self'} to every redirect that follows the
-     * form post, so a 303 to the app would be
-     * blocked there (Chromium stays on the login page without a word). A meta refresh is a new navigation; the
-     * page also has a plain link for browsers that do not refresh.
+     * Goes on into the app after a form post (the login form, the "Continue as …" button) with a small page
+     * ({@code continue.xhtml}) instead of a redirect: browsers apply the posting page's CSP {@code form-action 'self'}
+     * to every redirect that follows the form post, so a 303 to the app would be blocked there (Chromium stays on the
+     * login page without a word). The page's meta refresh is a new navigation; it also has a plain link for browsers
+     * that do not refresh.
      */
     private void continueAfterLogin(HttpServletRequest request, HttpServletResponse response, ToApp app)
-            throws IOException {
-        String target = html(app.target().toString());
-        String name = html(app.app().name());
-        byte[] body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
-                + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<title>Opening " + name + " · Portico</title>"
-                + "<link rel=\"stylesheet\" href=\"" + html(assets.url("css/portico.css"))
-                + "\"></head><body class=\"portico\"><main id=\"content\" class=\"portico-content\">"
-                + "<section id=\"link-continue\" class=\"portico-card\"><h1>Opening " + name + "…</h1>"
-                + "<p><a id=\"link-open\" class=\"ui-button portico-primary\" href=\"" + target + "\">Continue to "
-                + name + "</a></p></section></main></body></html>").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
-    }
-
-    private static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+            throws IOException, ServletException {
+        LinkPage.continueTo(request, app.target().toString(), app.app().name());
+        request.getRequestDispatcher(LinkPage.CONTINUE_PAGE).forward(request, response);
     }
 
     private static String self(HttpServletRequest request) {
@@ -427,8 +405,10 @@ public class LinkServlet extends HttpServlet {
         }
         if (wantsJson(request.getHeader("Accept"))) {
             // Problem types per outcome: https://portico.org/problems/link-expired and so on.
-            byte[] body = Problems.body(status, "link-" + outcome.code().replace('_', '-'), LinkPage.title(outcome),
-                    rejected.message(), Map.of("outcome", outcome.code())).toString().getBytes(StandardCharsets.UTF_8);
+            Locale locale = locale(request);
+            byte[] body = Problems.body(status, "link-" + outcome.code().replace('_', '-'),
+                    LinkMessages.format(locale, LinkPage.title(outcome)), LinkMessages.format(locale, rejected.text()),
+                    Map.of("outcome", outcome.code())).toString().getBytes(StandardCharsets.UTF_8);
             response.setStatus(status);
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -436,7 +416,7 @@ public class LinkServlet extends HttpServlet {
             response.getOutputStream().write(body);
             return;
         }
-        request.setAttribute(LinkPage.ATTRIBUTE, LinkPage.problem(outcome, status, rejected.message()));
+        request.setAttribute(LinkPage.ATTRIBUTE, LinkPage.problem(outcome, status, rejected.text()));
         request.getRequestDispatcher(PROBLEM_PAGE).forward(request, response);
     }
 
@@ -469,6 +449,14 @@ public class LinkServlet extends HttpServlet {
         }
         String lower = accept.toLowerCase(Locale.ROOT);
         return lower.contains("application/json") || lower.contains("application/problem+json");
+    }
+
+    /**
+     * The language of a problem+json answer: the client's {@code Accept-Language}; English without one (not the
+     * server's default locale). A language without a bundle of its own gets English.
+     */
+    static Locale locale(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? Locale.ENGLISH : request.getLocale();
     }
 
     private static String firstOf(String a, String b) {

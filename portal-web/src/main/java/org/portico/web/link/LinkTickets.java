@@ -1,11 +1,9 @@
 package org.portico.web.link;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +15,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.link.OneTimeTickets;
+import org.portico.deeplink.random.RandomIds;
 
 /**
  * Mints and redeems the tickets of one-time links. A ticket is 128 random bits bound to the route, the normalised
@@ -29,7 +28,6 @@ import org.portico.deeplink.link.OneTimeTickets;
 public class LinkTickets implements OneTimeTickets {
 
     static final Duration MAX_LIFETIME = Duration.ofDays(90);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     LinkStore store;
@@ -74,9 +72,7 @@ public class LinkTickets implements OneTimeTickets {
         if (route.validUntil() != null && route.validUntil().isBefore(expires) && route.validUntil().isAfter(now)) {
             expires = route.validUntil();
         }
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String ticket = RandomIds.id();
         store.insertTicket(ticket, route.name(), canonical(params), username, now, expires);
         return new Minted(ticket, expires);
     }

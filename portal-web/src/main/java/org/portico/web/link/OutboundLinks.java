@@ -17,6 +17,7 @@ import org.portico.deeplink.link.LinkBinder;
 import org.portico.deeplink.link.LinkRequest;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.link.LinkRoutes;
+import org.portico.deeplink.link.LinkText;
 import org.portico.deeplink.link.RouteParameter;
 
 /**
@@ -86,8 +87,8 @@ public class OutboundLinks {
         if (params instanceof Map<?, ?> named) {
             named.forEach((name, value) -> {
                 if (route.parameter(String.valueOf(name)).isEmpty()) {
-                    throw new InvalidParameterException(String.valueOf(name), "is not a parameter of route '"
-                            + route.name() + "'");
+                    throw new InvalidParameterException(String.valueOf(name), LinkText.NOT_A_PARAMETER_OF_ROUTE,
+                            route.name());
                 }
                 if (value != null) {
                     values.put(String.valueOf(name), String.valueOf(value));

@@ -1,13 +1,13 @@
 package org.portico.web.link;
 
 import java.io.Serializable;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpSession;
+
+import org.portico.deeplink.random.RandomIds;
 
 /**
  * The sign-on links a session was asked about ("Continue as alice?"), kept in the session under a random id until the
@@ -22,7 +22,6 @@ final class SignOnChoices {
     static final int MAX_OPEN = 5;
 
     private static final String ATTRIBUTE = SignOnChoices.class.getName();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * A question shown to the person.
@@ -40,9 +39,7 @@ final class SignOnChoices {
 
     /** Remembers the question; returns its id for the form. */
     static String open(HttpSession session, Choice choice) {
-        byte[] random = new byte[16];
-        RANDOM.nextBytes(random);
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String id = RandomIds.id();
         synchronized (session) {
             LinkedHashMap<String, Choice> open = choices(session);
             while (open.size() >= MAX_OPEN) {

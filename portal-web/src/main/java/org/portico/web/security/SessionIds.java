@@ -1,9 +1,8 @@
 package org.portico.web.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
 import jakarta.servlet.http.HttpSession;
+
+import org.portico.deeplink.random.RandomIds;
 
 /**
  * The {@code sid} that Portico's tokens carry: a random id kept in the session, so that logout can revoke every token
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpSession;
 public final class SessionIds {
 
     static final String ATTRIBUTE = "org.portico.sid";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SessionIds() {
     }
@@ -24,9 +22,7 @@ public final class SessionIds {
             if (sid instanceof String existing) {
                 return existing;
             }
-            byte[] random = new byte[16];
-            RANDOM.nextBytes(random);
-            String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String created = RandomIds.id();
             session.setAttribute(ATTRIBUTE, created);
             return created;
         }

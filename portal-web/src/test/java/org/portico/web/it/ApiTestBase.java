@@ -3,6 +3,7 @@ package org.portico.web.it;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.portico.web.it.ItSupport.json;
 
@@ -89,7 +91,8 @@ abstract class ApiTestBase {
         return new ExchangeApps(caller, secret, "urn:portico-it:" + caller, "urn:portico-it:" + target);
     }
 
-    private static String exchangeApp(String id, String mayExchangeFor, String... claims) {
+    /** The JSON of an app as {@link #registerExchangeApps} registers it (id, audience {@code urn:portico-it:<id>}). */
+    static String exchangeApp(String id, String mayExchangeFor, String... claims) {
         var app = Json.createObjectBuilder()
                 .add("id", id)
                 .add("name", "IT app " + id)
@@ -102,6 +105,22 @@ abstract class ApiTestBase {
             app.add("exchangeAudiences", Json.createArrayBuilder().add(mayExchangeFor));
         }
         return app.build().toString();
+    }
+
+    /**
+     * An RFC 8693 token exchange at {@code /oauth2/token}: the caller (client secret in a Basic header) trades the
+     * subject's access token for one to the audience.
+     */
+    HttpResponse<String> exchangeToken(String caller, String secret, String subjectToken, String audience)
+            throws IOException, InterruptedException {
+        String form = "grant_type=" + URLEncoder.encode("urn:ietf:params:oauth:grant-type:token-exchange", UTF_8)
+                + "&subject_token=" + URLEncoder.encode(subjectToken, UTF_8)
+                + "&subject_token_type=" + URLEncoder.encode("urn:ietf:params:oauth:token-type:access_token", UTF_8)
+                + "&audience=" + URLEncoder.encode(audience, UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(root() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", ItSupport.basic(caller, secret))
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The response's {@code Content-Type}, or "" without one. */

@@ -1,8 +1,10 @@
 package org.portico.web.it;
 
 import java.io.StringReader;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.json.Json;
@@ -22,7 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.portico.web.it.ItSupport.json;
 import static org.portico.web.it.ItSupport.unique;
 
-/** The app registry's REST API on the wire: status codes, Location, problem+json, the one-time secret. */
+/**
+ * The app registry's REST API on the wire: status codes, Location, problem+json, the one-time secret; a change is seen
+ * at once by the token endpoint and by link following.
+ */
 class AppApiIT extends ApiTestBase {
 
     @Deployment(testable = false)
@@ -157,6 +162,64 @@ class AppApiIT extends ApiTestBase {
                 () -> assertEquals(404, afterwards.statusCode()),
                 () -> assertEquals(PROBLEM, type(afterwards)),
                 () -> assertEquals(404, again.statusCode()));
+    }
+
+    /** ada switches the app off, sending it back as {@code json} with {@code enabled: false} and its version. */
+    private void disable(String id, String json) throws Exception {
+        long version = json(send(ada, "GET", "/api/admin/apps/" + id, null)).getJsonNumber("version").longValue();
+        HttpResponse<String> saved = send(ada, "PUT", "/api/admin/apps/" + id, Json.createObjectBuilder(
+                Json.createReader(new StringReader(json)).readObject()).add("enabled", false).add("version", version)
+                .build().toString());
+        assertEquals(200, saved.statusCode(), saved.body());
+    }
+
+    /**
+     * Regression (issue 9): the app cache ({@code JpaAppDirectory}, 5 seconds) was not cleared on a change, so an app
+     * disabled because its secret leaked kept getting tokens until its cached entry expired. The exchange before
+     * the change puts the caller in the cache; the one right after must already be refused.
+     */
+    @Test
+    void aDisabledAppGetsNoTokenByExchangeAtOnce() throws Exception {
+        ExchangeApps apps = registerExchangeApps("off", "name");
+        HttpResponse<String> userToken = send(FormLogin.loggedIn(root(), "alice", "portico-demo"), "GET",
+                "/api/token?audience=" + URLEncoder.encode(apps.callerAudience(), StandardCharsets.UTF_8), null);
+        assertEquals(200, userToken.statusCode(), userToken.body());
+        String subject = json(userToken).getString("access_token");
+        HttpResponse<String> before = exchangeToken(apps.caller(), apps.callerSecret(), subject, apps.targetAudience());
+
+        disable(apps.caller(), exchangeApp(apps.caller(), apps.targetAudience(), "name"));
+        HttpResponse<String> after = exchangeToken(apps.caller(), apps.callerSecret(), subject, apps.targetAudience());
+
+        assertAll(
+                () -> assertEquals(200, before.statusCode(), "works while enabled: " + before.body()),
+                () -> assertEquals(401, after.statusCode(), "refused at once: " + after.body()),
+                () -> assertEquals("invalid_client", json(after).getString("error"), after.body()));
+    }
+
+    /** Regression (issue 9), the same for link following: a link into a disabled app leads nowhere at once. */
+    @Test
+    void aLinkIntoADisabledAppIsRefusedAtOnce() throws Exception {
+        String id = unique("off-links");
+        create(id);
+        String route = unique("off-route");
+        HttpResponse<String> created = send(ada, "POST", "/api/admin/routes", Json.createObjectBuilder()
+                .add("name", route)
+                .add("target", Json.createObjectBuilder().add("appId", id)
+                        .add("template", "https://" + id + ".example/app/start"))
+                .build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
+        HttpResponse<String> before = get(alice, "/link/" + route);
+
+        disable(id, appJson(id, "https://" + id + ".example"));
+        HttpResponse<String> after = get(alice, "/link/" + route);
+
+        assertAll(
+                () -> assertEquals(303, before.statusCode(), "works while enabled: " + before.body()),
+                () -> assertTrue(before.headers().firstValue("Location").orElse("")
+                        .startsWith("https://" + id + ".example/app/start"), before.headers().toString()),
+                () -> assertEquals(403, after.statusCode(), "refused at once"),
+                () -> assertTrue(after.body().contains("The app this link leads to is not available."), after.body()));
     }
 
     @Test

@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * <li>{@code unknown-names}: rows of {@code portico_link_unknown_name}</li>
  * <li>{@code audit-actor}: rows of {@code portico_audit_log} with actor = value</li>
  * <li>{@code revocation}: rows of {@code portico_token_revocation} with id = value</li>
+ * <li>{@code tickets-of}: rows of {@code portico_link_ticket} minted for username = value</li>
  * </ul>
  */
 @WebServlet("/it/rows")
@@ -45,6 +46,7 @@ public class TableRowsServlet extends HttpServlet {
             case "unknown-names" -> "SELECT COUNT(*) FROM portico_link_unknown_name WHERE ? IS NOT NULL";
             case "audit-actor" -> "SELECT COUNT(*) FROM portico_audit_log WHERE actor = ?";
             case "revocation" -> "SELECT COUNT(*) FROM portico_token_revocation WHERE id = ?";
+            case "tickets-of" -> "SELECT COUNT(*) FROM portico_link_ticket WHERE username = ?";
             default -> null;
         };
         if (sql == null) {
