@@ -34,6 +34,9 @@ class LanguageBrowserIT extends BrowserTestBase {
                 () -> assertEquals("Anmelden", find("#login\\:submit").getText()),
                 () -> assertTrue(find("footer").getText().contains("die Eingangstür zu Ihren Apps")),
                 () -> assertEquals("true", find("#language-de").getAttribute("aria-pressed")));
+        submitLogin("x".repeat(65), "wrong-password");
+        assertTrue(find("#login").getText().contains("Ein Benutzername hat höchstens 64 Zeichen."),
+                "Bean Validation's message from the bundle, in German");
         submitLogin("eddie", "wrong-password");
         assertTrue(find("#login\\:messages").getText().contains("Benutzername oder Passwort ist falsch."));
         snapshot("login-in-german");
@@ -90,6 +93,9 @@ class LanguageBrowserIT extends BrowserTestBase {
                 () -> assertEquals("Log in to Portico", find("h1").getText()),
                 () -> assertEquals("English", find("#language-en").getText()),
                 () -> assertEquals("Deutsch", find("#language-de").getText()));
+
+        submitLogin("x".repeat(65), "wrong-password");
+        assertTrue(find("#login").getText().contains("A username has at most 64 characters."), "as before, in English");
 
         clickToNavigate("#language-de");
         assertAll(
