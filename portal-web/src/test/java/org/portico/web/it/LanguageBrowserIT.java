@@ -47,6 +47,7 @@ class LanguageBrowserIT extends BrowserTestBase {
                 () -> assertEquals("/home.xhtml", path()),
                 () -> assertEquals("de", pageLanguage()),
                 () -> assertEquals("Startseite", find("#nav-home").getText()),
+                () -> assertTrue(find("#roles").getText().contains("Redakteur"), "the roles' names"),
                 () -> assertTrue(find("footer").getText().contains("die Eingangstür zu Ihren Apps")));
         find("#userMenu\\:menu_button").click();
         assertEquals("Angemeldet als eddie", find("#userMenu\\:account").getText());
@@ -86,6 +87,9 @@ class LanguageBrowserIT extends BrowserTestBase {
     @Test
     void anEnglishBrowserSwitchedToDeutschShowsGerman() throws Exception {
         browserSpeaking(Browser.ENGLISH);
+        open("/login.xhtml");
+        submitLogin("x".repeat(65), "wrong-password");
+        assertTrue(find("#login").getText().contains("A username has at most 64 characters."), "as before, in English");
 
         open("/login.xhtml?continue=/admin/users.xhtml");
         assertAll(
@@ -93,9 +97,6 @@ class LanguageBrowserIT extends BrowserTestBase {
                 () -> assertEquals("Log in to Portico", find("h1").getText()),
                 () -> assertEquals("English", find("#language-en").getText()),
                 () -> assertEquals("Deutsch", find("#language-de").getText()));
-
-        submitLogin("x".repeat(65), "wrong-password");
-        assertTrue(find("#login").getText().contains("A username has at most 64 characters."), "as before, in English");
 
         clickToNavigate("#language-de");
         assertAll(
