@@ -51,6 +51,10 @@ public class UserAccount {
     @Convert(converter = RoleConverter.class)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
+    /** The language chosen in the user menu ({@code en}, {@code de}), or null to follow the browser. */
+    @Column(name = "preferred_language", length = 16)
+    private String preferredLanguage;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -123,6 +127,11 @@ public class UserAccount {
     public void setRoles(Set<Role> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
+    }
+
+    /** The language tag the user chose in the user menu, or {@code null} (the browser's language applies). */
+    public String getPreferredLanguage() {
+        return preferredLanguage;
     }
 
     public Instant getCreatedAt() {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,7 +19,18 @@ final class Browser {
     private Browser() {
     }
 
+    /** The language list of every browser unless a test asks for another: English, whatever the machine's locale. */
+    static final String ENGLISH = "en-US,en";
+
     static ChromeDriver start() {
+        return start(ENGLISH);
+    }
+
+    /**
+     * A browser whose user speaks these languages: Chromium's {@code --lang} (its own language) and its
+     * {@code intl.accept_languages} preference (the {@code Accept-Language} it sends), e.g. {@code "de-DE,de"}.
+     */
+    static ChromeDriver start(String acceptLanguages) {
         Path chromium = Path.of(System.getProperty("portico.it.chromium", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getProperty("portico.it.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
@@ -33,7 +45,9 @@ final class Browser {
             options.setBinary(chromium.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile);
+                    "--no-first-run", "--disable-quic", "--window-size=1280,900", "--user-data-dir=" + profile,
+                    "--lang=" + acceptLanguages.split(",")[0]);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguages));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(chromedriver.toString()))
                     .usingAnyFreePort()

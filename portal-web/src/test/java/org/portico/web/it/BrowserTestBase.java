@@ -45,6 +45,7 @@ abstract class BrowserTestBase {
     static final String DEMO_PASSWORD = "portico-demo";
 
     private static ChromeDriver driver;
+    private static String driverLanguages = Browser.ENGLISH;
 
     @ArquillianResource
     URL base;
@@ -87,6 +88,21 @@ abstract class BrowserTestBase {
             driver.quit();
             driver = null;
         }
+        driverLanguages = Browser.ENGLISH;
+    }
+
+    /**
+     * Makes the shared browser one whose user speaks these languages ({@code "de-DE,de"}; see {@link Browser#start(String)}),
+     * starting a new one if needed, and leaves it logged out with no cookies on the login page's origin.
+     */
+    void browserSpeaking(String acceptLanguages) {
+        if (!acceptLanguages.equals(driverLanguages)) {
+            driver.quit();
+            driver = Browser.start(acceptLanguages);
+            driverLanguages = acceptLanguages;
+        }
+        driver.get(url("/login.xhtml"));
+        driver.manage().deleteAllCookies();
     }
 
     WebDriver browser() {

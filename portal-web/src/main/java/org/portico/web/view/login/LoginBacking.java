@@ -2,10 +2,10 @@ package org.portico.web.view.login;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -18,10 +18,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.portico.deeplink.redirect.RedirectGuard;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.i18n.Texts;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.security.LoginThrottle;
 import org.portico.web.security.PasswordCheckSlots;
@@ -47,12 +50,12 @@ public class LoginBacking {
     /** … or every password check slot was taken. */
     static final String BUSY = "too many logins at once";
 
-    @NotBlank(message = "Enter your username.")
-    @Size(max = 64, message = "A username has at most 64 characters.")
+    @NotBlank(message = "{login.username.required}")
+    @Size(max = 64, message = "{login.username.tooLong}")
     private String username;
 
-    @NotBlank(message = "Enter your password.")
-    @Size(max = 256, message = "A password has at most 256 characters.")
+    @NotBlank(message = "{login.password.required}")
+    @Size(max = 256, message = "{login.password.tooLong}")
     private String password;
 
     private String continueTo;
@@ -93,14 +96,14 @@ public class LoginBacking {
         LoginThrottle.Attempt attempt = throttle.tryAttempt(user, address);
         if (attempt instanceof LoginThrottle.Refused refused) {
             audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, THROTTLED);
-            error("Too many failed attempts. Wait " + humanize(refused.waitFor()) + " and try again.");
+            error("login.error.throttled", humanize(refused.waitFor(), Faces.getLocale()));
             return;
         }
         LoginThrottle.Permit permit = (LoginThrottle.Permit) attempt;
         try {
             if (!passwordChecks.tryAcquire()) {
                 audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, BUSY);
-                error("Too many logins at once. Try again in a moment.");
+                error("login.error.busy");
                 return;
             }
             try {
@@ -143,7 +146,7 @@ public class LoginBacking {
                 permit.failed();
                 audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, WRONG_PASSWORD);
                 LOG.info(() -> "Failed login for '" + forLog(user) + "' from " + address);
-                error("Wrong username or password.");
+                error("login.error.wrongPassword");
             }
         }
     }
@@ -152,9 +155,10 @@ public class LoginBacking {
         return LOCAL_ONLY.findLocalTarget(continueTo).orElse(HOME);
     }
 
-    private void error(String message) {
+    /** Shows the text of a bundle key (login.*) above the form, in the page's language. */
+    private void error(String key, Object... params) {
         password = null;
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        Messages.addGlobalError(key, params);
     }
 
     /** What a person typed, made safe for one log line: no control characters (log forging), bounded length. */
@@ -163,12 +167,13 @@ public class LoginBacking {
         return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
     }
 
-    static String humanize(Duration duration) {
+    /** A waiting time as people say it, in their language: "30 seconds", "2 minutes" (rounded up). */
+    static String humanize(Duration duration, Locale locale) {
         long seconds = Math.max(1, duration.toSeconds() + (duration.toNanosPart() > 0 ? 1 : 0));
         if (seconds < 90) {
-            return seconds == 1 ? "1 second" : seconds + " seconds";
+            return Texts.format(locale, "login.wait.seconds", seconds);
         }
-        return ((seconds + 59) / 60) + " minutes";
+        return Texts.format(locale, "login.wait.minutes", (seconds + 59) / 60);
     }
 
     public String getUsername() {

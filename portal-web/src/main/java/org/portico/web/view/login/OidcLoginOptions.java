@@ -48,7 +48,7 @@ public class OidcLoginOptions {
     public String getFailure() {
         String code = faces.getExternalContext().getRequestParameterMap().get("oidc");
         return settings.enabled() && code != null
-                ? OidcFailure.findByCode(code).map(failure -> failure.message(settings.displayName())).orElse(null)
+                ? OidcFailure.findByCode(code).map(failure -> failure.message(faces.getViewRoot().getLocale(), settings.displayName())).orElse(null)
                 : null;
     }
 }
