@@ -24,6 +24,7 @@ class AppAdminIT extends BrowserTestBase {
     private void openRegisterDialog() {
         find("#apps\\:new").click();
         find("#appForm\\:id");
+        assertEquals("Register app", find("#appDialog .ui-dialog-title").getText());
     }
 
     private void fillApp(String id, String audience, String baseUrl) {
@@ -56,6 +57,12 @@ class AppAdminIT extends BrowserTestBase {
 
         search("apps", id);
         assertTrue(find("#apps\\:table").getText().contains("https://" + id + ".example/app"), "normalised base URL");
+        // Editing says so in the dialog's title, which used to keep saying "Register app".
+        find("#apps\\:table\\:0\\:edit").click();
+        waitUntil(driver -> id.equals(find("#appForm\\:id").getAttribute("value")));
+        assertEquals("Edit app", find("#appDialog .ui-dialog-title").getText());
+        find("#appForm\\:cancel").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("appDialog")));
         find("#apps\\:table\\:0\\:toggle").click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apps\\:table"), "Disabled"));
 

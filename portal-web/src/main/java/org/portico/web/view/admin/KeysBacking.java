@@ -6,11 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.omnifaces.util.Messages;
 import org.portico.deeplink.keys.PublicSigningKey;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.web.audit.AuditAction;
@@ -34,9 +33,6 @@ public class KeysBacking {
     @Inject
     AuditLog audit;
 
-    @Inject
-    FacesContext faces;
-
     /** One line of the table. */
     public record KeyRow(String kid, String algorithm, String state, String created, String retired, String removable) {
     }
@@ -59,7 +55,6 @@ public class KeysBacking {
         String previous = keys.activeKeyId();
         String active = keys.rotate();
         audit.record(AuditAction.KEY_ROTATED, "key:" + active, AuditOutcome.SUCCESS, "retired " + previous);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                "New signing key " + active + ". The previous key keeps verifying until its tokens have expired.", null));
+        Messages.addGlobalInfo("admin.keys.rotated", active);
     }
 }

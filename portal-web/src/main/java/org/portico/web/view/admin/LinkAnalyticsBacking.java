@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +19,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.portico.web.link.analytics.LinkAnalyticsQuery;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.link.analytics.LinkStatistics;
@@ -77,9 +78,8 @@ public class LinkAnalyticsBacking implements Serializable {
             statistics = null;
             routes = null;
         } catch (LinkAnalyticsQuery.InvalidQueryException e) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-            faces.validationFailed();
+            Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Faces.validationFailed();
         }
     }
 
@@ -182,7 +182,7 @@ public class LinkAnalyticsBacking implements Serializable {
         if (shown.route() != null) {
             query.append("&route=").append(URLEncoder.encode(shown.route(), StandardCharsets.UTF_8));
         }
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/admin/link-analytics.csv" + query;
+        return Faces.getRequestContextPath() + "/api/admin/link-analytics.csv" + query;
     }
 
     public String getRoute() { return route; }

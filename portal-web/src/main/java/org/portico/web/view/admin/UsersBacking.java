@@ -4,11 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,13 +14,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.portico.web.persistence.UserAccount;
 import org.portico.web.security.Role;
 import org.portico.web.user.PasswordPolicy;
 import org.portico.web.user.UserRejectedException;
 import org.portico.web.user.UserService;
 import org.portico.web.user.Usernames;
-import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -80,10 +78,10 @@ public class UsersBacking implements Serializable {
     }
 
     public void create() {
-        attempt("createDialog", () -> {
+        attempt(() -> {
             UserAccount created = users.create(newUser.getUsername(), newUser.getDisplayName(), newUser.getEmail(),
                     newUser.getPassword(), toSet(newUser.getRoles()));
-            return "User '" + created.getUsername() + "' was created.";
+            Messages.addGlobalInfo("admin.users.created", created.getUsername());
         });
     }
 
@@ -92,17 +90,17 @@ public class UsersBacking implements Serializable {
     }
 
     public void saveEdit() {
-        attempt("editDialog", () -> {
+        attempt(() -> {
             users.updateProfile(editUser.getId(), editUser.getDisplayName(), editUser.getEmail());
             users.setRoles(editUser.getId(), toSet(editUser.getRoles()));
-            return "User '" + editUser.getUsername() + "' was saved.";
+            Messages.addGlobalInfo("admin.users.saved", editUser.getUsername());
         });
     }
 
     public void toggleEnabled(UserRow row) {
-        attempt(null, () -> {
+        attempt(() -> {
             UserAccount user = users.setEnabled(row.id(), !row.enabled());
-            return "User '" + user.getUsername() + "' was " + (user.isEnabled() ? "enabled." : "disabled.");
+            Messages.addGlobalInfo(user.isEnabled() ? "admin.users.enabled" : "admin.users.disabled", user.getUsername());
         });
     }
 
@@ -112,25 +110,22 @@ public class UsersBacking implements Serializable {
     }
 
     public void resetPassword() {
-        attempt("passwordDialog", () -> {
+        attempt(() -> {
             users.resetPassword(passwordFor.id(), newPassword);
-            return "The password of '" + passwordFor.username() + "' was reset.";
+            Messages.addGlobalInfo("admin.users.password-reset", passwordFor.username());
         });
     }
 
-    /** Runs a change; on success closes the dialog and says so, on refusal shows why and keeps the dialog open. */
-    private void attempt(String dialog, Supplier<String> change) {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    /**
+     * Runs a change, which says what it did; on refusal shows why at the top of the open dialog (see
+     * {@link FormMessages}) and fails validation, so the page keeps the dialog open with what was typed.
+     */
+    private void attempt(Runnable change) {
         try {
-            String done = change.get();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-            if (dialog != null) {
-                PrimeFaces.current().executeScript("PF('" + dialog + "').hide()");
-            }
-            PrimeFaces.current().ajax().update("users:table", "users:growl");
+            change.run();
         } catch (UserRejectedException e) {
-            faces.addMessage(dialog == null ? null : dialog + "Messages", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-            faces.validationFailed();
+            FormMessages.ofCurrentForm().refused(e);
+            Faces.validationFailed();
         }
     }
 

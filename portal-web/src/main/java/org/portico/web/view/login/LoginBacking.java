@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.omnifaces.util.Messages;
 import org.portico.deeplink.redirect.RedirectGuard;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
@@ -154,7 +155,7 @@ public class LoginBacking {
 
     private void error(String message) {
         password = null;
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 
     /** What a person typed, made safe for one log line: no control characters (log forging), bounded length. */

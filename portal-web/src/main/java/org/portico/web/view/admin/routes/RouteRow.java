@@ -1,4 +1,4 @@
-package org.portico.web.view.admin;
+package org.portico.web.view.admin.routes;
 
 import java.io.Serializable;
 import java.time.Instant;
