@@ -21,6 +21,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.portico.web.i18n.Texts;
 import org.portico.web.link.analytics.LinkAnalyticsQuery;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.link.analytics.LinkStatistics;
@@ -127,15 +128,27 @@ public class LinkAnalyticsBacking implements Serializable {
         return getStatistics().outcomes();
     }
 
-    /** What the results show, for the heading above them. */
+    /** What the results show, for the heading above them (days in ISO form, like the day inputs). */
     public String getShownRange() {
-        return (shown.route() == null ? "All routes" : "Route " + routeLabel(shown.route())) + ", " + shown.from()
-                + " to " + shown.to() + " (UTC)";
+        return Texts.format(Faces.getLocale(), "admin.analytics.shown", routeHeading(shown.route()),
+                shown.from().toString(), shown.to().toString());
+    }
+
+    private String routeHeading(String route) {
+        return route == null ? routeLabel(null) : Texts.format(Faces.getLocale(), "admin.analytics.shown.route", routeLabel(route));
     }
 
     /** A route name as the page shows it. */
     public String routeLabel(String route) {
-        return route == null ? "All routes" : route.isEmpty() ? "(no route name)" : route;
+        return route == null ? Texts.format(Faces.getLocale(), "admin.analytics.all-routes")
+                : route.isEmpty() ? Texts.format(Faces.getLocale(), "admin.analytics.no-route-name") : route;
+    }
+
+    /** An outcome's column header: its name in the bundle, or the code of an outcome this version does not know. */
+    public String outcomeLabel(String outcome) {
+        String key = "admin.analytics.outcome." + outcome;
+        return Texts.bundle(Faces.getLocale()).containsKey(key) ? Texts.format(Faces.getLocale(), key)
+                : outcome.replace('_', ' ');
     }
 
     /**

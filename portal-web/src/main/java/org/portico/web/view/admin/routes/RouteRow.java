@@ -7,23 +7,26 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.portico.deeplink.link.LinkWindow;
+import org.portico.deeplink.link.TokenPlacement;
 import org.portico.web.link.RouteSamples;
 import org.portico.web.persistence.StoredRoute;
 
 /**
- * One line of the admin route list: a serializable snapshot, so the view state never holds entities.
+ * One line of the admin route list: a serializable snapshot, so the view state never holds entities. Words are
+ * codes the page looks up in the bundle ({@code admin.routes.flag.*}, {@code admin.routes.status.*}).
  *
- * @param appId      the target app, or {@code null} for a Portico page
- * @param parameters e.g. {@code id: int, tab: enum?} (optional ones marked with '?')
- * @param access     who may follow it: "Guests too", "Any logged-in user" or the roles
- * @param flags      short notes such as "one-time", "new tab", "token in query"
- * @param status     "Enabled", "Disabled", "Not yet valid" or "Expired"
+ * @param appId         the target app, or {@code null} for a Portico page
+ * @param parameters    e.g. {@code id: int, tab: enum?} (optional ones marked with '?')
+ * @param guestsAllowed whether guests may follow it; else the roles, none meaning any logged-in user
+ * @param flags         {@code one-time}, {@code new-tab}, {@code token-in-query}
+ * @param status        {@code enabled}, {@code disabled}, {@code not-yet-valid} or {@code expired}
  */
 public record RouteRow(String name, String description, String appId, String template, String parameters,
-                       String access, List<String> flags, boolean enabled, String status, String sampleUrl)
-        implements Serializable {
+                       boolean guestsAllowed, List<String> roles, List<String> flags, boolean enabled, String status,
+                       String sampleUrl) implements Serializable {
 
     public RouteRow {
+        roles = List.copyOf(roles);
         flags = List.copyOf(flags);
     }
 
@@ -31,31 +34,35 @@ public record RouteRow(String name, String description, String appId, String tem
         String parameters = route.getParameters().stream()
                 .map(p -> p.getName() + ": " + p.getType().code() + (p.isRequired() ? "" : "?"))
                 .collect(Collectors.joining(", "));
-        String access = route.isGuestsAllowed() ? "Guests too"
-                : route.getRoles().isEmpty() ? "Any logged-in user" : String.join(", ", route.getRoles());
         List<String> flags = new ArrayList<>();
         if (route.isOneTime()) {
             flags.add("one-time");
         }
         if (route.getWindow() == LinkWindow.NEW_TAB) {
-            flags.add("new tab");
+            flags.add("new-tab");
         }
-        if (route.getAppId() != null && route.getTokenPlacement() == org.portico.deeplink.link.TokenPlacement.QUERY) {
-            flags.add("token in query");
+        if (route.getAppId() != null && route.getTokenPlacement() == TokenPlacement.QUERY) {
+            flags.add("token-in-query");
         }
-        String status = !route.isEnabled() ? "Disabled"
-                : route.getValidFrom() != null && now.isBefore(route.getValidFrom()) ? "Not yet valid"
-                : route.getValidUntil() != null && !now.isBefore(route.getValidUntil()) ? "Expired"
-                : "Enabled";
+        String status = !route.isEnabled() ? "disabled"
+                : route.getValidFrom() != null && now.isBefore(route.getValidFrom()) ? "not-yet-valid"
+                : route.getValidUntil() != null && !now.isBefore(route.getValidUntil()) ? "expired"
+                : "enabled";
         return new RouteRow(route.getName(), route.getDescription(), route.getAppId(), route.getTargetTemplate(),
-                parameters, access, flags, route.isEnabled(), status, RouteSamples.sampleUrl(route));
+                parameters, route.isGuestsAllowed(), List.copyOf(route.getRoles()), flags, route.isEnabled(), status,
+                RouteSamples.sampleUrl(route));
+    }
+
+    /** The roles as the list shows them, e.g. {@code content-editor, site-admin}. */
+    public String roleList() {
+        return String.join(", ", roles);
     }
 
     /** The PrimeFaces tag severity of the status. */
     public String statusSeverity() {
         return switch (status) {
-            case "Enabled" -> "success";
-            case "Disabled" -> "danger";
+            case "enabled" -> "success";
+            case "disabled" -> "danger";
             default -> "warning";
         };
     }
