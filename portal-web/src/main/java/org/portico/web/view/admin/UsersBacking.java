@@ -27,7 +27,8 @@ import org.primefaces.model.LazyDataModel;
 /**
  * The site admin's user management: a searchable, paged list; create; edit name, e-mail and roles;
  * enable/disable; reset password. Refusals from {@link UserService} are shown as messages in the open dialog,
- * and the dialog keeps what was typed.
+ * and the dialog keeps what was typed. The forms' constraint messages are bundle keys
+ * ({@link org.portico.web.i18n.BundleMessageInterpolator}).
  */
 @Named
 @ViewScoped
@@ -45,9 +46,8 @@ public class UsersBacking implements Serializable {
     private final EditUser editUser = new EditUser();
     private UserRow passwordFor;
 
-    @NotBlank(message = "Enter a new password.")
-    @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-          message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
+    @NotBlank(message = "{admin.users.invalid.new-password-required}")
+    @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{admin.users.invalid.password-length}")
     private String newPassword;
 
     @PostConstruct
@@ -184,12 +184,12 @@ public class UsersBacking implements Serializable {
     public abstract static class ProfileForm implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        @NotBlank(message = "Enter the person's name.")
-        @Size(max = 100, message = "The name has at most 100 characters.")
+        @NotBlank(message = "{admin.users.invalid.name-required}")
+        @Size(max = 100, message = "{admin.users.invalid.name-length}")
         private String displayName;
 
-        @Email(message = "Enter an e-mail address like name@example.org.")
-        @Size(max = 254, message = "The e-mail address has at most 254 characters.")
+        @Email(message = "{admin.users.invalid.email}")
+        @Size(max = 254, message = "{admin.users.invalid.email-length}")
         private String email;
 
         private List<String> roles = new ArrayList<>();
@@ -207,14 +207,12 @@ public class UsersBacking implements Serializable {
     public static class NewUser extends ProfileForm {
         private static final long serialVersionUID = 1L;
 
-        @NotBlank(message = "Enter a username.")
-        @Pattern(regexp = Usernames.PATTERN,
-                 message = "Use 2 to 64 lower case letters, digits, '.', '-' or '_', starting with a letter or digit.")
+        @NotBlank(message = "{admin.users.invalid.username-required}")
+        @Pattern(regexp = Usernames.PATTERN, message = "{admin.users.invalid.username-pattern}")
         private String username;
 
-        @NotBlank(message = "Enter a password.")
-        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-              message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
+        @NotBlank(message = "{admin.users.invalid.password-required}")
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{admin.users.invalid.password-length}")
         private String password;
 
         NewUser() {
