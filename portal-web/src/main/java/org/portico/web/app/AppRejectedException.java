@@ -3,20 +3,35 @@ package org.portico.web.app;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.portico.web.problem.FieldMessage;
+import org.portico.web.problem.RejectedException;
+
 /**
  * A change to the app registry was refused because of what was asked, not because anything is broken.
  * The message is written for the person who asked and is safe to show on a page or in problem+json; it never
- * holds a client secret.
+ * holds a client secret. Problem types: {@code invalid-app} (400, every invalid field listed), {@code app-not-found}
+ * (404), {@code app-conflict} (409: a taken id or audience, a stale version, a secret that can't be regenerated,
+ * routes that lead into the app).
  */
-public abstract sealed class AppRejectedException extends RuntimeException
+public abstract sealed class AppRejectedException extends RejectedException
         permits AppRejectedException.InvalidApp, AppRejectedException.AppNotFound, AppRejectedException.AppIdTaken,
                 AppRejectedException.AudienceTaken, AppRejectedException.StaleApp, AppRejectedException.NoClientSecret,
                 AppRejectedException.AppInUse {
 
     private static final long serialVersionUID = 1L;
 
-    AppRejectedException(String message) {
-        super(message);
+    /** The problem type of a conflict with the registry as it is. */
+    private static final String CONFLICT = "app-conflict";
+
+    /** How many route names a refusal to delete lists before it says "and n more". */
+    private static final int LISTED_ROUTES = 20;
+
+    AppRejectedException(int status, String type, String key, Object... params) {
+        super(status, type, key, params);
+    }
+
+    AppRejectedException(List<FieldMessage> fieldErrors, String summary) {
+        super(400, "invalid-app", fieldErrors, summary);
     }
 
     /** One or more fields are not acceptable; {@link #errors()} lists every one. */
@@ -25,7 +40,8 @@ public abstract sealed class AppRejectedException extends RuntimeException
         private final List<FieldError> errors;
 
         public InvalidApp(List<FieldError> errors) {
-            super(errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
+            super(errors.stream().map(error -> new FieldMessage(error.field(), error.message())).toList(),
+                    errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
             this.errors = List.copyOf(errors);
         }
 
@@ -39,7 +55,7 @@ public abstract sealed class AppRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public AppNotFound(String id) {
-            super("There is no app with id '" + AppRules.printable(id) + "'. Reload the list; it may have changed.");
+            super(404, "app-not-found", "problem.app.not-found", AppRules.printable(id));
         }
     }
 
@@ -48,7 +64,7 @@ public abstract sealed class AppRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public AppIdTaken(String id) {
-            super("The app id '" + id + "' is already taken. Choose another one.");
+            super(409, CONFLICT, "problem.app.id-taken", id);
         }
     }
 
@@ -57,8 +73,7 @@ public abstract sealed class AppRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public AudienceTaken(String audience, String otherAppId) {
-            super("The audience '" + audience + "' belongs to the app '" + otherAppId
-                    + "' already. Each app needs an audience of its own.");
+            super(409, CONFLICT, "problem.app.audience-taken", audience, otherAppId);
         }
     }
 
@@ -67,7 +82,7 @@ public abstract sealed class AppRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public StaleApp(String id) {
-            super("The app '" + id + "' was changed by someone else meanwhile. Reload it and make your change again.");
+            super(409, CONFLICT, "problem.app.stale", id);
         }
     }
 
@@ -76,7 +91,7 @@ public abstract sealed class AppRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public NoClientSecret(String id) {
-            super("The app '" + id + "' authenticates with private_key_jwt, so it has no client secret to regenerate.");
+            super(409, CONFLICT, "problem.app.no-client-secret", id);
         }
     }
 
@@ -84,14 +99,15 @@ public abstract sealed class AppRejectedException extends RuntimeException
     public static final class AppInUse extends AppRejectedException {
         private static final long serialVersionUID = 1L;
 
+        /** @param routes at least one route name; the message names the first twenty and counts the rest */
         public AppInUse(String id, List<String> routes) {
-            super("The app '" + id + "' can't be deleted: the link route" + (routes.size() == 1 ? " " : "s ")
-                    + routes.stream().limit(20).map(route -> "'" + route + "'").collect(Collectors.joining(", "))
-                    + (routes.size() > 20 ? " and " + (routes.size() - 20) + " more" : "")
-                    + (routes.size() == 1 ? " leads" : " lead") + " into it. Delete "
-                    + (routes.size() == 1 ? "that route" : "those routes") + " or point "
-                    + (routes.size() == 1 ? "it" : "them") + " at another target under Routes first,"
-                    + " or disable the app instead.");
+            super(409, CONFLICT, "problem.app.in-use", id, routes.size(),
+                    routes.stream().limit(LISTED_ROUTES).map(route -> "'" + route + "'").collect(Collectors.joining(", ")),
+                    unlisted(routes), String.valueOf(unlisted(routes)));
+        }
+
+        private static int unlisted(List<String> routes) {
+            return Math.max(0, routes.size() - LISTED_ROUTES);
         }
     }
 }

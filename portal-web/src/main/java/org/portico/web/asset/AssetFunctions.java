@@ -1,6 +1,6 @@
 package org.portico.web.asset;
 
-import jakarta.enterprise.inject.spi.CDI;
+import org.omnifaces.util.Beans;
 
 /**
  * EL functions of the {@code portico} tag library ({@code WEB-INF/portico.taglib.xml}, namespace
@@ -19,6 +19,6 @@ public final class AssetFunctions {
      * @throws IllegalArgumentException when there is no such file
      */
     public static String asset(String logicalPath) {
-        return CDI.current().select(AssetUrls.class).get().url(logicalPath);
+        return Beans.getReference(AssetUrls.class).url(logicalPath);
     }
 }

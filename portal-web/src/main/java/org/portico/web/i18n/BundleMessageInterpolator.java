@@ -1,7 +1,9 @@
 package org.portico.web.i18n;
 
+import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
+import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,17 +11,18 @@ import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 
 /**
- * Lets Bean Validation messages name a key of Portico's bundle: {@code @NotBlank(message = "{login.username.required}")}
- * shows that text in the page's language (Faces passes the view's locale). Any other template, such as the provider's
- * own {@code {jakarta.validation.constraints.NotBlank.message}}, goes to the provider's interpolator as before.
- * Registered in META-INF/validation.xml. Thread-safe.
+ * Bean Validation messages from Portico's bundle. A constraint whose message is one of its keys in braces,
+ * {@code @Size(min = 10, max = 256, message = "{admin.users.invalid.password-length}")}, shows that key's text in
+ * the locale asked for (Faces asks in the view's locale; English when none is given), formatted with
+ * {@link MessageFormat}: the constraint's {@code min} is {@code {0}}, its {@code max} {@code {1}}. Any other message
+ * is left to the provider's own interpolator. Registered in {@code META-INF/validation.xml}; thread-safe.
  */
 public class BundleMessageInterpolator implements MessageInterpolator {
 
-    private static final Pattern KEY = Pattern.compile("\\{([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)}");
+    private static final Pattern KEY = Pattern.compile("\\{([a-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9_-]+)+)}");
 
-    private final MessageInterpolator provider =
-            Validation.byDefaultProvider().configure().getDefaultMessageInterpolator();
+    /** The provider's own interpolator, made when first needed (not while the provider reads validation.xml). */
+    private volatile MessageInterpolator provider;
 
     @Override
     public String interpolate(String template, Context context) {
@@ -29,14 +32,23 @@ public class BundleMessageInterpolator implements MessageInterpolator {
     @Override
     public String interpolate(String template, Context context, Locale locale) {
         Matcher key = KEY.matcher(template);
-        if (key.matches() && !key.group(1).startsWith("jakarta.") && !key.group(1).startsWith("org.hibernate.")) {
-            try {
-                Texts.bundle(locale).getString(key.group(1));
-                return Texts.format(locale, key.group(1));
-            } catch (MissingResourceException e) {
-                // not one of ours
+        if (key.matches()) {
+            ResourceBundle bundle = Texts.bundle(locale);
+            if (bundle.containsKey(key.group(1))) {
+                Map<String, Object> attributes = context.getConstraintDescriptor().getAttributes();
+                return new MessageFormat(bundle.getString(key.group(1)), locale)
+                        .format(new Object[] {attributes.get("min"), attributes.get("max")});
             }
         }
-        return provider.interpolate(template, context, locale);
+        return provider().interpolate(template, context, locale);
+    }
+
+    private MessageInterpolator provider() {
+        MessageInterpolator own = provider;
+        if (own == null) {
+            own = Validation.byDefaultProvider().configure().getDefaultMessageInterpolator();
+            provider = own;
+        }
+        return own;
     }
 }

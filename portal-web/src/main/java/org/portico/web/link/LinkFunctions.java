@@ -1,7 +1,8 @@
 package org.portico.web.link;
 
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.context.FacesContext;
+
+import org.omnifaces.util.Beans;
 
 /**
  * EL functions of the {@code portico} tag library for links to routes:
@@ -28,12 +29,12 @@ public final class LinkFunctions {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
         return faces.getExternalContext().getRequestContextPath()
-                + CDI.current().select(OutboundLinks.class).get().build(route, params, user, null).path();
+                + Beans.getReference(OutboundLinks.class).build(route, params, user, null).path();
     }
 
     /** Whether links to {@code route} open in a new tab; false when there is no such route. */
     public static boolean newTab(String route) {
-        return CDI.current().select(OutboundLinks.class).get().find(route)
+        return Beans.getReference(OutboundLinks.class).find(route)
                 .map(r -> r.window() == org.portico.deeplink.link.LinkWindow.NEW_TAB).orElse(false);
     }
 }

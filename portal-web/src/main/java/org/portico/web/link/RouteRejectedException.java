@@ -5,19 +5,27 @@ import java.util.stream.Collectors;
 
 import org.portico.deeplink.link.RouteProblem;
 import org.portico.web.app.AppRules;
+import org.portico.web.problem.FieldMessage;
+import org.portico.web.problem.RejectedException;
 
 /**
  * A change to the link routes was refused because of what was asked, not because anything is broken. The message is
- * written for the site admin who asked and is safe to show on a page or in problem+json.
+ * written for the site admin who asked and is safe to show on a page or in problem+json. Problem types:
+ * {@code invalid-route} (400, every problem listed by field), {@code route-not-found} (404), {@code route-conflict}
+ * (409: a taken name or a stale version).
  */
-public abstract sealed class RouteRejectedException extends RuntimeException
+public abstract sealed class RouteRejectedException extends RejectedException
         permits RouteRejectedException.InvalidRoute, RouteRejectedException.RouteNotFound,
                 RouteRejectedException.RouteNameTaken, RouteRejectedException.StaleRoute {
 
     private static final long serialVersionUID = 1L;
 
-    RouteRejectedException(String message) {
-        super(message);
+    RouteRejectedException(int status, String type, String key, Object... params) {
+        super(status, type, key, params);
+    }
+
+    RouteRejectedException(List<FieldMessage> fieldErrors, String summary) {
+        super(400, "invalid-route", fieldErrors, summary);
     }
 
     /**
@@ -30,11 +38,15 @@ public abstract sealed class RouteRejectedException extends RuntimeException
         private final transient List<RouteProblem> problems;
 
         public InvalidRoute(List<RouteProblem> problems) {
-            super(problems.stream().map(RouteProblem::toString).collect(Collectors.joining("; ")));
+            super(fieldMessages(problems), problems.stream().map(RouteProblem::toString).collect(Collectors.joining("; ")));
+            this.problems = List.copyOf(problems);
+        }
+
+        private static List<FieldMessage> fieldMessages(List<RouteProblem> problems) {
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("an invalid route has at least one problem");
             }
-            this.problems = List.copyOf(problems);
+            return problems.stream().map(problem -> new FieldMessage(problem.field(), problem.message())).toList();
         }
 
         public List<RouteProblem> problems() {
@@ -47,7 +59,7 @@ public abstract sealed class RouteRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public RouteNotFound(String name) {
-            super("There is no route named '" + AppRules.printable(name) + "'. Reload the list; it may have changed.");
+            super(404, "route-not-found", "problem.route.not-found", AppRules.printable(name));
         }
     }
 
@@ -56,7 +68,7 @@ public abstract sealed class RouteRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public RouteNameTaken(String name) {
-            super("The route name '" + name + "' is already taken. Choose another one, or edit that route.");
+            super(409, "route-conflict", "problem.route.name-taken", name);
         }
     }
 
@@ -65,7 +77,7 @@ public abstract sealed class RouteRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public StaleRoute(String name) {
-            super("The route '" + name + "' was changed by someone else meanwhile. Reload it and make your change again.");
+            super(409, "route-conflict", "problem.route.stale", name);
         }
     }
 }

@@ -50,7 +50,7 @@ import org.portico.web.user.Role;
  *   <li>{@code DELETE /api/admin/apps/{id}} → 204</li>
  *   <li>{@code POST /api/admin/apps/{id}/secret} → {@code {"id": …, "clientSecret": …}}, the old secret stops working</li>
  * </ul>
- * Errors are problem+json (see {@link ProblemMappers.AppRejected}); 401 for guests, 403 without the site-admin role.
+ * Errors are problem+json (see {@link ProblemMappers.Rejected}); 401 for guests, 403 without the site-admin role.
  */
 @Path("admin/apps")
 @RequestScoped

@@ -2,25 +2,29 @@ package org.portico.web.rest;
 
 import org.portico.web.problem.Problems;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.portico.web.app.AppRejectedException;
 import org.portico.web.filter.CorrelationIds;
-import org.portico.web.link.RouteRejectedException;
-import org.portico.web.user.UserRejectedException;
+import org.portico.web.i18n.Texts;
+import org.portico.web.problem.FieldMessage;
+import org.portico.web.problem.RejectedException;
 
 /**
  * Maps every exception that leaves a resource to problem+json, once, here. Rejected input says what was wrong;
@@ -104,70 +108,51 @@ public final class ProblemMappers {
         }
     }
 
-    /** A user-store change refused for a business reason. */
+    /**
+     * A change refused for what was asked ({@link RejectedException}: users, apps, routes): its status and problem
+     * type, title and detail in the request's language ({@code Accept-Language}, English when it names none that
+     * Portico speaks; {@code Content-Language} says which), and for a refusal of fields an {@code errors} array
+     * ({@code field}, {@code message}) listing every one (for an import, fields like
+     * {@code routes[3].parameters[0].pattern}).
+     */
     @Provider
-    public static class UserRejected implements ExceptionMapper<UserRejectedException> {
+    public static class Rejected implements ExceptionMapper<RejectedException> {
+
+        @Context
+        HttpHeaders headers;
+
         @Override
-        public Response toResponse(UserRejectedException exception) {
-            int status = exception instanceof UserRejectedException.UserNotFound ? 404
-                    : exception instanceof UserRejectedException.UsernameTaken ? 409 : 400;
-            return Problems.response(status, "user-rejected", "The change was not accepted", exception.getMessage(), Map.of());
+        public Response toResponse(RejectedException exception) {
+            Locale locale = language(headers == null ? List.of() : headers.getAcceptableLanguages());
+            Response problem = Problems.response(exception.status(), exception.type(), exception.title(locale),
+                    exception.message(locale),
+                    exception.hasFieldErrors() ? Map.of("errors", errors(exception.fieldErrors())) : Map.of());
+            problem.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+            return problem;
+        }
+
+        /** The first acceptable language that has a bundle of its own, else English. */
+        static Locale language(List<Locale> acceptable) {
+            return acceptable.stream()
+                    .filter(locale -> !locale.getLanguage().isEmpty() && spoken(locale).equals(locale.getLanguage()))
+                    .map(locale -> Locale.forLanguageTag(locale.getLanguage()))
+                    .findFirst().orElse(Locale.ENGLISH);
+        }
+
+        /** The language of the bundle that answers a locale: its own, or English (the root bundle). */
+        private static String spoken(Locale locale) {
+            String language = Texts.bundle(locale).getLocale().getLanguage();
+            return language.isEmpty() ? Locale.ENGLISH.getLanguage() : language;
         }
     }
 
-    /**
-     * An app registry change refused for what was asked: 400 with an {@code errors} array ({@code field},
-     * {@code message}) listing every invalid field, 404 for an unknown app, 409 for a taken id or audience, a stale
-     * version or a secret that can't be regenerated.
-     */
-    @Provider
-    public static class AppRejected implements ExceptionMapper<AppRejectedException> {
-        @Override
-        public Response toResponse(AppRejectedException exception) {
-            if (exception instanceof AppRejectedException.InvalidApp invalid) {
-                JsonArrayBuilder errors = Json.createArrayBuilder();
-                invalid.errors().forEach(error -> errors.add(Json.createObjectBuilder()
-                        .add("field", error.field())
-                        .add("message", error.message())));
-                return Problems.response(400, "invalid-app", "The app registration is not valid",
-                        "See 'errors' for what to correct.", Map.of("errors", errors.build()));
-            }
-            if (exception instanceof AppRejectedException.AppNotFound) {
-                return Problems.response(404, "app-not-found", "No such app", exception.getMessage(), Map.of());
-            }
-            return Problems.response(409, "app-conflict", "The change conflicts with the registry",
-                    exception.getMessage(), Map.of());
-        }
-    }
-
-    /**
-     * A link route change refused for what was asked: 400 with an {@code errors} array ({@code field},
-     * {@code message}) listing every problem (for an import, fields like {@code routes[3].parameters[0].pattern}),
-     * 404 for an unknown route, 409 for a taken name or a stale version.
-     */
-    @Provider
-    public static class RouteRejected implements ExceptionMapper<RouteRejectedException> {
-        @Override
-        public Response toResponse(RouteRejectedException exception) {
-            if (exception instanceof RouteRejectedException.InvalidRoute invalid) {
-                return Problems.response(400, "invalid-route", "The link route is not valid",
-                        "See 'errors' for what to correct.", Map.of("errors", errors(invalid.problems())));
-            }
-            if (exception instanceof RouteRejectedException.RouteNotFound) {
-                return Problems.response(404, "route-not-found", "No such route", exception.getMessage(), Map.of());
-            }
-            return Problems.response(409, "route-conflict", "The change conflicts with the stored routes",
-                    exception.getMessage(), Map.of());
-        }
-
-        /** {@code [{"field": "routes[3].parameters[0].pattern", "message": "…"}, …]} */
-        static jakarta.json.JsonArray errors(java.util.List<org.portico.deeplink.link.RouteProblem> problems) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            problems.forEach(problem -> errors.add(Json.createObjectBuilder()
-                    .add("field", problem.field())
-                    .add("message", problem.message())));
-            return errors.build();
-        }
+    /** {@code [{"field": "routes[3].parameters[0].pattern", "message": "…"}, …]} */
+    public static JsonArray errors(List<FieldMessage> fieldErrors) {
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        fieldErrors.forEach(error -> errors.add(Json.createObjectBuilder()
+                .add("field", error.field())
+                .add("message", error.message())));
+        return errors.build();
     }
 
     /** Anything else is our bug: log it with an id, show only the id. */

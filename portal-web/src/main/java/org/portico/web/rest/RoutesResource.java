@@ -117,7 +117,7 @@ public class RoutesResource {
         } catch (RouteRejectedException.InvalidRoute invalid) {
             return Problems.response(400, "invalid-route-import", "The import file is not valid",
                     "Nothing was imported. See 'errors' for what to correct.",
-                    Map.of("errors", ProblemMappers.RouteRejected.errors(invalid.problems())));
+                    Map.of("errors", ProblemMappers.errors(invalid.fieldErrors())));
         }
     }
 

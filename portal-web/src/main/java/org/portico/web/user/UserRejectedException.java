@@ -1,18 +1,23 @@
 package org.portico.web.user;
 
+import org.portico.web.problem.RejectedException;
+
 /**
  * A change to the user store was refused because of what was asked, not because anything is broken.
- * The message is written for the person who asked and is safe to show on a page or in problem+json.
+ * The message is written for the person who asked and is safe to show on a page or in problem+json
+ * (type {@code user-rejected}).
  */
-public abstract sealed class UserRejectedException extends RuntimeException
+public abstract sealed class UserRejectedException extends RejectedException
         permits UserRejectedException.UsernameTaken, UserRejectedException.UserNotFound,
                 UserRejectedException.LastSiteAdmin, UserRejectedException.WeakPassword,
                 UserRejectedException.InvalidUser {
 
     private static final long serialVersionUID = 1L;
 
-    UserRejectedException(String message) {
-        super(message);
+    private static final String TYPE = "user-rejected";
+
+    UserRejectedException(int status, String key, Object... params) {
+        super(status, TYPE, key, params);
     }
 
     /** Another user already has this username. */
@@ -20,7 +25,7 @@ public abstract sealed class UserRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public UsernameTaken(String username) {
-            super("The username '" + username + "' is already taken. Choose another one.");
+            super(409, "problem.user.username-taken", username);
         }
     }
 
@@ -29,7 +34,7 @@ public abstract sealed class UserRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public UserNotFound(Object id) {
-            super("There is no user with id " + id + ". Reload the list; it may have changed.");
+            super(404, "problem.user.not-found", String.valueOf(id));
         }
     }
 
@@ -38,16 +43,16 @@ public abstract sealed class UserRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public LastSiteAdmin() {
-            super("This is the last enabled site admin. Make another user site admin first.");
+            super(400, "problem.user.last-site-admin");
         }
     }
 
-    /** The password does not meet the password policy. */
+    /** The password does not meet the password policy; the reason says what a valid one looks like. */
     public static final class WeakPassword extends UserRejectedException {
         private static final long serialVersionUID = 1L;
 
         public WeakPassword(String reason) {
-            super(reason);
+            super(400, "problem.user.reason", reason);
         }
     }
 
@@ -56,7 +61,7 @@ public abstract sealed class UserRejectedException extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public InvalidUser(String reason) {
-            super(reason);
+            super(400, "problem.user.reason", reason);
         }
     }
 }

@@ -43,7 +43,8 @@ class I18nBundleTest {
     /** {@code #{msg['key']}}, {@code #{msg["key"]}} or {@code #{msg.key}} in a page; group 1 or 2 is the key. */
     private static final Pattern PAGE_KEY = Pattern.compile("\\bmsg\\s*\\[\\s*['\"]([^'\"]+)['\"]\\s*]|\\bmsg\\.([A-Za-z_][A-Za-z0-9_]*)");
     /** A use formatted with MessageFormat: OmniFaces' {@code of:format1(msg['key'], …)} to {@code of:format5}. */
-    private static final Pattern FORMATTED = Pattern.compile("of:format[1-5]\\(\\s*$");
+    /** A page formats a text with {@code of:format1(msg['key'], …)} or {@code <h:outputFormat value="#{msg['key']}">}. */
+    private static final Pattern FORMATTED = Pattern.compile("(?:of:format[1-5]\\(\\s*|<h:outputFormat\\s[^>]*value=\"#\\{)$");
     /** What a bundle key looks like in Java: {@code "login.error.busy"}, or {@code "{login.username.required}"} (Bean Validation). */
     private static final Pattern JAVA_KEY = Pattern.compile("\\{?([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9_-]+)+)}?");
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(xhtml|html|css|js|json|csv|properties|sql|xml|png|svg|jar|war|txt)");
@@ -126,7 +127,8 @@ class I18nBundleTest {
 
     /**
      * A page that reads a text as it is ({@code #{msg['key']}}) shows it unformatted: an argument would show as
-     * {@code {0}} and a doubled apostrophe twice. Such a text goes through {@code of:format1(msg['key'], …)}.
+     * {@code {0}} and a doubled apostrophe twice. Such a text goes through {@code of:format1(msg['key'], …)} or
+     * {@code <h:outputFormat>}.
      * Java formats every text it names ({@link Texts#format}), so there a single apostrophe would vanish.
      */
     @Test
@@ -139,7 +141,7 @@ class I18nBundleTest {
             Matcher use = PAGE_KEY.matcher(text);
             while (use.find()) {
                 String key = use.group(1) != null ? use.group(1) : use.group(2);
-                boolean formatted = FORMATTED.matcher(text.substring(Math.max(0, use.start() - 20), use.start())).find();
+                boolean formatted = FORMATTED.matcher(text.substring(Math.max(0, use.start() - 80), use.start())).find();
                 for (Properties bundle : List.of(english, german)) {
                     String value = bundle.getProperty(key);
                     if (value != null && !formatted && (ARGUMENT.matcher(value).find() || value.contains("''"))) {

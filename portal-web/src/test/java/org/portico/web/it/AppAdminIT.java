@@ -6,11 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -22,8 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppAdminIT extends BrowserTestBase {
 
     private void openRegisterDialog() {
+        openRegisterDialog("Register app");
+    }
+
+    private void openRegisterDialog(String title) {
         find("#apps\\:new").click();
         find("#appForm\\:id");
+        assertEquals(title, find("#appDialog .ui-dialog-title").getText());
     }
 
     private void fillApp(String id, String audience, String baseUrl) {
@@ -56,6 +63,12 @@ class AppAdminIT extends BrowserTestBase {
 
         search("apps", id);
         assertTrue(find("#apps\\:table").getText().contains("https://" + id + ".example/app"), "normalised base URL");
+        // Editing says so in the dialog's title, which used to keep saying "Register app".
+        find("#apps\\:table\\:0\\:edit").click();
+        waitUntil(driver -> id.equals(find("#appForm\\:id").getAttribute("value")));
+        assertEquals("Edit app", find("#appDialog .ui-dialog-title").getText());
+        find("#appForm\\:cancel").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("appDialog")));
         find("#apps\\:table\\:0\\:toggle").click();
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apps\\:table"), "Disabled"));
 
@@ -124,6 +137,46 @@ class AppAdminIT extends BrowserTestBase {
         waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("deleteDialog")));
         waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#apps\\:table"), "No apps match"));
         assertTrue(find("#apps\\:growl_container").getText().contains("App '" + id + "' was deleted."));
+    }
+
+    /**
+     * A browser that asks for German (Accept-Language, which the view's locale follows) sees the app registry in
+     * German: the list, the dialog, the one-time secret and the message after the change.
+     */
+    @Test
+    void aGermanBrowserSeesTheAppRegistryInGerman() throws Exception {
+        ChromeDriver chromium = (ChromeDriver) browser();
+        chromium.executeCdpCommand("Network.enable", Map.of());
+        chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Accept-Language", "de-DE,de;q=0.9")));
+        try {
+            String id = unique("de-");
+            loginAs("ada", DEMO_PASSWORD);
+            open("/admin/apps.xhtml");
+            String table = find("#apps\\:table").getText();
+            assertAll(
+                    () -> assertTrue(table.contains("Aktionen"), table),
+                    () -> assertTrue(table.contains("Aktiv"), table),
+                    () -> assertEquals("App registrieren", find("#apps\\:new").getText()));
+
+            openRegisterDialog("App registrieren");
+            fillApp(id, "https://" + id + ".example", "https://" + id + ".example/app/");
+            find("#secretForm\\:secret");
+            waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("appDialog")));
+            assertAll(
+                    () -> assertTrue(find("#secretForm").getText().contains("Portico speichert nur einen Hash"),
+                            find("#secretForm").getText()),
+                    () -> assertEquals("Ich habe es kopiert", find("#secretForm\\:done").getText()),
+                    () -> assertTrue(find("#apps\\:growl_container").getText()
+                            .contains("Die App '" + id + "' wurde registriert.")));
+            snapshot("de-secret");
+            find("#secretForm\\:done").click();
+            waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
+            search("apps", id);
+            snapshot("de-apps");
+        } finally {
+            chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+        }
     }
 
     @Test

@@ -145,6 +145,37 @@ class AppApiIT extends ApiTestBase {
                 () -> assertEquals("version", json(response).getJsonArray("errors").getJsonObject(0).getString("field")));
     }
 
+    private HttpResponse<String> getApp(String id, String acceptLanguage) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(root() + "/api/admin/apps/" + id)).header("Accept", "application/json");
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return ada.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A refusal answers in the request's language: German when asked for, English when none Portico speaks is named. */
+    @Test
+    void aRefusalAnswersInTheLanguageOfTheRequest() throws Exception {
+        String id = unique("nowhere");
+        HttpResponse<String> german = getApp(id, "de-CH, en;q=0.5");
+        HttpResponse<String> french = getApp(id, "fr");
+        HttpResponse<String> none = getApp(id, null);
+        assertAll(
+                () -> assertEquals(404, german.statusCode()),
+                () -> assertEquals(PROBLEM, type(german)),
+                () -> assertEquals("de", german.headers().firstValue("Content-Language").orElse("")),
+                () -> assertEquals("Diese App gibt es nicht", json(german).getString("title")),
+                () -> assertEquals("Es gibt keine App mit der ID '" + id + "'. Laden Sie die Liste neu; sie hat sich"
+                        + " vielleicht geändert.", json(german).getString("detail")),
+                () -> assertEquals("https://portico.org/problems/app-not-found", json(german).getString("type")),
+                () -> assertEquals("en", french.headers().firstValue("Content-Language").orElse("")),
+                () -> assertEquals("No such app", json(french).getString("title")),
+                () -> assertEquals("en", none.headers().firstValue("Content-Language").orElse("")),
+                () -> assertEquals("There is no app with id '" + id + "'. Reload the list; it may have changed.",
+                        json(none).getString("detail")));
+    }
+
     @Test
     void aRegeneratedSecretDiffersAndDeleteRemovesTheApp() throws Exception {
         String id = unique("gone");

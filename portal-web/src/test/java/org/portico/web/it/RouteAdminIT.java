@@ -43,6 +43,7 @@ class RouteAdminIT extends BrowserTestBase {
         // A new route with two parameters: a number, and an optional choice.
         find("#routes\\:new").click();
         type("#routeForm\\:name", name);
+        assertEquals("New route", find("#routeDialog .ui-dialog-title").getText());
         type("#routeForm\\:description", "An order in the demo app");
         find("#routeForm\\:addParameter").click();
         type("#routeForm\\:parameters\\:0\\:name", "id");
@@ -127,6 +128,7 @@ class RouteAdminIT extends BrowserTestBase {
         find("#routes\\:table\\:0\\:edit").click();
         waitUntil(driver -> name.equals(find("#routeForm\\:name").getAttribute("value")));
         assertAll(
+                () -> assertEquals("Edit route", find("#routeDialog .ui-dialog-title").getText(), "the title follows the form"),
                 () -> assertFalse(find("#routeForm\\:name").isEnabled(), "a route keeps its name"),
                 () -> assertEquals(base + "orders/{id}?tab={tab}", find("#routeForm\\:template").getAttribute("value")));
         type("#routeForm\\:description", "An order, with its history");
@@ -141,6 +143,31 @@ class RouteAdminIT extends BrowserTestBase {
         waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("deleteDialog")));
         waitForText("#routes\\:table", "No routes match");
         assertTrue(find("#routes\\:growl_container").getText().contains("Route '" + name + "' was deleted."));
+    }
+
+    /** The form's inputs say which field they hold, so a problem of the second parameter shows in its own row. */
+    @Test
+    void aProblemOfOneParameterShowsInThatParametersRow() {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/routes.xhtml");
+        find("#routes\\:new").click();
+        type("#routeForm\\:name", unique("twice-"));
+        find("#routeForm\\:addParameter").click();
+        type("#routeForm\\:parameters\\:0\\:name", "id");
+        find("#routeForm\\:addParameter").click();
+        type("#routeForm\\:parameters\\:1\\:name", "id");
+        choose("routeForm:appId", "demo-app");
+        waitUntil(driver -> !find("#routeForm\\:template").getAttribute("value").isEmpty());
+        find("#routeForm\\:save").click();
+
+        waitForText("#routeForm", "is declared twice");
+        assertAll(
+                () -> assertTrue(find("#routeForm\\:parameters\\:1\\:row").getText().contains("'id' is declared twice"),
+                        find("#routeForm\\:parameters\\:1\\:row").getText()),
+                () -> assertFalse(find("#routeForm\\:parameters\\:0\\:row").getText().contains("declared twice")),
+                () -> assertFalse(browser().findElement(By.id("routeForm:routeDialogMessages")).getText()
+                        .contains("declared twice"), "not at the top of the dialog"),
+                () -> assertTrue(find("#routeDialog").isDisplayed()));
     }
 
     @Test

@@ -4,15 +4,14 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.portico.web.app.AppDraft;
 import org.portico.web.app.AppRejectedException;
 import org.portico.web.app.AppRules;
@@ -88,24 +87,25 @@ public class AppsBacking implements Serializable {
             form.load(app);
             audienceOptions = otherAudiences(app.getId());
         } catch (AppRejectedException e) {
-            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Messages.addGlobalError(e.messageKey(), e.messageParams());
         }
     }
 
     public void save() {
-        attempt("appDialog", () -> {
-            AppSaved saved = form.isEditing()
+        boolean editing = form.isEditing();
+        attempt(() -> {
+            AppSaved saved = editing
                     ? apps.update(form.getEditingId(), form.getVersion(), form.toDraft())
                     : apps.create(form.toDraft());
             saved.oneTimeSecret().ifPresent(secret -> showSecret(saved.app().getId(), secret));
-            return "App '" + saved.app().getId() + "' was " + (form.isEditing() ? "saved." : "registered.");
+            Messages.addGlobalInfo(editing ? "admin.apps.saved" : "admin.apps.registered", saved.app().getId());
         });
     }
 
     public void toggleEnabled(AppRow row) {
-        attempt(null, () -> {
+        attempt(() -> {
             RegisteredApp app = apps.setEnabled(row.id(), !row.enabled());
-            return "App '" + app.getId() + "' was " + (app.isEnabled() ? "enabled." : "disabled.");
+            Messages.addGlobalInfo(app.isEnabled() ? "admin.apps.enabled" : "admin.apps.disabled", app.getId());
         });
     }
 
@@ -114,27 +114,27 @@ public class AppsBacking implements Serializable {
     }
 
     public void delete() {
-        attempt("deleteDialog", () -> {
+        attempt(() -> {
             apps.delete(confirmFor.id());
-            return "App '" + confirmFor.id() + "' was deleted.";
+            Messages.addGlobalInfo("admin.apps.deleted", confirmFor.id());
         });
     }
 
     public void regenerateSecret() {
-        attempt("regenerateDialog", () -> {
+        attempt(() -> {
             AppSaved saved = apps.regenerateSecret(confirmFor.id());
             showSecret(saved.app().getId(), saved.oneTimeSecret().orElseThrow());
-            return "App '" + confirmFor.id() + "' has a new client secret; the old one no longer works.";
+            Messages.addGlobalInfo("admin.apps.secret-regenerated", confirmFor.id());
         });
     }
 
     /** A new secret for the app to sign links into Portico with (HS256), shown once. */
     public void generateInboundSecret() {
-        attempt("inboundSecretDialog", () -> {
+        attempt(() -> {
             String secret = inboundSecrets.generate(confirmFor.id());
             showSecret(confirmFor.id(), secret);
             issuedInboundSecret = true;
-            return "App '" + confirmFor.id() + "' has a new secret for inbound links.";
+            Messages.addGlobalInfo("admin.apps.inbound-secret-generated", confirmFor.id());
         });
     }
 
@@ -145,40 +145,25 @@ public class AppsBacking implements Serializable {
         issuedInboundSecret = false;
     }
 
+    /** Keeps the secret for its dialog, which the page opens when the callback parameter {@code secretIssued} says so. */
     private void showSecret(String appId, String secret) {
         issuedInboundSecret = false;
         issuedFor = appId;
         issuedSecret = secret;
-        PrimeFaces.current().ajax().update("secretForm");
-        PrimeFaces.current().executeScript("PF('secretDialog').show()");
+        PrimeFaces.current().ajax().addCallbackParam("secretIssued", true);
     }
 
     /**
-     * Runs a change; on success closes the dialog and says so, on refusal shows why — next to the field, or at the
-     * top of the dialog — and keeps the dialog open with what was typed.
+     * Runs a change, which says what it did; on refusal shows why — next to the field, or at the top of the dialog
+     * (see {@link FormMessages}) — and fails validation, so the page keeps the dialog open with what was typed.
      */
-    private void attempt(String dialog, Supplier<String> change) {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    private void attempt(Runnable change) {
         try {
-            String done = change.get();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-            if (dialog != null) {
-                PrimeFaces.current().executeScript("PF('" + dialog + "').hide()");
-            }
-            PrimeFaces.current().ajax().update("apps:table", "apps:growl");
-        } catch (AppRejectedException.InvalidApp e) {
-            e.errors().forEach(error -> faces.addMessage(clientIdOf(error.field()),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null)));
-            faces.validationFailed();
+            change.run();
         } catch (AppRejectedException e) {
-            faces.addMessage(dialog == null ? null : dialog + "Messages", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-            faces.validationFailed();
+            FormMessages.ofCurrentForm().refused(e);
+            Faces.validationFailed();
         }
-    }
-
-    /** Fields of the form are named like the REST API's fields; anything else goes to the top of the dialog. */
-    private static String clientIdOf(String field) {
-        return AppForm.FIELDS.contains(field) ? "appForm:" + field : "appDialogMessages";
     }
 
     private List<String> otherAudiences(String selfId) {
@@ -245,9 +230,6 @@ public class AppsBacking implements Serializable {
     /** The register/edit form; base URLs are typed one per line. */
     public static class AppForm implements Serializable {
         private static final long serialVersionUID = 1L;
-
-        static final List<String> FIELDS = List.of("id", "name", "description", "audience", "baseUrls", "claims",
-                "tokenLifetimeSeconds", "clientAuthentication", "jwksUrl", "exchangeAudiences", "signOnRoles");
 
         private String editingId;
         private long version;

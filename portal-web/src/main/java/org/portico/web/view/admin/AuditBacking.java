@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.omnifaces.util.Faces;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditFilter;
 import org.portico.web.audit.AuditLog;
@@ -96,7 +96,7 @@ public class AuditBacking implements Serializable {
                 .filter(p -> p.getValue() != null && !p.getValue().isBlank())
                 .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue().strip(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        String path = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/admin/audit.csv";
+        String path = Faces.getRequestContextPath() + "/api/admin/audit.csv";
         return query.isEmpty() ? path : path + "?" + query;
     }
 

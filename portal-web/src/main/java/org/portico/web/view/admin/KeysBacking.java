@@ -1,16 +1,17 @@
 package org.portico.web.view.admin;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.omnifaces.util.Messages;
+import org.portico.deeplink.keys.KeyState;
 import org.portico.deeplink.keys.PublicSigningKey;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.web.audit.AuditAction;
@@ -25,41 +26,44 @@ import org.portico.web.audit.AuditOutcome;
 @RequestScoped
 public class KeysBacking {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     @Inject
     SigningKeys keys;
 
     @Inject
     AuditLog audit;
 
-    @Inject
-    FacesContext faces;
-
-    /** One line of the table. */
-    public record KeyRow(String kid, String algorithm, String state, String created, String retired, String removable) {
+    /**
+     * One line of the table; times in UTC for the page's date-time converter, {@code null} where there is none yet.
+     *
+     * @param active whether the key signs (else it only verifies)
+     */
+    public record KeyRow(String kid, String algorithm, boolean active, LocalDateTime created, LocalDateTime retired,
+                         LocalDateTime removable) {
     }
 
     public List<KeyRow> getKeys() {
         return keys.keys().stream()
                 .sorted(Comparator.comparing(PublicSigningKey::createdAt).reversed())
-                .map(key -> new KeyRow(key.kid(), key.algorithm().jwsAlgorithm().getName(), key.state().name(),
-                        WHEN.format(key.createdAt()),
-                        key.retiredAt().map(WHEN::format).orElse("—"),
-                        key.removableAt().map(WHEN::format).orElse("—")))
+                .map(key -> new KeyRow(key.kid(), key.algorithm().jwsAlgorithm().getName(),
+                        key.state() == KeyState.ACTIVE, utc(key.createdAt()),
+                        key.retiredAt().map(KeysBacking::utc).orElse(null),
+                        key.removableAt().map(KeysBacking::utc).orElse(null)))
                 .toList();
     }
 
-    public String getRotationPeriod() {
-        return keys.config().rotationPeriod().toDays() + " days";
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Days between scheduled rotations. */
+    public long getRotationDays() {
+        return keys.config().rotationPeriod().toDays();
     }
 
     public void rotate() {
         String previous = keys.activeKeyId();
         String active = keys.rotate();
         audit.record(AuditAction.KEY_ROTATED, "key:" + active, AuditOutcome.SUCCESS, "retired " + previous);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                "New signing key " + active + ". The previous key keeps verifying until its tokens have expired.", null));
+        Messages.addGlobalInfo("admin.keys.rotated", active);
     }
 }

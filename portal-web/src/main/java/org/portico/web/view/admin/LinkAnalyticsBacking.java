@@ -12,7 +12,6 @@ import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,6 +19,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
+import org.portico.web.i18n.Texts;
 import org.portico.web.link.analytics.LinkAnalyticsQuery;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.link.analytics.LinkStatistics;
@@ -77,9 +79,8 @@ public class LinkAnalyticsBacking implements Serializable {
             statistics = null;
             routes = null;
         } catch (LinkAnalyticsQuery.InvalidQueryException e) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-            faces.validationFailed();
+            Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Faces.validationFailed();
         }
     }
 
@@ -127,15 +128,27 @@ public class LinkAnalyticsBacking implements Serializable {
         return getStatistics().outcomes();
     }
 
-    /** What the results show, for the heading above them. */
+    /** What the results show, for the heading above them (days in ISO form, like the day inputs). */
     public String getShownRange() {
-        return (shown.route() == null ? "All routes" : "Route " + routeLabel(shown.route())) + ", " + shown.from()
-                + " to " + shown.to() + " (UTC)";
+        return Texts.format(Faces.getLocale(), "admin.analytics.shown", routeHeading(shown.route()),
+                shown.from().toString(), shown.to().toString());
+    }
+
+    private String routeHeading(String route) {
+        return route == null ? routeLabel(null) : Texts.format(Faces.getLocale(), "admin.analytics.shown.route", routeLabel(route));
     }
 
     /** A route name as the page shows it. */
     public String routeLabel(String route) {
-        return route == null ? "All routes" : route.isEmpty() ? "(no route name)" : route;
+        return route == null ? Texts.format(Faces.getLocale(), "admin.analytics.all-routes")
+                : route.isEmpty() ? Texts.format(Faces.getLocale(), "admin.analytics.no-route-name") : route;
+    }
+
+    /** An outcome's column header: its name in the bundle, or the code of an outcome this version does not know. */
+    public String outcomeLabel(String outcome) {
+        String key = "admin.analytics.outcome." + outcome;
+        return Texts.bundle(Faces.getLocale()).containsKey(key) ? Texts.format(Faces.getLocale(), key)
+                : outcome.replace('_', ' ');
     }
 
     /**
@@ -182,7 +195,7 @@ public class LinkAnalyticsBacking implements Serializable {
         if (shown.route() != null) {
             query.append("&route=").append(URLEncoder.encode(shown.route(), StandardCharsets.UTF_8));
         }
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/admin/link-analytics.csv" + query;
+        return Faces.getRequestContextPath() + "/api/admin/link-analytics.csv" + query;
     }
 
     public String getRoute() { return route; }

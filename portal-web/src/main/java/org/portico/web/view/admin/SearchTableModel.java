@@ -14,22 +14,22 @@ import org.primefaces.model.SortOrder;
  * the admin clicked (or a default), rows are serializable snapshots identified by a key. Shared by the user and app
  * lists so that both page, sort and search alike.
  */
-final class SearchTableModel<T> extends LazyDataModel<T> {
+public final class SearchTableModel<T> extends LazyDataModel<T> {
 
     private static final long serialVersionUID = 1L;
 
     /** How many rows match the current search. */
-    interface Count extends Serializable {
+    public interface Count extends Serializable {
         long count();
     }
 
     /** One page of the current search, sorted. */
-    interface Page<T> extends Serializable {
+    public interface Page<T> extends Serializable {
         List<T> page(int first, int pageSize, String sortField, boolean ascending);
     }
 
     /** A row's key, and the row for a key. */
-    interface Keys<T> extends Serializable {
+    public interface Keys<T> extends Serializable {
         String keyOf(T row);
 
         T rowFor(String key);
@@ -40,7 +40,7 @@ final class SearchTableModel<T> extends LazyDataModel<T> {
     private final Page<T> page;
     private final Keys<T> keys;
 
-    SearchTableModel(String defaultSort, Count count, Page<T> page, Keys<T> keys) {
+    public SearchTableModel(String defaultSort, Count count, Page<T> page, Keys<T> keys) {
         this.defaultSort = defaultSort;
         this.count = count;
         this.page = page;

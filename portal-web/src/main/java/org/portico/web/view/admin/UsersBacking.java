@@ -4,11 +4,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,19 +14,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.portico.web.user.UserAccount;
 import org.portico.web.user.Role;
 import org.portico.web.user.PasswordPolicy;
 import org.portico.web.user.UserRejectedException;
 import org.portico.web.user.UserService;
 import org.portico.web.user.Usernames;
-import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 
 /**
  * The site admin's user management: a searchable, paged list; create; edit name, e-mail and roles;
  * enable/disable; reset password. Refusals from {@link UserService} are shown as messages in the open dialog,
- * and the dialog keeps what was typed.
+ * and the dialog keeps what was typed. The forms' constraint messages are bundle keys
+ * ({@link org.portico.web.i18n.BundleMessageInterpolator}).
  */
 @Named
 @ViewScoped
@@ -47,9 +46,8 @@ public class UsersBacking implements Serializable {
     private final EditUser editUser = new EditUser();
     private UserRow passwordFor;
 
-    @NotBlank(message = "Enter a new password.")
-    @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-          message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
+    @NotBlank(message = "{admin.users.invalid.new-password-required}")
+    @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{admin.users.invalid.password-length}")
     private String newPassword;
 
     @PostConstruct
@@ -80,10 +78,10 @@ public class UsersBacking implements Serializable {
     }
 
     public void create() {
-        attempt("createDialog", () -> {
+        attempt(() -> {
             UserAccount created = users.create(newUser.getUsername(), newUser.getDisplayName(), newUser.getEmail(),
                     newUser.getPassword(), toSet(newUser.getRoles()));
-            return "User '" + created.getUsername() + "' was created.";
+            Messages.addGlobalInfo("admin.users.created", created.getUsername());
         });
     }
 
@@ -92,17 +90,17 @@ public class UsersBacking implements Serializable {
     }
 
     public void saveEdit() {
-        attempt("editDialog", () -> {
+        attempt(() -> {
             users.updateProfile(editUser.getId(), editUser.getDisplayName(), editUser.getEmail());
             users.setRoles(editUser.getId(), toSet(editUser.getRoles()));
-            return "User '" + editUser.getUsername() + "' was saved.";
+            Messages.addGlobalInfo("admin.users.saved", editUser.getUsername());
         });
     }
 
     public void toggleEnabled(UserRow row) {
-        attempt(null, () -> {
+        attempt(() -> {
             UserAccount user = users.setEnabled(row.id(), !row.enabled());
-            return "User '" + user.getUsername() + "' was " + (user.isEnabled() ? "enabled." : "disabled.");
+            Messages.addGlobalInfo(user.isEnabled() ? "admin.users.enabled" : "admin.users.disabled", user.getUsername());
         });
     }
 
@@ -112,25 +110,22 @@ public class UsersBacking implements Serializable {
     }
 
     public void resetPassword() {
-        attempt("passwordDialog", () -> {
+        attempt(() -> {
             users.resetPassword(passwordFor.id(), newPassword);
-            return "The password of '" + passwordFor.username() + "' was reset.";
+            Messages.addGlobalInfo("admin.users.password-reset", passwordFor.username());
         });
     }
 
-    /** Runs a change; on success closes the dialog and says so, on refusal shows why and keeps the dialog open. */
-    private void attempt(String dialog, Supplier<String> change) {
-        FacesContext faces = FacesContext.getCurrentInstance();
+    /**
+     * Runs a change, which says what it did; on refusal shows why at the top of the open dialog (see
+     * {@link FormMessages}) and fails validation, so the page keeps the dialog open with what was typed.
+     */
+    private void attempt(Runnable change) {
         try {
-            String done = change.get();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-            if (dialog != null) {
-                PrimeFaces.current().executeScript("PF('" + dialog + "').hide()");
-            }
-            PrimeFaces.current().ajax().update("users:table", "users:growl");
+            change.run();
         } catch (UserRejectedException e) {
-            faces.addMessage(dialog == null ? null : dialog + "Messages", new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
-            faces.validationFailed();
+            FormMessages.ofCurrentForm().refused(e);
+            Faces.validationFailed();
         }
     }
 
@@ -189,12 +184,12 @@ public class UsersBacking implements Serializable {
     public abstract static class ProfileForm implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        @NotBlank(message = "Enter the person's name.")
-        @Size(max = 100, message = "The name has at most 100 characters.")
+        @NotBlank(message = "{admin.users.invalid.name-required}")
+        @Size(max = 100, message = "{admin.users.invalid.name-length}")
         private String displayName;
 
-        @Email(message = "Enter an e-mail address like name@example.org.")
-        @Size(max = 254, message = "The e-mail address has at most 254 characters.")
+        @Email(message = "{admin.users.invalid.email}")
+        @Size(max = 254, message = "{admin.users.invalid.email-length}")
         private String email;
 
         private List<String> roles = new ArrayList<>();
@@ -212,14 +207,12 @@ public class UsersBacking implements Serializable {
     public static class NewUser extends ProfileForm {
         private static final long serialVersionUID = 1L;
 
-        @NotBlank(message = "Enter a username.")
-        @Pattern(regexp = Usernames.PATTERN,
-                 message = "Use 2 to 64 lower case letters, digits, '.', '-' or '_', starting with a letter or digit.")
+        @NotBlank(message = "{admin.users.invalid.username-required}")
+        @Pattern(regexp = Usernames.PATTERN, message = "{admin.users.invalid.username-pattern}")
         private String username;
 
-        @NotBlank(message = "Enter a password.")
-        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH,
-              message = "The password must have " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.")
+        @NotBlank(message = "{admin.users.invalid.password-required}")
+        @Size(min = PasswordPolicy.MIN_LENGTH, max = PasswordPolicy.MAX_LENGTH, message = "{admin.users.invalid.password-length}")
         private String password;
 
         NewUser() {

@@ -1,0 +1,103 @@
+package org.portico.web.problem;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.portico.deeplink.link.RouteProblem;
+import org.portico.web.app.AppRejectedException;
+import org.portico.web.app.FieldError;
+import org.portico.web.link.RouteRejectedException;
+import org.portico.web.user.UserRejectedException;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The refusals' texts come from the bundle: English word for word as they were written in Java before (the API's
+ * clients and the audit log read them), German beside it.
+ */
+class RejectedExceptionTest {
+
+    /** The English text of "app in use" as the code wrote it before it came from the bundle. */
+    private static String inUseAsBefore(String id, List<String> routes) {
+        return "The app '" + id + "' can't be deleted: the link route" + (routes.size() == 1 ? " " : "s ")
+                + routes.stream().limit(20).map(route -> "'" + route + "'").collect(Collectors.joining(", "))
+                + (routes.size() > 20 ? " and " + (routes.size() - 20) + " more" : "")
+                + (routes.size() == 1 ? " leads" : " lead") + " into it. Delete "
+                + (routes.size() == 1 ? "that route" : "those routes") + " or point "
+                + (routes.size() == 1 ? "it" : "them") + " at another target under Routes first,"
+                + " or disable the app instead.";
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 20, 21, 1234})
+    void anAppInUseNamesItsRoutesInEnglishAsBefore(int count) {
+        List<String> routes = IntStream.rangeClosed(1, count).mapToObj(i -> "route-" + i).toList();
+        AppRejectedException.AppInUse refusal = new AppRejectedException.AppInUse("billing", routes);
+        assertAll(
+                () -> assertEquals(inUseAsBefore("billing", routes), refusal.getMessage()),
+                () -> assertEquals(refusal.getMessage(), refusal.message(Locale.ENGLISH)),
+                () -> assertEquals(409, refusal.status()),
+                () -> assertEquals("app-conflict", refusal.type()));
+    }
+
+    @Test
+    void anAppInUseSpeaksGermanInSingularAndPlural() {
+        assertAll(
+                () -> assertEquals("Die App 'billing' kann nicht gelöscht werden: die Link-Route 'invoice' führt in sie"
+                                + " hinein. Löschen Sie zuerst diese Route oder richten Sie sie unter „Routen“ auf ein anderes"
+                                + " Ziel, oder deaktivieren Sie stattdessen die App.",
+                        new AppRejectedException.AppInUse("billing", List.of("invoice")).message(Locale.GERMAN)),
+                () -> assertTrue(new AppRejectedException.AppInUse("billing", List.of("a", "b")).message(Locale.GERMAN)
+                        .contains("die Link-Routen 'a', 'b' führen in sie hinein. Löschen Sie zuerst diese Routen")));
+    }
+
+    @Test
+    void theOtherRefusalsReadAsBeforeInEnglish() {
+        assertAll(
+                () -> assertEquals("The username 'bob' is already taken. Choose another one.",
+                        new UserRejectedException.UsernameTaken("bob").getMessage()),
+                () -> assertEquals("There is no user with id 12345. Reload the list; it may have changed.",
+                        new UserRejectedException.UserNotFound(12345L).getMessage()),
+                () -> assertEquals("This is the last enabled site admin. Make another user site admin first.",
+                        new UserRejectedException.LastSiteAdmin().getMessage()),
+                () -> assertEquals("The password can't be 'x'.", new UserRejectedException.WeakPassword("The password can't be 'x'.").getMessage()),
+                () -> assertEquals("There is no app with id 'x'. Reload the list; it may have changed.",
+                        new AppRejectedException.AppNotFound("x").getMessage()),
+                () -> assertEquals("The audience 'urn:a' belongs to the app 'a' already. Each app needs an audience of its own.",
+                        new AppRejectedException.AudienceTaken("urn:a", "a").getMessage()),
+                () -> assertEquals("The app 'a' authenticates with private_key_jwt, so it has no client secret to regenerate.",
+                        new AppRejectedException.NoClientSecret("a").getMessage()),
+                () -> assertEquals("The route name 'r' is already taken. Choose another one, or edit that route.",
+                        new RouteRejectedException.RouteNameTaken("r").getMessage()),
+                () -> assertEquals("The route 'r' was changed by someone else meanwhile. Reload it and make your change again.",
+                        new RouteRejectedException.StaleRoute("r").getMessage()),
+                () -> assertEquals("No such route", new RouteRejectedException.RouteNotFound("r").title(Locale.ENGLISH)),
+                () -> assertEquals("Diese Route gibt es nicht", new RouteRejectedException.RouteNotFound("r").title(Locale.GERMAN)));
+    }
+
+    @Test
+    void aRefusalOfFieldsListsThemAndPointsAtThem() {
+        AppRejectedException.InvalidApp app = new AppRejectedException.InvalidApp(
+                List.of(new FieldError("id", "Use lower-case letters."), new FieldError("name", "Enter a name.")));
+        RouteRejectedException.InvalidRoute route = new RouteRejectedException.InvalidRoute(
+                List.of(new RouteProblem("target.template", "{x} is not a declared parameter")));
+        assertAll(
+                () -> assertEquals("Use lower-case letters. Enter a name.", app.getMessage(), "the audit log's summary"),
+                () -> assertEquals(List.of(new FieldMessage("id", "Use lower-case letters."), new FieldMessage("name", "Enter a name.")),
+                        app.fieldErrors()),
+                () -> assertEquals("See 'errors' for what to correct.", app.message(Locale.ENGLISH)),
+                () -> assertEquals("Was zu korrigieren ist, steht unter 'errors'.", app.message(Locale.GERMAN)),
+                () -> assertTrue(route.hasFieldErrors()),
+                () -> assertEquals("invalid-route", route.type()),
+                () -> assertEquals(List.of(new FieldMessage("target.template", "{x} is not a declared parameter")), route.fieldErrors()),
+                () -> assertFalse(new RouteRejectedException.StaleRoute("r").hasFieldErrors()));
+    }
+}
