@@ -120,6 +120,10 @@ class LinkResolverTest {
                 () -> assertEquals(LinkOutcome.INVALID_PARAMETER, rejected("/link/search", "q=x&q=y", ALICE).outcome()),
                 () -> assertEquals("This link is incomplete or was altered: parameter 'q' is given more than once.",
                         rejected("/link/search", "q=x&q=y", ALICE).message()),
+                () -> assertEquals(LinkMessage.of("deeplink.link.invalid", LinkMessage.of("deeplink.parameter", "q",
+                        LinkMessage.of("deeplink.parameter.given-twice"))), rejected("/link/search", "q=x&q=y", ALICE).text(),
+                        "a message key with its parameters, for the application to say in the person's language"),
+                () -> assertEquals(LinkText.UNKNOWN_ROUTE.key(), rejected("/link/nope", null, ALICE).text().key()),
                 () -> assertFalse(rejected("/link/news/%0d%0aevil", null, ALICE).message().contains("evil")));
     }
 

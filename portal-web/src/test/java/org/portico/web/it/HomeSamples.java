@@ -32,17 +32,18 @@ final class HomeSamples {
     static HttpResponse<String> clickOffer(HttpClient user, String root) throws IOException, InterruptedException {
         HttpResponse<String> home = home(user, root);
         assertEquals(200, home.statusCode());
-        String body = hiddenFields(home.body(), "samples") + "&try-offer="
+        Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(home.body());
+        assertTrue(nonce.find(), "the page has PrimeFaces' CSP nonce");
+        // PrimeFaces' script adds its CSP nonce to every form it posts, and checks it when the answer is rendered.
+        String body = hiddenFields(home.body(), "samples") + "&primefaces.nonce="
+                + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8) + "&try-offer="
                 + URLEncoder.encode("Your one-time welcome offer", StandardCharsets.UTF_8);
         return user.send(HttpRequest.newBuilder(URI.create(root + "/home.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /**
-     * Every hidden field of the form, URL-encoded, as a browser posts them (the form's own name, the view state, and
-     * PrimeFaces' CSP nonce).
-     */
+    /** Every hidden field of the form, URL-encoded, as a browser posts them (the form's own name, the view state). */
     static String hiddenFields(String page, String formId) {
         Matcher form = Pattern.compile("<form id=\"" + formId + "\".*?</form>", Pattern.DOTALL).matcher(page);
         assertTrue(form.find(), "the page has the form " + formId);
