@@ -8,13 +8,12 @@ import java.util.Base64;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Encrypts private keys at rest: AES-256-GCM under a key derived by HKDF-SHA256 (RFC 5869) from the master secret and
- * a random per-record salt, with {@code v1|kid|alg} as associated data, so a sealed key cannot be moved to another
+ * Encrypts private keys at rest: AES-256-GCM under a key derived by HKDF-SHA256 (RFC 5869, Bouncy Castle's, see
+ * {@link MasterSecret#derive}) from the master secret and a random per-record salt, with {@code v1|kid|alg} as associated data, so a sealed key cannot be moved to another
  * record or relabelled. A short check value derived from the same salt tells "wrong master secret" apart from
  * "this record was altered" (it reveals no more about the secret than the GCM tag already does).
  *
@@ -39,10 +38,10 @@ final class KeyCipher {
         }
     }
 
-    private final byte[] masterKeyMaterial;
+    private final MasterSecret secret;
 
     KeyCipher(MasterSecret secret) {
-        this.masterKeyMaterial = secret.keyMaterial();
+        this.secret = secret;
     }
 
     String seal(String kid, SigningAlgorithm algorithm, byte[] plaintext) {
@@ -58,13 +57,13 @@ final class KeyCipher {
         byte[] iv = random(IV_BYTES);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(hkdf(salt, info, 32), "AES"),
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(secret.derive(salt, info, 32), "AES"),
                     new GCMParameterSpec(128, iv));
             cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plaintext);
             Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             return String.join(".", VERSION, b64.encodeToString(salt),
-                    b64.encodeToString(hkdf(salt, INFO_CHECK, CHECK_BYTES)), b64.encodeToString(iv),
+                    b64.encodeToString(secret.derive(salt, INFO_CHECK, CHECK_BYTES)), b64.encodeToString(iv),
                     b64.encodeToString(sealed));
         } catch (GeneralSecurityException e) {
             throw new KeySetupException("AES-256-GCM is not available in this JVM", e);
@@ -109,11 +108,11 @@ final class KeyCipher {
             byte[] check = b64.decode(parts[2]);
             byte[] iv = b64.decode(parts[3]);
             byte[] sealed = b64.decode(parts[4]);
-            if (!MessageDigest.isEqual(check, hkdf(salt, INFO_CHECK, CHECK_BYTES))) {
+            if (!MessageDigest.isEqual(check, secret.derive(salt, INFO_CHECK, CHECK_BYTES))) {
                 throw new WrongSecretException();
             }
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(hkdf(salt, info, 32), "AES"),
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(secret.derive(salt, info, 32), "AES"),
                     new GCMParameterSpec(128, iv));
             cipher.updateAAD(aad);
             return cipher.doFinal(sealed);
@@ -132,18 +131,6 @@ final class KeyCipher {
 
     private static byte[] aad(String kid, SigningAlgorithm algorithm) {
         return (VERSION + "|" + kid + "|" + algorithm.jwsAlgorithm().getName()).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** HKDF-SHA256 extract and expand, for up to 32 bytes of output (one block). */
-    private byte[] hkdf(byte[] salt, byte[] info, int length) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-        byte[] prk = mac.doFinal(masterKeyMaterial);
-        mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-        mac.update(info);
-        mac.update((byte) 1);
-        byte[] okm = mac.doFinal();
-        return java.util.Arrays.copyOf(okm, length);
     }
 
     private static byte[] random(int n) {

@@ -1,13 +1,12 @@
 package org.portico.deeplink.keys;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * The secret from configuration (WildFly credential store or environment) that the private signing keys are encrypted
@@ -23,6 +22,8 @@ public final class MasterSecret {
 
     /** Lowest accepted entropy estimate (character frequencies × length), in bits. */
     public static final double MIN_ENTROPY_BITS = 128;
+
+    private static final byte[] DERIVATION_SALT = "portico master secret derivation".getBytes(StandardCharsets.UTF_8);
 
     private static final String HOW = "use at least " + MIN_LENGTH + " random characters, e.g. the output of"
             + " 'openssl rand -base64 32'";
@@ -81,23 +82,23 @@ public final class MasterSecret {
      * @param purpose names the use, with a version, e.g. {@code "portico client secret hash v1"}
      */
     public byte[] deriveKey(String purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec("portico master secret derivation".getBytes(StandardCharsets.UTF_8),
-                    "HmacSHA256"));
-            byte[] prk = mac.doFinal(bytes);
-            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 1);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
-        }
+        return derive(DERIVATION_SALT, purpose.getBytes(StandardCharsets.UTF_8), 32);
     }
 
-    /** The secret as key material for the key derivation; a copy. */
-    byte[] keyMaterial() {
-        return Arrays.copyOf(bytes, bytes.length);
+    /**
+     * HKDF-SHA256 (RFC 5869) with this secret as input key material: Bouncy Castle's {@link HKDFBytesGenerator}, used
+     * directly (no JCA provider is registered).
+     *
+     * @param salt   the extract step's salt
+     * @param info   the expand step's context and purpose (domain separation)
+     * @param length output bytes, at most 255 × 32
+     */
+    byte[] derive(byte[] salt, byte[] info, int length) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(bytes, salt, info));
+        byte[] okm = new byte[length];
+        hkdf.generateBytes(okm, 0, length);
+        return okm;
     }
 
     @Override

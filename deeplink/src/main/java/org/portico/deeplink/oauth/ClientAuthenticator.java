@@ -1,14 +1,12 @@
 package org.portico.deeplink.oauth;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +17,6 @@ import org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.app.ClientSecretUpgrades;
-import org.portico.deeplink.oauth.OAuthError.Code;
 import org.portico.deeplink.throttle.FailureThrottle;
 import org.portico.deeplink.token.AccessTokenVerifier;
 import org.portico.deeplink.token.ReplayGuard;
@@ -33,6 +30,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.JWTAuthentication;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
 
 /**
  * Authenticates a client at the token endpoint (RFC 6749 section 2.3) with exactly one of
@@ -45,6 +49,12 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
  *   {@link #MAX_ASSERTION_LIFETIME} ahead, and a {@code jti} that is accepted once.</li>
  * </ul>
  * The method must be one the app is registered for. Unknown clients cost the same time as wrong secrets.
+ *
+ * <p>Each method is read by the OAuth 2.0 SDK ({@link ClientSecretBasic}, {@link ClientSecretPost},
+ * {@link PrivateKeyJWT}); which one applies is decided here, because the SDK's own choice would quietly prefer Basic
+ * over a second method in the body, pass a lone {@code client_assertion} as no authentication at all, and ignore a
+ * {@code client_id} in the body that names another client. A malformed {@code Authorization: Basic} header is a
+ * failed authentication ({@code invalid_client}, counted by the throttle), not the SDK's {@code invalid_request}.
  *
  * <p>Secrets are checked by {@link ClientSecretHasher}: one HMAC. A legacy PBKDF2 hash is checked once more the slow
  * way and, when the secret matched, handed to {@link ClientSecretUpgrades} to be stored in the fast form.
@@ -135,12 +145,12 @@ public final class ClientAuthenticator {
      * The authenticated client.
      *
      * @param authorizationHeader the {@code Authorization} header, or null
-     * @param form                the request body
+     * @param form                the request body ({@link OAuthForms#parse})
      * @param address             the client's address (for the throttle)
      * @throws OAuthException {@code invalid_client}, {@code invalid_request} or {@code slow_down}; see the class
      *                        description
      */
-    public AppRegistration authenticate(String authorizationHeader, FormParameters form, String address) {
+    public AppRegistration authenticate(String authorizationHeader, Map<String, List<String>> form, String address) {
         String addressKey = "addr:" + address;
         Optional<Duration> addressLock = throttle.lockedFor(addressKey);
         if (addressLock.isPresent()) {
@@ -158,7 +168,7 @@ public final class ClientAuthenticator {
                 return presented.assertion() != null ? byAssertion(presented.clientId(), presented.assertion())
                         : bySecret(presented.clientId(), presented.secret(), clientLock);
             } catch (OAuthException e) {
-                if (clientLock.isPresent() && e.error().code() == Code.INVALID_CLIENT) {
+                if (clientLock.isPresent() && OAuth2Error.INVALID_CLIENT.equals(e.error())) {
                     throttle.failed(clientKey, CLIENT_FREE_ATTEMPTS);
                     throttle.failed(addressKey, ADDRESS_FREE_ATTEMPTS);
                     throw OAuthException.slowDown(clientLock.get());
@@ -166,7 +176,7 @@ public final class ClientAuthenticator {
                 throw e;
             }
         } catch (OAuthException e) {
-            if (e.error().code() == Code.INVALID_CLIENT) {
+            if (OAuth2Error.INVALID_CLIENT.equals(e.error())) {
                 throttle.failed(addressKey, ADDRESS_FREE_ATTEMPTS);
                 if (clientKey != null) {
                     throttle.failed(clientKey, CLIENT_FREE_ATTEMPTS);
@@ -176,63 +186,50 @@ public final class ClientAuthenticator {
         }
     }
 
-    private Presented presented(String authorizationHeader, FormParameters form) {
+    private Presented presented(String authorizationHeader, Map<String, List<String>> form) {
         boolean basic = authorizationHeader != null
                 && authorizationHeader.regionMatches(true, 0, "Basic ", 0, 6);
-        boolean post = form.find("client_secret").isPresent();
-        boolean assertion = form.find("client_assertion").isPresent() || form.find("client_assertion_type").isPresent();
+        boolean post = form.containsKey("client_secret");
+        boolean assertion = form.containsKey("client_assertion") || form.containsKey("client_assertion_type");
         int methods = (basic ? 1 : 0) + (post ? 1 : 0) + (assertion ? 1 : 0);
         if (methods > 1) {
-            throw new OAuthException(Code.INVALID_REQUEST, "use exactly one client authentication method");
+            throw new OAuthException(OAuth2Error.INVALID_REQUEST, "use exactly one client authentication method");
         }
-        Optional<String> formId = form.find("client_id");
-        if (basic) {
-            String[] credentials = basicCredentials(authorizationHeader.substring(6).trim());
-            if (formId.isPresent() && !formId.get().equals(credentials[0])) {
-                throw failed();
-            }
-            return new Presented(credentials[0], credentials[1], null);
-        }
-        if (post) {
-            return new Presented(formId.orElseThrow(ClientAuthenticator::failed), form.get("client_secret"), null);
-        }
-        if (assertion) {
-            if (!JWT_BEARER.equals(form.find("client_assertion_type").orElse(null))) {
-                throw new OAuthException(Code.INVALID_CLIENT, "client_assertion_type must be " + JWT_BEARER);
-            }
-            String text = form.find("client_assertion").orElseThrow(ClientAuthenticator::failed);
-            if (text.length() > AccessTokenVerifier.MAX_TOKEN_LENGTH) {
-                throw failed();
-            }
-            SignedJWT jwt;
-            String clientId;
-            try {
-                jwt = SignedJWT.parse(text);
-                clientId = jwt.getJWTClaimsSet().getIssuer();
-            } catch (ParseException e) {
-                throw failed();
-            }
-            if (clientId == null || formId.isPresent() && !formId.get().equals(clientId)) {
-                throw failed();
-            }
-            return new Presented(clientId, null, jwt);
-        }
-        throw new OAuthException(Code.INVALID_CLIENT, "client authentication is required");
-    }
-
-    private static String[] basicCredentials(String encoded) {
+        String formId = MultivaluedMapUtils.getFirstValue(form, "client_id");
         try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon <= 0) {
-                throw failed();
+            if (basic) {
+                ClientSecretBasic credentials = ClientSecretBasic.parse(authorizationHeader);
+                return presented(formId, credentials.getClientID().getValue(), credentials.getClientSecret().getValue());
             }
-            return new String[] {
-                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
-        } catch (IllegalArgumentException e) {
+            if (post) {
+                ClientSecretPost credentials = ClientSecretPost.parse(form);
+                return presented(formId, credentials.getClientID().getValue(), credentials.getClientSecret().getValue());
+            }
+            if (assertion) {
+                if (!JWTAuthentication.CLIENT_ASSERTION_TYPE.equals(
+                        MultivaluedMapUtils.getFirstValue(form, "client_assertion_type"))) {
+                    throw new OAuthException(OAuth2Error.INVALID_CLIENT, "client_assertion_type must be " + JWT_BEARER);
+                }
+                String text = MultivaluedMapUtils.getFirstValue(form, "client_assertion");
+                if (text == null || text.length() > AccessTokenVerifier.MAX_TOKEN_LENGTH) {
+                    throw failed();
+                }
+                // iss = sub = client_id and client_id = the body's client_id, if any, are the SDK's checks.
+                PrivateKeyJWT credentials = PrivateKeyJWT.parse(form);
+                return new Presented(credentials.getClientID().getValue(), null, credentials.getClientAssertion());
+            }
+        } catch (ParseException | IllegalArgumentException e) {
             throw failed();
         }
+        throw new OAuthException(OAuth2Error.INVALID_CLIENT, "client authentication is required");
+    }
+
+    /** A secret for {@code clientId}; a {@code client_id} in the body must name the same client. */
+    private static Presented presented(String formId, String clientId, String secret) {
+        if (formId != null && !formId.equals(clientId)) {
+            throw failed();
+        }
+        return new Presented(clientId, secret, null);
     }
 
     private AppRegistration bySecret(String clientId, String secret, Optional<Duration> clientLock) {
@@ -270,16 +267,16 @@ public final class ClientAuthenticator {
         }
         Instant exp = claims.getExpirationTime().toInstant();
         if (exp.isAfter(clock.instant().plus(MAX_ASSERTION_LIFETIME).plus(ASSERTION_SKEW))) {
-            throw new OAuthException(Code.INVALID_CLIENT, "client_assertion lives too long (exp at most 5 minutes ahead)");
+            throw new OAuthException(OAuth2Error.INVALID_CLIENT, "client_assertion lives too long (exp at most 5 minutes ahead)");
         }
         if (!replayGuard.firstUse("client_assertion:" + clientId + ":" + claims.getJWTID(), exp.plus(ASSERTION_SKEW))) {
-            throw new OAuthException(Code.INVALID_CLIENT, "client_assertion was already used");
+            throw new OAuthException(OAuth2Error.INVALID_CLIENT, "client_assertion was already used");
         }
         return app;
     }
 
     private static OAuthException failed() {
-        return new OAuthException(Code.INVALID_CLIENT, "client authentication failed");
+        return new OAuthException(OAuth2Error.INVALID_CLIENT, "client authentication failed");
     }
 
     /** RFC 7523 section 3: iss = sub = client_id, aud, exp, jti required; time from the injected clock. */

@@ -24,7 +24,6 @@ import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.app.ClientAuthentication.PrivateKeyJwt;
-import org.portico.deeplink.oauth.OAuthError.Code;
 import org.portico.deeplink.testing.TokenWorld;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -37,6 +36,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
 
 class ClientAuthenticatorTest {
 
@@ -58,7 +59,7 @@ class ClientAuthenticatorTest {
     private static final String HOME = "192.0.2.1";
     private static final String OFFICE = "198.51.100.7";
 
-    private AppRegistration authenticate(String authorization, FormParameters form) {
+    private AppRegistration authenticate(String authorization, Map<String, List<String>> form) {
         return authenticator.authenticate(authorization, form, HOME);
     }
 
@@ -78,7 +79,7 @@ class ClientAuthenticatorTest {
     /** Issue 8: a legacy PBKDF2 hash is checked the slow way once, then stored as the fast keyed hash. */
     @Test
     void aLegacyHashIsUpgradedOnItsFirstSuccessfulUseOnly() {
-        assertError(Code.INVALID_CLIENT, () -> authenticate(basic("billing", "wrong-" + TokenWorld.BILLING_SECRET),
+        assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(basic("billing", "wrong-" + TokenWorld.BILLING_SECRET),
                 form()));
         List<String> afterFailure = List.copyOf(upgraded);
         authenticate(basic("billing", TokenWorld.BILLING_SECRET), form());
@@ -91,7 +92,7 @@ class ClientAuthenticatorTest {
                 () -> assertTrue(stored.hash().startsWith("hmac-sha256$")),
                 () -> assertEquals(ClientSecretHasher.Verification.MATCHED,
                         TokenWorld.SECRETS.verify(stored, TokenWorld.BILLING_SECRET)),
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate(basic("billing", "wrong-secret"), form())));
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(basic("billing", "wrong-secret"), form())));
     }
 
     // ---- throttling ----------------------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ class ClientAuthenticatorTest {
     void aClientIdThatFailsTooOftenIsAnsweredSlowDownWithRetryAfter() {
         AppRegistration fast = fastApp("fast-app", "fast-app-secret-0123456789-abcdefghijk");
         for (int i = 0; i < ClientAuthenticator.CLIENT_FREE_ATTEMPTS; i++) {
-            assertError(Code.INVALID_CLIENT, () -> authenticator.authenticate(basic("fast-app", "wrong"), form(),
+            assertError(OAuth2Error.INVALID_CLIENT, () -> authenticator.authenticate(basic("fast-app", "wrong"), form(),
                     "203.0.113." + System.nanoTime() % 200));
         }
         OAuthException locked = assertThrows(OAuthException.class,
@@ -112,24 +113,24 @@ class ClientAuthenticatorTest {
                 () -> authenticator.authenticate(basic("fast-app", "wrong"), form(), OFFICE));
 
         assertAll(
-                () -> assertEquals(Code.SLOW_DOWN, locked.error().code()),
-                () -> assertEquals(429, locked.error().code().httpStatus()),
+                () -> assertEquals(OAuthException.SLOW_DOWN, locked.error()),
+                () -> assertEquals(429, locked.error().getHTTPStatusCode()),
                 () -> assertEquals(Optional.of(ClientAuthenticator.FIRST_LOCK), locked.retryAfter()),
                 () -> assertEquals(fast, stillIn, "the right secret still passes: a stranger can't lock an app out"),
-                () -> assertEquals(Code.INVALID_CLIENT, afterLock.error().code(), "the lock ends with time"));
+                () -> assertEquals(OAuth2Error.INVALID_CLIENT, afterLock.error(), "the lock ends with time"));
     }
 
     @Test
     void aLockedClientIdGetsNoSlowLegacyCheck() {
         for (int i = 0; i < ClientAuthenticator.CLIENT_FREE_ATTEMPTS; i++) {
-            assertError(Code.INVALID_CLIENT, () -> authenticator.authenticate(basic("billing", "wrong"), form(),
+            assertError(OAuth2Error.INVALID_CLIENT, () -> authenticator.authenticate(basic("billing", "wrong"), form(),
                     "203.0.113." + System.nanoTime() % 200));
         }
         OAuthException locked = assertThrows(OAuthException.class, () -> authenticator.authenticate(
                 basic("billing", TokenWorld.BILLING_SECRET), form(), OFFICE));
 
         assertAll(
-                () -> assertEquals(Code.SLOW_DOWN, locked.error().code()),
+                () -> assertEquals(OAuthException.SLOW_DOWN, locked.error()),
                 () -> assertEquals(List.of(), upgraded, "the PBKDF2 check did not run"));
     }
 
@@ -137,7 +138,7 @@ class ClientAuthenticatorTest {
     void anAddressThatFailsTooOftenIsRefusedBeforeAnyCheck() {
         for (int i = 0; i < ClientAuthenticator.ADDRESS_FREE_ATTEMPTS; i++) {
             String id = "nobody-" + i; // random client ids: each id stays under its own limit
-            assertError(Code.INVALID_CLIENT, () -> authenticator.authenticate(basic(id, "wrong"), form(), HOME));
+            assertError(OAuth2Error.INVALID_CLIENT, () -> authenticator.authenticate(basic(id, "wrong"), form(), HOME));
         }
         OAuthException locked = assertThrows(OAuthException.class, () -> authenticator.authenticate(
                 basic("billing", TokenWorld.BILLING_SECRET), form(), HOME));
@@ -145,7 +146,7 @@ class ClientAuthenticatorTest {
                 OFFICE);
 
         assertAll(
-                () -> assertEquals(Code.SLOW_DOWN, locked.error().code()),
+                () -> assertEquals(OAuthException.SLOW_DOWN, locked.error()),
                 () -> assertEquals(Optional.of(ClientAuthenticator.FIRST_LOCK), locked.retryAfter()),
                 () -> assertEquals("billing", elsewhere.id(), "another address is not affected"));
     }
@@ -153,7 +154,7 @@ class ClientAuthenticatorTest {
     @Test
     void anOverlongClientIdIsInvalidClient() {
         String huge = "x".repeat(60_000);
-        assertError(Code.INVALID_CLIENT, () -> authenticate(null, form("client_id", huge, "client_secret", "wrong")));
+        assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(null, form("client_id", huge, "client_secret", "wrong")));
     }
 
     private AppRegistration fastApp(String id, String secret) {
@@ -164,20 +165,20 @@ class ClientAuthenticatorTest {
     @Test
     void wrongSecretsUnknownClientsAndMissingAuthenticationAreInvalidClient() {
         assertAll(
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate(basic("billing", "wrong"), form())),
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate(
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(basic("billing", "wrong"), form())),
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(
                         basic("nobody", TokenWorld.BILLING_SECRET), form())),
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate("Basic !!notbase64", form())),
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate(null, form())),
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate(
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate("Basic !!notbase64", form())),
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(null, form())),
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(
                         basic("partner", TokenWorld.BILLING_SECRET), form()), "partner uses private_key_jwt"),
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate(
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(
                         basic("billing", TokenWorld.BILLING_SECRET), form("client_id", "crm"))));
     }
 
     @Test
     void usingTwoMethodsAtOnceIsAnInvalidRequest() {
-        assertError(Code.INVALID_REQUEST, () -> authenticate(basic("billing", TokenWorld.BILLING_SECRET),
+        assertError(OAuth2Error.INVALID_REQUEST, () -> authenticate(basic("billing", TokenWorld.BILLING_SECRET),
                 form("client_secret", TokenWorld.BILLING_SECRET)));
     }
 
@@ -186,8 +187,8 @@ class ClientAuthenticatorTest {
     @Test
     void aSignedAssertionAuthenticatesOnceOnly() {
         Map<String, List<String>> form = assertionForm(assertion(c -> c));
-        assertEquals(partner, authenticate(null, new FormParameters(form)));
-        assertError(Code.INVALID_CLIENT, () -> authenticate(null, new FormParameters(form)));
+        assertEquals(partner, authenticate(null, (form)));
+        assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(null, (form)));
     }
 
     @Test
@@ -201,7 +202,7 @@ class ClientAuthenticatorTest {
                 () -> rejected(assertion(c -> c.jwtID(null))),
                 () -> rejected(sign(generate("partner-key-1"), claims(c -> c))),
                 () -> rejected("not.a.jwt"),
-                () -> assertError(Code.INVALID_CLIENT, () -> authenticate(null, new FormParameters(Map.of(
+                () -> assertError(OAuth2Error.INVALID_CLIENT, () -> authenticate(null, (Map.of(
                         "client_assertion_type", List.of("urn:other"),
                         "client_assertion", List.of(assertion(c -> c)))))));
     }
@@ -209,12 +210,12 @@ class ClientAuthenticatorTest {
     @Test
     void theIssuerIsAcceptedAsAssertionAudienceToo() {
         assertEquals(partner, authenticate(null,
-                new FormParameters(assertionForm(assertion(c -> c.audience(TokenWorld.ISSUER))))));
+                (assertionForm(assertion(c -> c.audience(TokenWorld.ISSUER))))));
     }
 
     private void rejected(String assertion) {
-        assertError(Code.INVALID_CLIENT,
-                () -> authenticate(null, new FormParameters(assertionForm(assertion))));
+        assertError(OAuth2Error.INVALID_CLIENT,
+                () -> authenticate(null, (assertionForm(assertion))));
     }
 
     private String assertion(UnaryOperator<JWTClaimsSet.Builder> change) {
@@ -256,19 +257,19 @@ class ClientAuthenticatorTest {
         return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static FormParameters form(String... pairs) {
+    private static Map<String, List<String>> form(String... pairs) {
         Map<String, List<String>> map = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], List.of(pairs[i + 1]));
         }
-        return new FormParameters(map);
+        return (map);
     }
 
-    private static void assertError(Code code, Executable call) {
-        assertEquals(code, assertThrows(OAuthException.class, call).error().code());
+    private static void assertError(ErrorObject code, Executable call) {
+        assertEquals(code, assertThrows(OAuthException.class, call).error());
     }
 
-    private static void assertError(Code code, Executable call, String message) {
-        assertEquals(code, assertThrows(OAuthException.class, call, message).error().code(), message);
+    private static void assertError(ErrorObject code, Executable call, String message) {
+        assertEquals(code, assertThrows(OAuthException.class, call, message).error(), message);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.portico.deeplink.testing.TokenWorld;
 
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+
 class IntrospectionTest {
 
     private final TokenWorld world = new TokenWorld();
@@ -17,26 +19,28 @@ class IntrospectionTest {
 
     @Test
     void anActiveTokenShowsItsClaimsToItsAudience() {
-        IntrospectionResponse response = introspection.introspect(world.aliceTokenForBilling(), world.billing);
+        TokenIntrospectionSuccessResponse response = introspection.introspect(world.aliceTokenForBilling(),
+                world.billing);
         assertAll(
-                () -> assertTrue(response.active()),
-                () -> assertEquals("alice", response.claims().get("sub")),
-                () -> assertEquals("alice", response.claims().get("username")),
-                () -> assertEquals("billing", response.claims().get("client_id")),
-                () -> assertTrue(response.toJson().contains("\"active\":true")));
+                () -> assertTrue(response.isActive()),
+                () -> assertEquals("alice", response.getSubject().getValue()),
+                () -> assertEquals("alice", response.getUsername()),
+                () -> assertEquals("billing", response.getClientID().getValue()),
+                () -> assertEquals("Bearer", response.getStringParameter("token_type")),
+                () -> assertTrue(response.toHTTPResponse().getBody().contains("\"active\":true")));
     }
 
     @Test
     void everyOtherTokenIsInactiveAndNothingMoreIsSaid() {
         String token = world.aliceTokenForBilling();
-        IntrospectionResponse foreign = introspection.introspect(token, world.crm);
-        IntrospectionResponse garbage = introspection.introspect("garbage", world.billing);
+        TokenIntrospectionSuccessResponse foreign = introspection.introspect(token, world.crm);
+        TokenIntrospectionSuccessResponse garbage = introspection.introspect("garbage", world.billing);
         world.revocations.revokeSession("s-1", world.clock.instant().plus(Duration.ofHours(1)));
-        IntrospectionResponse revoked = introspection.introspect(token, world.billing);
+        TokenIntrospectionSuccessResponse revoked = introspection.introspect(token, world.billing);
         assertAll(
-                () -> assertEquals(Map.of("active", false), foreign.claims()),
-                () -> assertEquals(IntrospectionResponse.inactive(), garbage),
-                () -> assertEquals(IntrospectionResponse.inactive(), revoked),
-                () -> assertEquals("{\"active\":false}", revoked.toJson()));
+                () -> assertEquals(Map.of("active", false), foreign.toJSONObject()),
+                () -> assertEquals(Introspection.inactive(), garbage),
+                () -> assertEquals(Introspection.inactive(), revoked),
+                () -> assertEquals("{\"active\":false}", revoked.toHTTPResponse().getBody()));
     }
 }

@@ -16,7 +16,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.portico.cms.cache.CachingContentSource;
 import org.portico.cms.sanitize.HtmlSanitizer;
 import org.portico.cms.sanitize.SanitizingContentSource;
@@ -47,20 +47,7 @@ public class CmsProducer {
     private static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
 
     @Inject
-    @ConfigProperty(name = "portico.cms.cache.fresh-for", defaultValue = "PT1M")
-    String freshFor;
-
-    @Inject
-    @ConfigProperty(name = "portico.cms.cache.stale-while-revalidate", defaultValue = "PT10M")
-    String staleWhileRevalidate;
-
-    @Inject
-    @ConfigProperty(name = "portico.cms.cache.stale-if-error", defaultValue = "P1D")
-    String staleIfError;
-
-    @Inject
-    @ConfigProperty(name = "portico.cms.default-locale", defaultValue = "en")
-    String defaultLocale;
+    Config config;
 
     /**
      * The cache itself, for code that must invalidate it (publishing, webhooks). {@code @Singleton} because the class
@@ -73,7 +60,7 @@ public class CmsProducer {
         // Images on Portico's own host must be assets: CMS content cannot make readers' browsers GET /link/, /api/ …
         HtmlSanitizer sanitizer = HtmlSanitizer.editorial(List.of(URI.create(portico.url()).getHost()));
         CachingContentSource.Builder cache = CachingContentSource.builder(new SanitizingContentSource(store, sanitizer));
-        new CmsCacheSettings(freshFor, staleWhileRevalidate, staleIfError, defaultLocale).applyTo(cache);
+        CmsCacheSettings.read(config).applyTo(cache);
         return cache.executor(backgroundExecutor()).build();
     }
 

@@ -1,13 +1,11 @@
 package org.portico.web.config;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.keys.KeySetupException;
@@ -37,6 +36,7 @@ import org.portico.web.keys.JpaKeyRepository;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.database.DatabaseMigrations;
+import org.portico.web.settings.Settings;
 
 /**
  * Opens Portico's signing keys at start-up (generating the first key on an empty database) and rotates them on
@@ -76,12 +76,7 @@ public class KeysProducer {
     int rsaKeySize;
 
     @Inject
-    @ConfigProperty(name = "portico.keys.rotation-period", defaultValue = "P30D")
-    String rotationPeriod;
-
-    @Inject
-    @ConfigProperty(name = "portico.tokens.clock-skew", defaultValue = "PT30S")
-    String clockSkew;
+    Config config;
 
     @Inject
     @ConfigProperty(name = "portico.issuer", defaultValue = "http://localhost:8080")
@@ -103,10 +98,11 @@ public class KeysProducer {
     @Produces
     @Singleton // one per application, no client proxy: SigningKeys is final and thread-safe
     SigningKeys signingKeys(JpaKeyRepository repository, Clock clock) {
-        SigningKeysConfig config = new SigningKeysConfig(SigningAlgorithm.parse(algorithm), rsaKeySize,
-                duration("portico.keys.rotation-period", rotationPeriod, "P30D"), AppRegistration.MAX_TOKEN_LIFETIME,
-                duration("portico.tokens.clock-skew", clockSkew, "PT30S"));
-        return SigningKeys.open(repository, masterSecret(), config, clock);
+        SigningKeysConfig keysConfig = new SigningKeysConfig(SigningAlgorithm.parse(algorithm), rsaKeySize,
+                Settings.duration(config, "portico.keys.rotation-period", "P30D", null, null),
+                AppRegistration.MAX_TOKEN_LIFETIME,
+                Settings.duration(config, "portico.tokens.clock-skew", "PT30S", null, null));
+        return SigningKeys.open(repository, masterSecret(), keysConfig, clock);
     }
 
     /** Seals secrets Portico must read back (apps' inbound-link secrets) under the same master secret as the keys. */
@@ -173,13 +169,5 @@ public class KeysProducer {
                 + " PORTICO_KEYS_MASTER_SECRET) to a random value of at least " + MasterSecret.MIN_LENGTH
                 + " characters, e.g. the output of `openssl rand -base64 32`, or portico.keys.master-secret-file to a"
                 + " file holding one. It encrypts the signing keys in the database; keep it safe and keep it the same.");
-    }
-
-    private static Duration duration(String property, String value, String example) {
-        try {
-            return Duration.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new KeySetupException(property + " must be an ISO-8601 duration such as " + example + ", got '" + value + "'");
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.portico.web.link;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,10 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.link.OneTimeTickets;
 import org.portico.deeplink.random.RandomIds;
+import org.portico.web.settings.Settings;
 
 /**
  * Mints and redeems the tickets of one-time links. A ticket is 128 random bits bound to the route, the normalised
@@ -36,8 +36,7 @@ public class LinkTickets implements OneTimeTickets {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "portico.links.one-time-lifetime", defaultValue = "P7D")
-    String lifetime;
+    Config config;
 
     /** A minted ticket and until when it can be redeemed. */
     public record Minted(String ticket, Instant expiresAt) {
@@ -45,16 +44,7 @@ public class LinkTickets implements OneTimeTickets {
 
     /** The configured lifetime of new tickets, checked: a bad value fails the first mint with a clear message. */
     public Duration lifetime() {
-        try {
-            Duration value = Duration.parse(lifetime);
-            if (value.compareTo(Duration.ofMinutes(1)) < 0 || value.compareTo(MAX_LIFETIME) > 0) {
-                throw new DateTimeParseException("out of range", lifetime, 0);
-            }
-            return value;
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException("portico.links.one-time-lifetime must be an ISO-8601 duration between PT1M"
-                    + " and P90D, e.g. P7D, got '" + lifetime + "'");
-        }
+        return Settings.duration(config, "portico.links.one-time-lifetime", "P7D", "PT1M", "P90D");
     }
 
     /**

@@ -2,6 +2,9 @@ package org.portico.web.oauth;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -12,17 +15,28 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.portico.deeplink.oauth.FormParameters;
-import org.portico.deeplink.oauth.OAuthError;
 import org.portico.deeplink.oauth.OAuthException;
+import org.portico.deeplink.oauth.OAuthForms;
 import org.portico.web.audit.AuditUnavailableException;
 import org.portico.web.settings.RequestLimits;
 import org.portico.web.filter.CorrelationIds;
 
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.http.JakartaServletUtils;
+
 /**
  * The shape every OAuth endpoint of Portico shares: POST with a form body only, JSON answers that are never cached,
  * and errors exactly as RFC 6749 §5.2 — {@code {"error": "...", "error_description": "..."}} with the code's status,
- * {@code WWW-Authenticate} on a failed client authentication, never a stack trace or an echoed secret.
+ * {@code WWW-Authenticate} on a failed client authentication, never a stack trace or an echoed secret. Answers are
+ * the OAuth 2.0 SDK's {@link HTTPResponse}s (its {@link TokenErrorResponse} for errors), written by its
+ * {@link JakartaServletUtils}.
+ *
+ * <p>The body is read here, not by {@code JakartaServletUtils.createHTTPRequest}: that would take the form from
+ * {@code getParameterMap()} (URL query merged in) and cap it only after reading, where Portico refuses a declared
+ * length over the cap before reading a byte.
  */
 abstract class OAuthEndpoint extends HttpServlet {
 
@@ -34,39 +48,51 @@ abstract class OAuthEndpoint extends HttpServlet {
     @Inject
     RequestLimits limits;
 
-    /** Handles a well-formed POST and returns the JSON answer; throws {@link OAuthException} to refuse. */
-    abstract String handle(HttpServletRequest request, FormParameters form);
+    /**
+     * Handles a well-formed POST and returns the answer; throws {@link OAuthException} to refuse.
+     *
+     * @param form the body's parameters ({@link OAuthForms#parse}: no empty values, no repeats)
+     */
+    abstract HTTPResponse handle(HttpServletRequest request, Map<String, List<String>> form);
 
     @Override
     protected final void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            error(response, new OAuthError(OAuthError.Code.INVALID_REQUEST,
-                    "The request body must be application/x-www-form-urlencoded."), request);
+        if (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            respond(response, error(OAuth2Error.INVALID_REQUEST,
+                    "The request body must be application/x-www-form-urlencoded."));
             return;
         }
         try {
-            FormParameters.refuseCredentialsIn(FormParameters.parse(request.getQueryString()));
-            Optional<FormParameters> form = bodyForm(request);
+            OAuthForms.refuseCredentialsInQuery(request.getQueryString());
+            Optional<Map<String, List<String>>> form = bodyForm(request);
             if (form.isEmpty()) {
-                tooLarge(response);
+                respond(response, tooLarge());
                 return;
             }
-            respond(response, HttpServletResponse.SC_OK, handle(request, form.get()));
+            respond(response, handle(request, form.get()));
         } catch (OAuthException e) {
-            error(response, e, request);
+            HTTPResponse answer = e.toHTTPResponse();
+            if (OAuth2Error.INVALID_CLIENT.equals(e.error())) {
+                String authorization = request.getHeader("Authorization");
+                String scheme = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                        ? "Basic" : "Bearer";
+                answer.setHeader("WWW-Authenticate", scheme + " realm=\"portico\"");
+            }
+            respond(response, answer);
         } catch (AuditUnavailableException e) {
             // The answer may not leave without its audit entry: no token, and a retry later may work.
             String id = CorrelationIds.next();
             LOG.log(Level.SEVERE, e, () -> "Error id " + id + ": " + request.getRequestURI() + " not answered");
-            response.setHeader("Retry-After", "5");
-            respond(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "{\"error\":\"server_error\","
-                    + "\"error_description\":\"Portico cannot record this request now; try again later. Error id " + id + ".\"}");
+            HTTPResponse answer = error(OAuth2Error.SERVER_ERROR.setHTTPStatusCode(HttpServletResponse.SC_SERVICE_UNAVAILABLE),
+                    "Portico cannot record this request now; try again later. Error id " + id + ".");
+            answer.setHeader("Retry-After", "5");
+            respond(response, answer);
         } catch (RuntimeException e) {
             String id = CorrelationIds.next();
             LOG.log(Level.SEVERE, e, () -> "Error id " + id + ": " + request.getRequestURI() + " failed");
-            respond(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                    "{\"error\":\"server_error\",\"error_description\":\"Something went wrong on our side; error id " + id + ".\"}");
+            respond(response, error(OAuth2Error.SERVER_ERROR, "Something went wrong on our side; error id " + id + "."));
         }
     }
 
@@ -75,11 +101,11 @@ abstract class OAuthEndpoint extends HttpServlet {
      * 2.3.1 keeps credentials out of URLs). Read as UTF-8, at most {@link #maxFormBytes()}; empty when the body is
      * longer (the caller answers 413).
      */
-    private Optional<FormParameters> bodyForm(HttpServletRequest request) throws IOException {
+    private Optional<Map<String, List<String>>> bodyForm(HttpServletRequest request) throws IOException {
         int max = maxFormBytes();
         byte[] body = request.getInputStream().readNBytes(max + 1);
         return body.length > max ? Optional.empty()
-                : Optional.of(FormParameters.parse(new String(body, StandardCharsets.UTF_8)));
+                : Optional.of(OAuthForms.parse(new String(body, StandardCharsets.UTF_8)));
     }
 
     /** The API's body cap ({@code portico.api.max-body-size}), but never more than {@link #MAX_FORM_BYTES}. */
@@ -87,63 +113,37 @@ abstract class OAuthEndpoint extends HttpServlet {
         return (int) Math.min(MAX_FORM_BYTES, limits.maxBodySize());
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
-        respond(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, new OAuthError(OAuthError.Code.INVALID_REQUEST,
-                "The form is larger than " + maxFormBytes() + " bytes.").toJson());
+    private HTTPResponse tooLarge() {
+        return error(OAuth2Error.INVALID_REQUEST.setHTTPStatusCode(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE),
+                "The form is larger than " + maxFormBytes() + " bytes.");
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
         if (!"POST".equals(request.getMethod())) {
-            response.setHeader("Allow", "POST");
-            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            write(response, new OAuthError(OAuthError.Code.INVALID_REQUEST, "Use POST with a form body.").toJson());
+            HTTPResponse answer = error(OAuth2Error.INVALID_REQUEST.setHTTPStatusCode(
+                    HttpServletResponse.SC_METHOD_NOT_ALLOWED), "Use POST with a form body.");
+            answer.setHeader("Allow", "POST");
+            respond(response, answer);
             return;
         }
         // A declared length over the cap is refused before a byte is read; a streamed body is counted in bodyForm.
         if (request.getContentLengthLong() > maxFormBytes()) {
-            tooLarge(response);
+            respond(response, tooLarge());
             return;
         }
         super.service(request, response);
     }
 
-    private static void error(HttpServletResponse response, OAuthException e, HttpServletRequest request)
-            throws IOException {
-        error(response, e.error(), e, request);
+    /** An error answer of the SDK: {@code code}'s status, {@code {"error": ..., "error_description": ...}}. */
+    private static HTTPResponse error(ErrorObject code, String description) {
+        return new TokenErrorResponse(code.setDescription(description)).toHTTPResponse();
     }
 
-    private static void error(HttpServletResponse response, OAuthError error, HttpServletRequest request)
-            throws IOException {
-        error(response, error, null, request);
-    }
-
-    private static void error(HttpServletResponse response, OAuthError error, OAuthException e,
-                              HttpServletRequest request) throws IOException {
-        if (error.code() == OAuthError.Code.INVALID_CLIENT) {
-            String authorization = request.getHeader("Authorization");
-            String scheme = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                    ? "Basic" : "Bearer";
-            response.setHeader("WWW-Authenticate", scheme + " realm=\"portico\"");
-        }
-        if (e != null && e.retryAfter().isPresent()) {
-            response.setHeader("Retry-After", Long.toString(e.retryAfter().get().toSeconds()));
-        }
-        respond(response, error.code().httpStatus(), error.toJson());
-    }
-
-    private static void respond(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
-        write(response, json);
-    }
-
-    private static void write(HttpServletResponse response, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        response.setContentType("application/json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Pragma", "no-cache");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    /** Writes {@code answer}; whatever it is, it is never cached (RFC 6749 section 5.1, RFC 7662 section 2.2). */
+    private static void respond(HttpServletResponse response, HTTPResponse answer) throws IOException {
+        answer.setCacheControl("no-store");
+        answer.setPragma("no-cache");
+        JakartaServletUtils.applyHTTPResponse(answer, response);
     }
 }

@@ -1,19 +1,22 @@
 package org.portico.web.oauth;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.oauth.ClientAuthenticator;
-import org.portico.deeplink.oauth.FormParameters;
 import org.portico.deeplink.oauth.OAuthException;
 import org.portico.deeplink.oauth.TokenExchange;
-import org.portico.deeplink.oauth.TokenExchangeRequest;
-import org.portico.deeplink.oauth.TokenExchangeResponse;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 
 /**
  * {@code POST /oauth2/token}: RFC 8693 token exchange for registered apps. The client authenticates (secret or
@@ -40,18 +43,19 @@ public class TokenEndpointServlet extends OAuthEndpoint {
      * an insert of its own per request was a sixth of its cost. No entry, no token: 503 (see {@link OAuthEndpoint}).
      */
     @Override
-    String handle(HttpServletRequest request, FormParameters form) {
-        String target = "audience:" + String.join(" ", form.all("audience")) + String.join(" ", form.all("resource"));
+    HTTPResponse handle(HttpServletRequest request, Map<String, List<String>> form) {
+        String target = "audience:" + String.join(" ", form.getOrDefault("audience", List.of()))
+                + String.join(" ", form.getOrDefault("resource", List.of()));
         AppRegistration client = null;
         try {
             client = clients.authenticate(request.getHeader("Authorization"), form, request.getRemoteAddr());
-            TokenExchangeResponse issued = exchange.exchange(TokenExchangeRequest.from(form), client);
+            AccessTokenResponse issued = exchange.exchange(TokenExchange.request(form), client);
             audit.recordBeforeResponse("app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target,
                     AuditOutcome.SUCCESS, null);
-            return issued.toJson();
+            return issued.toHTTPResponse();
         } catch (OAuthException e) {
             audit.recordBeforeResponse(client == null ? null : "app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target,
-                    AuditOutcome.REFUSED, e.error().code().value());
+                    AuditOutcome.REFUSED, e.error().getCode());
             throw e;
         }
     }

@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.oauth.ClientAuthenticator;
-import org.portico.deeplink.oauth.FormParameters;
+import org.portico.deeplink.oauth.OAuthForms;
 import org.portico.deeplink.oauth.OAuthException;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.link.OutboundLinks;
@@ -112,14 +112,14 @@ public class LinksResource {
      */
     private AppRegistration caller(String authorization, String query, String address) {
         try {
-            FormParameters.refuseCredentialsIn(FormParameters.parse(query));
+            OAuthForms.refuseCredentialsInQuery(query);
         } catch (OAuthException e) {
             throw new ApiProblemException(400, "Send client credentials in the Authorization header (HTTP Basic),"
                     + " never in the URL.");
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                return clients.authenticate(authorization, FormParameters.of(Map.of()), address);
+                return clients.authenticate(authorization, Map.of(), address);
             } catch (OAuthException e) {
                 if (e.retryAfter().isPresent()) {
                     throw new ApiProblemException(Response.status(429)

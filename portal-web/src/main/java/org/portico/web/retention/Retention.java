@@ -3,7 +3,6 @@ package org.portico.web.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -19,7 +18,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.portico.web.audit.AuditBatches;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.link.analytics.LinkEventStore;
@@ -51,6 +50,7 @@ public class Retention {
     static final String AUDIT_DEFAULT = "P400D";
     /** Shortest retention accepted: a typo such as PT90S must not wipe the log. */
     static final Duration MINIMUM = Duration.ofDays(1);
+    private static final String MINIMUM_TEXT = "P1D";
     /** Rows deleted per statement. */
     public static final int BATCH = 1000;
     /** Batches per table and run. */
@@ -59,12 +59,7 @@ public class Retention {
     static final Duration FIRST_RUN = Duration.ofMinutes(10);
 
     @Inject
-    @ConfigProperty(name = "portico.retention.link-events", defaultValue = LINK_EVENTS_DEFAULT)
-    String linkEventsSetting;
-
-    @Inject
-    @ConfigProperty(name = "portico.retention.audit", defaultValue = AUDIT_DEFAULT)
-    String auditSetting;
+    Config config;
 
     @Inject
     Clock clock;
@@ -91,8 +86,8 @@ public class Retention {
 
     @PostConstruct
     void start() {
-        linkEventsKept = retention("portico.retention.link-events", linkEventsSetting, LINK_EVENTS_DEFAULT);
-        auditKept = retention("portico.retention.audit", auditSetting, AUDIT_DEFAULT);
+        linkEventsKept = retention(config, "portico.retention.link-events", LINK_EVENTS_DEFAULT);
+        auditKept = retention(config, "portico.retention.audit", AUDIT_DEFAULT);
         job = PeriodicJob.start("retention", scheduler, FIRST_RUN, PERIOD, () -> prune(clock));
         LOG.info(() -> "Link events are kept " + linkEventsKept + ", audit entries " + auditKept);
     }
@@ -154,18 +149,8 @@ public class Retention {
         }
     }
 
-    static Duration retention(String property, String value, String example) {
-        Duration duration;
-        try {
-            duration = Duration.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException(property + " must be an ISO-8601 duration of at least P1D such as "
-                    + example + ", got '" + value + "'");
-        }
-        if (duration.compareTo(MINIMUM) < 0) {
-            throw new IllegalStateException(property + " must be at least P1D (one day) such as " + example
-                    + ", got '" + value + "'");
-        }
-        return duration;
+    /** A retention setting: an ISO-8601 duration of at least {@link #MINIMUM}, read with {@link org.portico.web.settings.Settings}. */
+    static Duration retention(Config config, String property, String defaultValue) {
+        return org.portico.web.settings.Settings.duration(config, property, defaultValue, MINIMUM_TEXT, null);
     }
 }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.portico.cms.spi.ContentItem;
 import org.portico.cms.spi.ContentKind;
 import org.portico.cms.spi.ContentUnavailableException;
 import org.portico.cms.cache.CachingContentSource;
+import org.portico.web.settings.TestConfigs;
 
 class CmsBlocksTest {
 
@@ -41,17 +44,20 @@ class CmsBlocksTest {
 
     @Test
     void defaultCacheSettingsAreValid() {
-        new CmsCacheSettings("PT1M", "PT10M", "P1D", "en").applyTo(builder()).build();
+        CmsCacheSettings defaults = CmsCacheSettings.read(TestConfigs.of(Map.of()));
+        defaults.applyTo(builder()).build();
+        assertEquals(new CmsCacheSettings(Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofDays(1),
+                Locale.ENGLISH), defaults);
     }
 
     @Test
     void badCacheSettingsStopStartUpNamingThePropertyAndAValidValue() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new CmsCacheSettings("PT0S", "PT10M", "P1D", "en").applyTo(builder()));
+                () -> CmsCacheSettings.read(TestConfigs.of(Map.of("portico.cms.cache.fresh-for", "PT0S"))));
         assertTrue(e.getMessage().startsWith("portico.cms.cache.fresh-for must be an ISO-8601 duration between PT1S"
-                + " and P30D, e.g. 'PT1M', got 'PT0S'"), e.getMessage());
+                + " and P30D such as PT1M, got 'PT0S'"), e.getMessage());
         IllegalStateException locale = assertThrows(IllegalStateException.class,
-                () -> new CmsCacheSettings("PT1M", "PT10M", "P1D", "not a locale").applyTo(builder()));
+                () -> CmsCacheSettings.read(TestConfigs.of(Map.of("portico.cms.default-locale", "not a locale"))));
         assertTrue(locale.getMessage().startsWith("portico.cms.default-locale must be a BCP 47"), locale.getMessage());
     }
 

@@ -2,6 +2,7 @@ package org.portico.web.config;
 
 import java.lang.reflect.Field;
 import java.time.Clock;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.portico.deeplink.keys.KeySetupException;
 import org.portico.web.link.LinkTickets;
+import org.portico.web.settings.TestConfigs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,14 +46,14 @@ class StartUpChecksTest {
     @Test
     void aBadTicketLifetimeFailsTheStartBelowInfo() throws Exception {
         LinkTickets tickets = new LinkTickets();
-        Field lifetime = LinkTickets.class.getDeclaredField("lifetime"); // what MicroProfile Config injects
-        lifetime.setAccessible(true);
-        lifetime.set(tickets, "P1000D");
+        Field config = LinkTickets.class.getDeclaredField("config"); // what CDI injects
+        config.setAccessible(true);
+        config.set(tickets, TestConfigs.of(Map.of("portico.links.one-time-lifetime", "P1000D")));
 
         IllegalStateException failure = assertThrows(IllegalStateException.class,
                 () -> new LinkProducer().startUp(new Object(), null, tickets, Clock.systemUTC()));
 
-        assertEquals("portico.links.one-time-lifetime must be an ISO-8601 duration between PT1M and P90D, e.g. P7D,"
+        assertEquals("portico.links.one-time-lifetime must be an ISO-8601 duration between PT1M and P90D such as P7D,"
                 + " got 'P1000D'", failure.getMessage());
     }
 

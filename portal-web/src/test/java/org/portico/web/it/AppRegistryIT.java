@@ -1,6 +1,7 @@
 package org.portico.web.it;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.oauth.ClientAuthenticator;
-import org.portico.deeplink.oauth.FormParameters;
 import org.portico.web.app.AppDraft;
 import org.portico.web.app.AppRejectedException;
 import org.portico.web.app.AppSaved;
@@ -221,9 +221,9 @@ class AppRegistryIT {
         assertTrue(apps.upgradeSecretHash(id, current, legacy), "the row now looks like one from before issue 8");
         boolean legacyVerifies = apps.verifySecret(id, secret);
 
-        AppRegistration first = clients.authenticate(ItSupport.basic(id, secret), FormParameters.parse(""), "192.0.2.80");
+        AppRegistration first = clients.authenticate(ItSupport.basic(id, secret), Map.of(), "192.0.2.80");
         String after = apps.getById(id).getClientSecretHash();
-        AppRegistration second = clients.authenticate(ItSupport.basic(id, secret), FormParameters.parse(""), "192.0.2.80");
+        AppRegistration second = clients.authenticate(ItSupport.basic(id, secret), Map.of(), "192.0.2.80");
 
         assertAll(
                 () -> assertTrue(legacyVerifies),

@@ -1,7 +1,6 @@
 package org.portico.web.link.analytics;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -14,10 +13,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.portico.web.concurrent.BatchingWriter;
 import org.portico.web.link.LinkResolved;
 import org.portico.web.database.DatabaseMigrations;
+import org.portico.web.database.DatabaseMigrations;
+import org.portico.web.settings.Settings;
 
 /**
  * Records every deep-link resolution off the request path. Link following fires {@link LinkResolved}
@@ -50,16 +51,7 @@ public class LinkAnalytics {
     static final Duration OFFER_TIMEOUT = Duration.ofMillis(50);
 
     @Inject
-    @ConfigProperty(name = "portico.link-analytics.batch-size", defaultValue = "500")
-    String batchSize;
-
-    @Inject
-    @ConfigProperty(name = "portico.link-analytics.flush-interval", defaultValue = "PT1S")
-    String flushInterval;
-
-    @Inject
-    @ConfigProperty(name = "portico.link-analytics.queue-capacity", defaultValue = "10000")
-    String queueCapacity;
+    Config config;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -71,13 +63,13 @@ public class LinkAnalytics {
 
     @PostConstruct
     void start() {
+        int batchSize = Settings.number(config, "portico.link-analytics.batch-size", 500, null, null);
+        int queueCapacity = Settings.number(config, "portico.link-analytics.queue-capacity", 10_000, null, null);
+        Duration flushInterval = Settings.duration(config, "portico.link-analytics.flush-interval", "PT1S", null, null);
         BatchingWriter.Settings settings;
         try {
-            settings = new BatchingWriter.Settings(
-                    number("portico.link-analytics.batch-size", batchSize, "500"),
-                    number("portico.link-analytics.queue-capacity", queueCapacity, "10000"),
-                    duration("portico.link-analytics.flush-interval", flushInterval, "PT1S"),
-                    OFFER_TIMEOUT, ATTEMPTS);
+            // The ranges, and how the settings relate, are BatchingWriter's.
+            settings = new BatchingWriter.Settings(batchSize, queueCapacity, flushInterval, OFFER_TIMEOUT, ATTEMPTS);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Link analytics settings (portico.link-analytics.*): " + e.getMessage(), e);
         }
@@ -110,22 +102,6 @@ public class LinkAnalytics {
     void stop() {
         if (writer != null) {
             writer.close();
-        }
-    }
-
-    private static int number(String property, String value, String example) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(property + " must be a whole number such as " + example + ", got '" + value + "'");
-        }
-    }
-
-    private static Duration duration(String property, String value, String example) {
-        try {
-            return Duration.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(property + " must be an ISO-8601 duration such as " + example + ", got '" + value + "'");
         }
     }
 }
