@@ -73,8 +73,9 @@ public final class AppRules {
     static Checked check(AppDraft draft, boolean checkId, HostResolver resolver) {
         List<FieldError> errors = new ArrayList<>();
         String id = checkId ? id(draft.id(), errors) : draft.id();
-        String name = text(draft.name(), MAX_NAME, true, "name", errors);
-        String description = text(draft.description(), MAX_DESCRIPTION, false, "description", errors);
+        String name = text(draft.name(), MAX_NAME, "name", "problem.app.name.empty", "problem.app.name.too-long", errors);
+        String description = text(draft.description(), MAX_DESCRIPTION, "description", null,
+                "problem.app.description.too-long", errors);
         String audience = audience(draft.audience(), errors);
         List<AppBaseUrl> baseUrls = baseUrls(draft.baseUrls(), errors);
         Set<UserClaim> claims = claims(draft.claims(), errors);
@@ -110,18 +111,21 @@ public final class AppRules {
         return id;
     }
 
-    /** A text field; its messages are {@code problem.app.<field>.empty} and {@code problem.app.<field>.too-long}. */
-    private static String text(String value, int max, boolean required, String field, List<FieldError> errors) {
+    /**
+     * A text field: required when it has an {@code emptyKey} (the message when it is empty), at most {@code max}
+     * characters ({@code tooLongKey}: the message with the limit and the length).
+     */
+    private static String text(String value, int max, String field, String emptyKey, String tooLongKey,
+                               List<FieldError> errors) {
         String text = strip(value);
         if (text.isEmpty()) {
-            if (required) {
-                errors.add(FieldError.of(field, "problem.app." + field + ".empty"));
+            if (emptyKey != null) {
+                errors.add(FieldError.of(field, emptyKey));
             }
             return null;
         }
         if (text.length() > max) {
-            errors.add(FieldError.of(field, "problem.app." + field + ".too-long", String.valueOf(max),
-                    String.valueOf(text.length())));
+            errors.add(FieldError.of(field, tooLongKey, String.valueOf(max), String.valueOf(text.length())));
             return null;
         }
         return text;
