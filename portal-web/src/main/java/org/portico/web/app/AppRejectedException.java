@@ -40,7 +40,7 @@ public abstract sealed class AppRejectedException extends RejectedException
         private final List<FieldError> errors;
 
         public InvalidApp(List<FieldError> errors) {
-            super(errors.stream().map(error -> new FieldMessage(error.field(), error.message())).toList(),
+            super(errors.stream().map(FieldError::toFieldMessage).toList(),
                     errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
             this.errors = List.copyOf(errors);
         }

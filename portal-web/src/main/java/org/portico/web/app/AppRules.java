@@ -73,23 +73,23 @@ public final class AppRules {
     static Checked check(AppDraft draft, boolean checkId, HostResolver resolver) {
         List<FieldError> errors = new ArrayList<>();
         String id = checkId ? id(draft.id(), errors) : draft.id();
-        String name = text(draft.name(), MAX_NAME, true, "name", "The name", errors);
-        String description = text(draft.description(), MAX_DESCRIPTION, false, "description", "The description", errors);
+        String name = text(draft.name(), MAX_NAME, "name", "problem.app.name.empty", "problem.app.name.too-long", errors);
+        String description = text(draft.description(), MAX_DESCRIPTION, "description", null,
+                "problem.app.description.too-long", errors);
         String audience = audience(draft.audience(), errors);
         List<AppBaseUrl> baseUrls = baseUrls(draft.baseUrls(), errors);
         Set<UserClaim> claims = claims(draft.claims(), errors);
         int lifetime = lifetime(draft.tokenLifetimeSeconds(), errors);
         ClientAuthentication method = ClientAuthentication.findByName(strip(draft.clientAuthentication())).orElse(null);
         if (method == null) {
-            errors.add(new FieldError("clientAuthentication",
-                    "Choose the client authentication: 'client_secret' or 'private_key_jwt'."));
+            errors.add(FieldError.of("clientAuthentication", "problem.app.client-authentication.unknown"));
         }
         String jwksUrl = method == ClientAuthentication.PRIVATE_KEY_JWT
                 ? jwksUrl(draft.jwksUrl(), draft.allowInternalJwksHost(), resolver, errors) : null;
         List<String> exchange = new ArrayList<>(new LinkedHashSet<>(draft.exchangeAudiences().stream()
                 .map(AppRules::strip).filter(value -> !value.isEmpty()).toList()));
         if (audience != null && exchange.contains(audience)) {
-            errors.add(new FieldError("exchangeAudiences", "An app needs no token exchange for its own audience."));
+            errors.add(FieldError.of("exchangeAudiences", "problem.app.exchange-audiences.own"));
         }
         Set<Role> signOnRoles = draft.signOnRoles() == null ? null : signOnRoles(draft.signOnRoles(), errors);
         return new Checked(id, name, description, audience, baseUrls, claims, lifetime, method, jwksUrl,
@@ -105,23 +105,27 @@ public final class AppRules {
     private static String id(String value, List<FieldError> errors) {
         String id = normalizeId(value);
         if (!AppRegistration.isValidId(id)) {
-            errors.add(new FieldError("id", "An app id has 2 to 63 characters: lower-case letters, digits or '-',"
-                    + " starting with a letter or digit, e.g. 'billing'; got '" + printable(value) + "'."));
+            errors.add(FieldError.of("id", "problem.app.id.invalid", printable(value)));
             return null;
         }
         return id;
     }
 
-    private static String text(String value, int max, boolean required, String field, String label, List<FieldError> errors) {
+    /**
+     * A text field: required when it has an {@code emptyKey} (the message when it is empty), at most {@code max}
+     * characters ({@code tooLongKey}: the message with the limit and the length).
+     */
+    private static String text(String value, int max, String field, String emptyKey, String tooLongKey,
+                               List<FieldError> errors) {
         String text = strip(value);
         if (text.isEmpty()) {
-            if (required) {
-                errors.add(new FieldError(field, label + " must not be empty."));
+            if (emptyKey != null) {
+                errors.add(FieldError.of(field, emptyKey));
             }
             return null;
         }
         if (text.length() > max) {
-            errors.add(new FieldError(field, label + " has at most " + max + " characters; got " + text.length() + "."));
+            errors.add(FieldError.of(field, tooLongKey, String.valueOf(max), String.valueOf(text.length())));
             return null;
         }
         return text;
@@ -133,14 +137,12 @@ public final class AppRules {
      */
     private static String audience(String value, List<FieldError> errors) {
         String audience = strip(value);
-        String example = ", e.g. 'https://billing.example' or 'billing'";
         if (audience.isEmpty() || audience.length() > MAX_AUDIENCE) {
-            errors.add(new FieldError("audience", "The audience has 1 to " + MAX_AUDIENCE + " characters" + example + "."));
+            errors.add(FieldError.of("audience", "problem.app.audience.length", String.valueOf(MAX_AUDIENCE)));
             return null;
         }
         if (!audience.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            errors.add(new FieldError("audience", "The audience is printable ASCII without spaces" + example
-                    + "; got '" + printable(audience) + "'."));
+            errors.add(FieldError.of("audience", "problem.app.audience.not-ascii", printable(audience)));
             return null;
         }
         if (audience.indexOf(':') >= 0) {
@@ -151,8 +153,7 @@ public final class AppRules {
                     throw new URISyntaxException(audience, "not absolute");
                 }
             } catch (URISyntaxException e) {
-                errors.add(new FieldError("audience", "An audience with a ':' must be an absolute URI without fragment"
-                        + example + "; got '" + printable(audience) + "'."));
+                errors.add(FieldError.of("audience", "problem.app.audience.not-absolute", printable(audience)));
                 return null;
             }
         }
@@ -162,22 +163,24 @@ public final class AppRules {
     private static List<AppBaseUrl> baseUrls(List<String> values, List<FieldError> errors) {
         List<String> given = values.stream().map(AppRules::strip).filter(value -> !value.isEmpty()).toList();
         if (given.isEmpty()) {
-            errors.add(new FieldError("baseUrls", "Give at least one base URL, e.g. 'https://billing.example/app'."));
+            errors.add(FieldError.of("baseUrls", "problem.app.base-urls.none"));
             return List.of();
         }
         if (given.size() > MAX_BASE_URLS) {
-            errors.add(new FieldError("baseUrls", "An app has at most " + MAX_BASE_URLS + " base URLs; got " + given.size() + "."));
+            errors.add(FieldError.of("baseUrls", "problem.app.base-urls.too-many", String.valueOf(MAX_BASE_URLS),
+                    String.valueOf(given.size())));
             return List.of();
         }
         Set<AppBaseUrl> parsed = new LinkedHashSet<>();
         for (String value : given) {
             if (value.length() > MAX_URL) {
-                errors.add(new FieldError("baseUrls", "A base URL has at most " + MAX_URL + " characters."));
+                errors.add(FieldError.of("baseUrls", "problem.app.base-urls.too-long", String.valueOf(MAX_URL)));
                 continue;
             }
             try {
                 parsed.add(AppBaseUrl.parse(value));
             } catch (IllegalArgumentException e) {
+                // The deeplink core's own words (English), with the value that was refused.
                 errors.add(new FieldError("baseUrls", capitalize(e.getMessage()) + "."));
             }
         }
@@ -187,8 +190,8 @@ public final class AppRules {
     private static Set<UserClaim> claims(List<String> values, List<FieldError> errors) {
         Set<UserClaim> claims = EnumSet.noneOf(UserClaim.class);
         for (String value : values) {
-            UserClaim.findByName(strip(value)).ifPresentOrElse(claims::add, () -> errors.add(new FieldError("claims",
-                    "Unknown user claim '" + printable(value) + "'; an app may receive 'name', 'email' and 'roles'.")));
+            UserClaim.findByName(strip(value)).ifPresentOrElse(claims::add, () -> errors.add(FieldError.of("claims",
+                    "problem.app.claims.unknown", printable(value))));
         }
         return claims;
     }
@@ -197,9 +200,8 @@ public final class AppRules {
     private static Set<Role> signOnRoles(List<String> values, List<FieldError> errors) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String value : values) {
-            Role.findByName(strip(value)).ifPresentOrElse(roles::add, () -> errors.add(new FieldError("signOnRoles",
-                    "Unknown role '" + printable(value) + "'; the roles are 'end-user', 'content-editor' and"
-                    + " 'site-admin'.")));
+            Role.findByName(strip(value)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.of("signOnRoles",
+                    "problem.app.sign-on-roles.unknown", printable(value))));
         }
         return roles;
     }
@@ -209,8 +211,8 @@ public final class AppRules {
             return DEFAULT_LIFETIME;
         }
         if (seconds < MIN_LIFETIME || seconds > MAX_LIFETIME) {
-            errors.add(new FieldError("tokenLifetimeSeconds", "The token lifetime must be between " + MIN_LIFETIME
-                    + " and " + MAX_LIFETIME + " seconds; got " + seconds + "."));
+            errors.add(FieldError.of("tokenLifetimeSeconds", "problem.app.token-lifetime.range",
+                    String.valueOf(MIN_LIFETIME), String.valueOf(MAX_LIFETIME), String.valueOf(seconds)));
             return DEFAULT_LIFETIME;
         }
         return seconds;
@@ -224,10 +226,8 @@ public final class AppRules {
      */
     private static String jwksUrl(String value, boolean internalAllowed, HostResolver resolver, List<FieldError> errors) {
         String text = strip(value);
-        String rule = "The JWKS URL must be an https URL (http only for localhost or 127.0.0.1),"
-                + " e.g. 'https://billing.example/.well-known/jwks.json'";
         if (text.isEmpty()) {
-            errors.add(new FieldError("jwksUrl", rule + "."));
+            errors.add(FieldError.of("jwksUrl", "problem.app.jwks-url.missing"));
             return null;
         }
         try {
@@ -244,16 +244,14 @@ public final class AppRules {
             if (!internalAllowed) {
                 Optional<InetAddress> internal = internalAddress(host, resolver);
                 if (internal.isPresent()) {
-                    errors.add(new FieldError("jwksUrl", "The JWKS URL's host " + printable(host) + " is an internal"
-                            + " address (" + internal.get().getHostAddress() + "): Portico fetches keys from loopback,"
-                            + " private or link-local addresses only when 'allow an internal JWKS host' is set for"
-                            + " the app."));
+                    errors.add(FieldError.of("jwksUrl", "problem.app.jwks-url.internal", printable(host),
+                            internal.get().getHostAddress()));
                     return null;
                 }
             }
             return uri.toString();
         } catch (URISyntaxException e) {
-            errors.add(new FieldError("jwksUrl", rule + "; got '" + printable(text) + "'."));
+            errors.add(FieldError.of("jwksUrl", "problem.app.jwks-url.invalid", printable(text)));
             return null;
         }
     }

@@ -265,8 +265,8 @@ public class AppService {
                 throw new AppRejectedException.NoClientSecret(app.getId());
             }
             if (secret == null || secret.length() < ClientSecret.MIN_SECRET_LENGTH || secret.length() > 256) {
-                throw new AppRejectedException.InvalidApp(List.of(new FieldError("clientSecret",
-                        "A client secret has " + ClientSecret.MIN_SECRET_LENGTH + " to 256 characters.")));
+                throw new AppRejectedException.InvalidApp(List.of(FieldError.of("clientSecret",
+                        "problem.app.client-secret.length", String.valueOf(ClientSecret.MIN_SECRET_LENGTH), "256")));
             }
             app.setClientSecretHash(secrets.hash(secret).hash());
             app.touch(clock.instant());
@@ -332,8 +332,8 @@ public class AppService {
         for (String audience : checked.exchangeAudiences()) {
             Optional<RegisteredApp> target = findByAudience(audience);
             if (target.isEmpty() || target.get().getId().equals(selfId)) {
-                errors.add(new FieldError("exchangeAudiences", "No other registered app has the audience '"
-                        + AppRules.printable(audience) + "'. Register that app first."));
+                errors.add(FieldError.of("exchangeAudiences", "problem.app.exchange-audiences.unknown",
+                        AppRules.printable(audience)));
             } else {
                 targets.add(target.get());
             }

@@ -95,7 +95,7 @@ public class AppsResource {
         List<FieldError> errors = new ArrayList<>();
         Long version = fields(json, errors).whole("version");
         if (version == null && errors.isEmpty()) {
-            errors.add(new FieldError("version", "Send the 'version' of the app as you last read it."));
+            errors.add(FieldError.of("version", "problem.app.version.missing"));
         }
         AppDraft draft = draft(json, false, errors);
         return withSecret(apps.update(id, version == null ? -1 : version, draft)).build();

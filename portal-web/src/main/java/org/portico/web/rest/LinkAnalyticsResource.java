@@ -15,6 +15,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -47,6 +49,9 @@ public class LinkAnalyticsResource {
     @Inject
     Clock clock;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Path("link-analytics")
     @Produces(MediaType.APPLICATION_JSON)
@@ -75,7 +80,7 @@ public class LinkAnalyticsResource {
             return LinkAnalyticsQuery.of(route, CsvDownload.day("from", from), CsvDownload.day("to", to),
                     LocalDate.now(clock));
         } catch (LinkAnalyticsQuery.InvalidQueryException e) {
-            throw new ApiProblemException(400, e.getMessage());
+            throw new ApiProblemException(400, e.message(ProblemMappers.Rejected.language(headers.getAcceptableLanguages())));
         }
     }
 

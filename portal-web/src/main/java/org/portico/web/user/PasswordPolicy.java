@@ -19,15 +19,13 @@ public final class PasswordPolicy {
      */
     public static void check(String username, String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            throw new UserRejectedException.WeakPassword(
-                    "The password must have at least " + MIN_LENGTH + " characters.");
+            throw new UserRejectedException.WeakPassword("problem.user.password.too-short", String.valueOf(MIN_LENGTH));
         }
         if (password.length() > MAX_LENGTH) {
-            throw new UserRejectedException.WeakPassword(
-                    "The password must have at most " + MAX_LENGTH + " characters.");
+            throw new UserRejectedException.WeakPassword("problem.user.password.too-long", String.valueOf(MAX_LENGTH));
         }
         if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw new UserRejectedException.WeakPassword("The password must not contain the username.");
+            throw new UserRejectedException.WeakPassword("problem.user.password.contains-username");
         }
     }
 }

@@ -47,12 +47,13 @@ public abstract sealed class UserRejectedException extends RejectedException
         }
     }
 
-    /** The password does not meet the password policy; the reason says what a valid one looks like. */
+    /** The password does not meet the password policy; the message says what a valid one looks like. */
     public static final class WeakPassword extends UserRejectedException {
         private static final long serialVersionUID = 1L;
 
-        public WeakPassword(String reason) {
-            super(400, "problem.user.reason", reason);
+        /** @param key the bundle key of the reason ({@code problem.user.password.*}), with its parameters */
+        public WeakPassword(String key, Object... params) {
+            super(400, key, params);
         }
     }
 
@@ -60,8 +61,9 @@ public abstract sealed class UserRejectedException extends RejectedException
     public static final class InvalidUser extends UserRejectedException {
         private static final long serialVersionUID = 1L;
 
-        public InvalidUser(String reason) {
-            super(400, "problem.user.reason", reason);
+        /** @param key the bundle key of the reason ({@code problem.user.<field>.*}), with its parameters */
+        public InvalidUser(String key, Object... params) {
+            super(400, key, params);
         }
     }
 }

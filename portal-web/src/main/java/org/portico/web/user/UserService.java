@@ -240,7 +240,7 @@ public class UserService {
 
     private static String requireDisplayName(String displayName) {
         if (isBlank(displayName) || displayName.strip().length() > 100) {
-            throw new UserRejectedException.InvalidUser("The name must have 1 to 100 characters.");
+            throw new UserRejectedException.InvalidUser("problem.user.name.length");
         }
         return displayName.strip();
     }
@@ -251,7 +251,7 @@ public class UserService {
         }
         String trimmed = email.strip();
         if (trimmed.length() > 254 || !trimmed.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new UserRejectedException.InvalidUser("The e-mail address must look like name@example.org.");
+            throw new UserRejectedException.InvalidUser("problem.user.email.invalid");
         }
         return trimmed;
     }

@@ -24,8 +24,7 @@ public final class Usernames {
     public static String require(String username) {
         String normalized = normalize(username);
         if (!VALID.matcher(normalized).matches()) {
-            throw new UserRejectedException.InvalidUser("A username has 2 to 64 characters: lower case letters,"
-                    + " digits, '.', '-' or '_', starting with a letter or digit; got '" + username + "'.");
+            throw new UserRejectedException.InvalidUser("problem.user.username.invalid", String.valueOf(username));
         }
         return normalized;
     }

@@ -3,6 +3,7 @@ package org.portico.web.app;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -194,5 +195,56 @@ class AppRulesTest {
         assertAll(
                 () -> assertTrue(message.contains("x\\u000d\\u000ay"), message),
                 () -> assertTrue(message.indexOf('\n') < 0));
+    }
+
+    /**
+     * The messages come from the bundle (problem.app.*): English word for word as the rules wrote them before (the
+     * API's clients and the audit log read them), German for a German reader.
+     */
+    @Test
+    void theMessagesReadAsBeforeInEnglishAndInGermanForAGermanReader() {
+        AppDraft bad = new AppDraft("-Bad id", " ", "x".repeat(1001), "has space", List.of("https://b.example"),
+                List.of("name", "password"), 5, "basic", null, List.of(), false, true);
+
+        List<FieldError> errors = AppRules.check(bad, true).errors();
+
+        assertAll(
+                () -> assertEquals(List.of(
+                        "An app id has 2 to 63 characters: lower-case letters, digits or '-', starting with a letter or"
+                                + " digit, e.g. 'billing'; got '-Bad id'.",
+                        "The name must not be empty.",
+                        "The description has at most 1000 characters; got 1001.",
+                        "The audience is printable ASCII without spaces, e.g. 'https://billing.example' or 'billing';"
+                                + " got 'has space'.",
+                        "Unknown user claim 'password'; an app may receive 'name', 'email' and 'roles'.",
+                        "The token lifetime must be between 30 and 3600 seconds; got 5.",
+                        "Choose the client authentication: 'client_secret' or 'private_key_jwt'."),
+                        errors.stream().map(FieldError::message).toList()),
+                () -> assertEquals(errors.stream().map(FieldError::message).toList(),
+                        errors.stream().map(error -> error.message(Locale.ENGLISH)).toList()),
+                () -> assertEquals(List.of(
+                        "Eine App-ID hat 2 bis 63 Zeichen: Kleinbuchstaben, Ziffern oder '-', am Anfang ein Buchstabe"
+                                + " oder eine Ziffer, z. B. 'billing'; eingegeben wurde '-Bad id'.",
+                        "Der Name darf nicht leer sein.",
+                        "Die Beschreibung hat höchstens 1000 Zeichen; eingegeben wurden 1001.",
+                        "Die Audience besteht aus druckbaren ASCII-Zeichen ohne Leerzeichen, z. B."
+                                + " 'https://billing.example' oder 'billing'; eingegeben wurde 'has space'.",
+                        "Unbekannter Benutzer-Claim 'password'; eine App kann 'name', 'email' und 'roles' erhalten.",
+                        "Die Token-Lebensdauer muss zwischen 30 und 3600 Sekunden liegen; eingegeben wurden 5.",
+                        "Wählen Sie die Client-Authentifizierung: 'client_secret' oder 'private_key_jwt'."),
+                        errors.stream().map(error -> error.message(Locale.GERMAN)).toList()));
+    }
+
+    @Test
+    void theJwksUrlsMessagesReadAsBeforeInEnglish() {
+        AppDraft noUrl = draft("billing", "aud", List.of("https://b.example"), 300, "private_key_jwt", " ");
+        AppDraft badUrl = draft("billing", "aud", List.of("https://b.example"), 300, "private_key_jwt", "ftp://x");
+        String rule = "The JWKS URL must be an https URL (http only for localhost or 127.0.0.1),"
+                + " e.g. 'https://billing.example/.well-known/jwks.json'";
+        assertAll(
+                () -> assertEquals(rule + ".", AppRules.check(noUrl, true).errors().get(0).message()),
+                () -> assertEquals(rule + "; got 'ftp://x'.", AppRules.check(badUrl, true).errors().get(0).message()),
+                () -> assertTrue(AppRules.check(badUrl, true).errors().get(0).message(Locale.GERMAN)
+                        .startsWith("Die JWKS-URL muss eine https-URL sein")));
     }
 }

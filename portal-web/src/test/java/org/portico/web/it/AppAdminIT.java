@@ -119,6 +119,35 @@ class AppAdminIT extends BrowserTestBase {
                 () -> assertTrue(find("#appDialog").isDisplayed()));
     }
 
+    /**
+     * What the registry finds wrong with a field reaches a German admin in German, next to the input: the messages of
+     * the app rules come from the bundle, not from English strings.
+     */
+    @Test
+    void aGermanAdminIsToldInGermanWhatIsWrongWithAnApp() {
+        browserSpeaking("de-DE,de");
+        try {
+            loginAs("ada", DEMO_PASSWORD);
+            open("/admin/apps.xhtml");
+            openRegisterDialog("App registrieren");
+            type("#appForm\\:tokenLifetimeSeconds", "5");
+
+            fillApp("Not Valid!", "has space", "https://not-valid.example/");
+
+            waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("appForm"), "Kleinbuchstaben"));
+            String form = find("#appForm").getText();
+            assertAll(
+                    () -> assertTrue(form.contains("Eine App-ID hat 2 bis 63 Zeichen"), form),
+                    () -> assertTrue(form.contains("Die Audience besteht aus druckbaren ASCII-Zeichen ohne Leerzeichen"), form),
+                    () -> assertTrue(form.contains("Die Token-Lebensdauer muss zwischen 30 und 3600 Sekunden liegen;"
+                            + " eingegeben wurden 5."), form),
+                    () -> assertFalse(form.contains("lower-case letters"), form),
+                    () -> assertTrue(find("#appDialog").isDisplayed()));
+        } finally {
+            browserSpeaking(Browser.ENGLISH);
+        }
+    }
+
     @Test
     void aDeletedAppLeavesTheListAfterAConfirmation() {
         String id = unique("temp-");

@@ -176,6 +176,54 @@ class AppApiIT extends ApiTestBase {
                         json(none).getString("detail")));
     }
 
+    /** Every refused field is listed in the request's language; the English texts read as before. */
+    @Test
+    void theRefusedFieldsAreListedInTheLanguageOfTheRequest() throws Exception {
+        String body = "{\"id\":\"No!\",\"name\":\"\",\"audience\":\"has space\",\"baseUrls\":[\"https://x.example\"],"
+                + "\"tokenLifetimeSeconds\":5,\"clientAuthentication\":\"client_secret\"}";
+        HttpResponse<String> german = postApp(body, "de-DE,de;q=0.9");
+        HttpResponse<String> english = postApp(body, null);
+
+        assertAll(
+                () -> assertEquals(400, german.statusCode(), german.body()),
+                () -> assertEquals("de", german.headers().firstValue("Content-Language").orElse("")),
+                () -> assertEquals(List.of(
+                        "id: Eine App-ID hat 2 bis 63 Zeichen: Kleinbuchstaben, Ziffern oder '-', am Anfang ein Buchstabe"
+                                + " oder eine Ziffer, z. B. 'billing'; eingegeben wurde 'No!'.",
+                        "name: Der Name darf nicht leer sein.",
+                        "audience: Die Audience besteht aus druckbaren ASCII-Zeichen ohne Leerzeichen, z. B."
+                                + " 'https://billing.example' oder 'billing'; eingegeben wurde 'has space'.",
+                        "tokenLifetimeSeconds: Die Token-Lebensdauer muss zwischen 30 und 3600 Sekunden liegen;"
+                                + " eingegeben wurden 5."), errors(german)),
+                () -> assertEquals("Was zu korrigieren ist, steht unter 'errors'.", json(german).getString("detail")),
+                () -> assertEquals(400, english.statusCode(), english.body()),
+                () -> assertEquals(List.of(
+                        "id: An app id has 2 to 63 characters: lower-case letters, digits or '-', starting with a letter"
+                                + " or digit, e.g. 'billing'; got 'No!'.",
+                        "name: The name must not be empty.",
+                        "audience: The audience is printable ASCII without spaces, e.g. 'https://billing.example' or"
+                                + " 'billing'; got 'has space'.",
+                        "tokenLifetimeSeconds: The token lifetime must be between 30 and 3600 seconds; got 5."),
+                        errors(english)));
+    }
+
+    private HttpResponse<String> postApp(String body, String acceptLanguage) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(root() + "/api/admin/apps"))
+                .header("Accept", "application/json").header("Content-Type", "application/json");
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return ada.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The problem's {@code errors}, each as {@code field: message}. */
+    private static List<String> errors(HttpResponse<String> problem) {
+        return json(problem).getJsonArray("errors").stream().map(error -> error.asJsonObject().getString("field")
+                + ": " + error.asJsonObject().getString("message")).toList();
+    }
+
     @Test
     void aRegeneratedSecretDiffersAndDeleteRemovesTheApp() throws Exception {
         String id = unique("gone");

@@ -107,6 +107,20 @@ class LinkAnalyticsApiIT extends ApiTestBase {
                         + "2024-07-01T09:00:00Z,\"'" + formula + "\",denied,,\r\n", typed.body()));
     }
 
+    /** A filter the analytics can't answer is explained in the request's language. */
+    @Test
+    void aGermanRequestIsToldInGermanWhatToChange() throws Exception {
+        HttpResponse<String> backwards = ada.send(HttpRequest.newBuilder(
+                        URI.create(root() + "/api/admin/link-analytics?from=2024-03-10&to=2024-03-01"))
+                .header("Accept-Language", "de").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertAll(
+                () -> assertEquals(400, backwards.statusCode()),
+                () -> assertEquals(PROBLEM, type(backwards)),
+                () -> assertEquals("Der erste Tag (2024-03-10) liegt nach dem letzten Tag (2024-03-01); wählen Sie einen"
+                        + " ersten Tag am oder vor dem letzten.", json(backwards).getString("detail")));
+    }
+
     @Test
     void badParametersAre400ProblemsThatSayWhatToSend() throws Exception {
         HttpResponse<String> badDay = get(ada, "/api/admin/link-analytics?from=2024-13-01");

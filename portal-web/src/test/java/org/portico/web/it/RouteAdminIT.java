@@ -145,6 +145,27 @@ class RouteAdminIT extends BrowserTestBase {
         assertTrue(find("#routes\\:growl_container").getText().contains("Route '" + name + "' was deleted."));
     }
 
+    /** "Try it" says what is wrong with a value in the admin's language: the deep-link core's text from the bundle. */
+    @Test
+    void tryItTellsAGermanAdminInGermanWhatIsWrongWithAValue() {
+        browserSpeaking("de-DE,de");
+        try {
+            loginAs("ada", DEMO_PASSWORD);
+            open("/admin/routes.xhtml");
+            search("routes", "invoice");
+            find("#routes\\:table\\:0\\:try").click();
+            type("#tryForm\\:values\\:0\\:value", "abc");
+
+            waitForText("#tryForm\\:values\\:0\\:problem", "muss eine ganze Zahl sein");
+            String problem = find("#tryForm\\:values\\:0\\:problem").getText();
+            assertAll(
+                    () -> assertTrue(problem.startsWith("Parameter „"), problem),
+                    () -> assertFalse(problem.contains("must be"), problem));
+        } finally {
+            browserSpeaking(Browser.ENGLISH);
+        }
+    }
+
     /** The form's inputs say which field they hold, so a problem of the second parameter shows in its own row. */
     @Test
     void aProblemOfOneParameterShowsInThatParametersRow() {

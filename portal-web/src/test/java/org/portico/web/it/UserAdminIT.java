@@ -73,6 +73,31 @@ class UserAdminIT extends BrowserTestBase {
                 () -> assertTrue(find("#createDialog").isDisplayed()));
     }
 
+    /**
+     * The user store's own reasons (here: the password contains the username, which only the service checks) reach a
+     * German admin in German, next to the dialog's input, not as the English text of the refusal.
+     */
+    @Test
+    void aGermanAdminIsToldInGermanWhyAPasswordIsRefused() {
+        browserSpeaking("de-DE,de");
+        try {
+            String username = unique("dora");
+            loginAs("ada", DEMO_PASSWORD);
+            open("/admin/users.xhtml");
+
+            createUser(username, "Dora", "x-" + username + "-secret");
+
+            waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("createForm"), "Benutzernamen"));
+            String form = find("#createForm").getText();
+            assertAll(
+                    () -> assertTrue(form.contains("Das Passwort darf den Benutzernamen nicht enthalten."), form),
+                    () -> assertFalse(form.contains("must not contain"), form),
+                    () -> assertTrue(find("#createDialog").isDisplayed()));
+        } finally {
+            browserSpeaking(Browser.ENGLISH);
+        }
+    }
+
     @Test
     void aTakenUsernameIsRefusedWithAClearMessage() {
         loginAs("ada", DEMO_PASSWORD);

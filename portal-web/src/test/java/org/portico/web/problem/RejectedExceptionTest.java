@@ -68,7 +68,8 @@ class RejectedExceptionTest {
                         new UserRejectedException.UserNotFound(12345L).getMessage()),
                 () -> assertEquals("This is the last enabled site admin. Make another user site admin first.",
                         new UserRejectedException.LastSiteAdmin().getMessage()),
-                () -> assertEquals("The password can't be 'x'.", new UserRejectedException.WeakPassword("The password can't be 'x'.").getMessage()),
+                () -> assertEquals("The password must have at least 10 characters.",
+                        new UserRejectedException.WeakPassword("problem.user.password.too-short", "10").getMessage()),
                 () -> assertEquals("There is no app with id 'x'. Reload the list; it may have changed.",
                         new AppRejectedException.AppNotFound("x").getMessage()),
                 () -> assertEquals("The audience 'urn:a' belongs to the app 'a' already. Each app needs an audience of its own.",
@@ -99,5 +100,22 @@ class RejectedExceptionTest {
                 () -> assertEquals("invalid-route", route.type()),
                 () -> assertEquals(List.of(new FieldMessage("target.template", "{x} is not a declared parameter")), route.fieldErrors()),
                 () -> assertFalse(new RouteRejectedException.StaleRoute("r").hasFieldErrors()));
+    }
+
+    /** A refused field from the bundle keeps its key, so a page and problem+json show it in the reader's language. */
+    @Test
+    void aRefusedFieldFromTheBundleSpeaksTheReadersLanguage() {
+        AppRejectedException.InvalidApp app = new AppRejectedException.InvalidApp(
+                List.of(FieldError.of("name", "problem.app.name.empty"), new FieldError("baseUrls", "Base URL text.")));
+        FieldMessage name = app.fieldErrors().get(0);
+        assertAll(
+                () -> assertEquals("The name must not be empty. Base URL text.", app.getMessage(), "the audit log's summary"),
+                () -> assertEquals("The name must not be empty.", name.message()),
+                () -> assertEquals("Der Name darf nicht leer sein.", name.message(Locale.GERMAN)),
+                () -> assertEquals("Base URL text.", app.fieldErrors().get(1).message(Locale.GERMAN), "a text not in the bundle"),
+                () -> assertEquals("Das Passwort darf den Benutzernamen nicht enthalten.",
+                        new UserRejectedException.WeakPassword("problem.user.password.contains-username").message(Locale.GERMAN)),
+                () -> assertEquals("Der Name muss 1 bis 100 Zeichen haben.",
+                        new UserRejectedException.InvalidUser("problem.user.name.length").message(Locale.GERMAN)));
     }
 }

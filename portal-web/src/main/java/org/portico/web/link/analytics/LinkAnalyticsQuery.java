@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
+import org.portico.web.i18n.Texts;
 import org.portico.web.link.LinkResolved;
 
 /**
@@ -26,20 +28,19 @@ public record LinkAnalyticsQuery(String route, LocalDate from, LocalDate to) {
     public LinkAnalyticsQuery {
         route = route == null || route.isBlank() ? null : route.strip();
         if (from == null || to == null) {
-            throw new InvalidQueryException("Choose a first and a last day.");
+            throw new InvalidQueryException("problem.link-analytics.days-missing");
         }
         if (from.isAfter(to)) {
-            throw new InvalidQueryException("The first day (" + from + ") is after the last day (" + to
-                    + "); choose a first day on or before the last.");
+            throw new InvalidQueryException("problem.link-analytics.backwards", from.toString(), to.toString());
         }
         long days = days(from, to);
         if (days > MAX_DAYS) {
-            throw new InvalidQueryException("The range covers " + days + " days; choose at most " + MAX_DAYS
-                    + " (for example " + to.minusDays(MAX_DAYS - 1) + " to " + to + ").");
+            throw new InvalidQueryException("problem.link-analytics.too-long", String.valueOf(days),
+                    String.valueOf(MAX_DAYS), to.minusDays(MAX_DAYS - 1).toString(), to.toString());
         }
         if (route != null && route.length() > LinkResolved.MAX_ROUTE) {
-            throw new InvalidQueryException("A route name has at most " + LinkResolved.MAX_ROUTE
-                    + " characters; got " + route.length() + ".");
+            throw new InvalidQueryException("problem.link-analytics.route-too-long",
+                    String.valueOf(LinkResolved.MAX_ROUTE), String.valueOf(route.length()));
         }
     }
 
@@ -80,13 +81,38 @@ public record LinkAnalyticsQuery(String route, LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    /** The query asked for something that can't be answered; the message says what to change. */
+    /**
+     * The query asked for something that can't be answered; the message says what to change. It is the bundle's
+     * {@link #messageKey()} with {@link #messageParams()} (days as ISO dates, numbers as written), shown in the
+     * reader's language by {@link #message(Locale)}; {@link #getMessage()} is the English text, for logs.
+     */
     public static final class InvalidQueryException extends IllegalArgumentException {
 
         private static final long serialVersionUID = 1L;
 
-        public InvalidQueryException(String message) {
-            super(message);
+        private final String key;
+        private final String[] params;
+
+        /** @param key the bundle key ({@code problem.link-analytics.*}) */
+        public InvalidQueryException(String key, String... params) {
+            super(Texts.format(Locale.ENGLISH, key, (Object[]) params));
+            this.key = key;
+            this.params = params.clone();
+        }
+
+        /** The bundle key of the message. */
+        public String messageKey() {
+            return key;
+        }
+
+        /** The message's parameters. */
+        public Object[] messageParams() {
+            return params.clone();
+        }
+
+        /** The message in a language. */
+        public String message(Locale locale) {
+            return Texts.format(locale, key, (Object[]) params);
         }
     }
 }

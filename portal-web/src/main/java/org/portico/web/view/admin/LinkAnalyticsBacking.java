@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -79,7 +78,7 @@ public class LinkAnalyticsBacking implements Serializable {
             statistics = null;
             routes = null;
         } catch (LinkAnalyticsQuery.InvalidQueryException e) {
-            Messages.addGlobal(new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            Messages.addGlobalError(e.messageKey(), e.messageParams());
             Faces.validationFailed();
         }
     }

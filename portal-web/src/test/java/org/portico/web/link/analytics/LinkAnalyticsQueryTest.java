@@ -2,6 +2,7 @@ package org.portico.web.link.analytics;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.portico.web.link.analytics.LinkAnalyticsQuery.InvalidQueryException;
@@ -63,5 +64,22 @@ class LinkAnalyticsQueryTest {
     void aRouteNameLongerThanAnyRouteIsRefused() {
         var e = assertThrows(InvalidQueryException.class, () -> LinkAnalyticsQuery.of("x".repeat(65), null, null, TODAY));
         assertEquals("A route name has at most 64 characters; got 65.", e.getMessage());
+    }
+
+    /** The messages come from the bundle (problem.link-analytics.*): a German reader gets them in German. */
+    @Test
+    void aGermanReaderIsToldInGerman() {
+        var backwards = assertThrows(InvalidQueryException.class,
+                () -> LinkAnalyticsQuery.of(null, LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-01"), TODAY));
+        var tooLong = assertThrows(InvalidQueryException.class,
+                () -> LinkAnalyticsQuery.of(null, LocalDate.parse("2022-12-31"), LocalDate.parse("2024-01-01"), TODAY));
+        var route = assertThrows(InvalidQueryException.class, () -> LinkAnalyticsQuery.of("x".repeat(65), null, null, TODAY));
+        assertAll(
+                () -> assertEquals(backwards.getMessage(), backwards.message(Locale.ENGLISH)),
+                () -> assertEquals("Der erste Tag (2025-03-10) liegt nach dem letzten Tag (2025-03-01); wählen Sie einen"
+                        + " ersten Tag am oder vor dem letzten.", backwards.message(Locale.GERMAN)),
+                () -> assertEquals("Der Zeitraum umfasst 367 Tage; wählen Sie höchstens 366 (zum Beispiel 2023-01-01 bis"
+                        + " 2024-01-01).", tooLong.message(Locale.GERMAN)),
+                () -> assertEquals("Ein Routenname hat höchstens 64 Zeichen; eingegeben wurden 65.", route.message(Locale.GERMAN)));
     }
 }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.omnifaces.util.Faces;
 import org.portico.deeplink.link.InvalidParameterException;
 import org.portico.deeplink.link.ParameterType;
 import org.portico.deeplink.link.RouteParameter;
+import org.portico.web.link.LinkMessages;
 import org.portico.web.link.StoredRouteParameter;
 
 /** One parameter of "try it", with what its type expects when the value does not fit. */
@@ -35,7 +37,7 @@ public class TryValue implements Serializable {
         value = sample.orElse("");
     }
 
-    /** What is wrong with the value, or {@code null}; an empty optional value is fine. */
+    /** What is wrong with the value in the view's language, or {@code null}; an empty optional value is fine. */
     public String getProblem() {
         if ((value == null || value.isEmpty()) && !required) {
             return null;
@@ -45,7 +47,7 @@ public class TryValue implements Serializable {
                     maxLength).check(value);
             return null;
         } catch (InvalidParameterException e) {
-            return e.getMessage();
+            return LinkMessages.format(Faces.getLocale(), e.text());
         }
     }
 
