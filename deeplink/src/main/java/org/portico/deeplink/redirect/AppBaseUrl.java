@@ -57,38 +57,71 @@ public record AppBaseUrl(String scheme, String host, int port, String path) {
      */
     public static AppBaseUrl parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("base URL must not be empty, " + EXAMPLE);
+            throw new InvalidBaseUrlException(InvalidBaseUrlException.Reason.EMPTY,
+                    "base URL must not be empty, " + EXAMPLE, "");
         }
         try {
             UrlText.requireUrlCharacters(text, true);
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (uri.isOpaque() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-                throw invalid(text, "must be an absolute http(s) URL with a host");
+                throw invalid(text, InvalidBaseUrlException.Reason.NOT_ABSOLUTE, "must be an absolute http(s) URL with a host");
             }
             if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-                throw invalid(text, "must not have user information, a query or a fragment");
+                throw invalid(text, InvalidBaseUrlException.Reason.EXTRAS, "must not have user information, a query or a fragment");
             }
             if (uri.getHost().endsWith(".")) {
-                throw invalid(text, "must not end its host with a dot");
+                throw invalid(text, InvalidBaseUrlException.Reason.HOST_DOT, "must not end its host with a dot");
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             UrlText.requireSafeEscapes(path, true);
             if (UrlText.hasDotSegment(path)) {
-                throw invalid(text, "must not contain '.' or '..' path segments");
+                throw invalid(text, InvalidBaseUrlException.Reason.DOT_SEGMENT, "must not contain '.' or '..' path segments");
             }
             while (path.endsWith("/")) {
                 path = path.substring(0, path.length() - 1);
             }
-            return new AppBaseUrl(scheme, uri.getHost().toLowerCase(Locale.ROOT),
-                    uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort(), path);
+            int port = uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort();
+            if (port < 1 || port > 65535) {
+                throw invalid(text, InvalidBaseUrlException.Reason.PORT, "must have a port between 1 and 65535");
+            }
+            return new AppBaseUrl(scheme, uri.getHost().toLowerCase(Locale.ROOT), port, path);
         } catch (URISyntaxException | RedirectRejectedException e) {
-            throw invalid(text, "is not a valid URL (ASCII only: write internationalised hosts as xn--…)");
+            throw invalid(text, InvalidBaseUrlException.Reason.NOT_VALID, "is not a valid URL (ASCII only: write internationalised hosts as xn--…)");
         }
     }
 
-    private static IllegalArgumentException invalid(String text, String problem) {
-        return new IllegalArgumentException("base URL " + problem + ", " + EXAMPLE + ", got '" + printable(text) + "'");
+    private static InvalidBaseUrlException invalid(String text, InvalidBaseUrlException.Reason reason, String problem) {
+        String value = printable(text);
+        return new InvalidBaseUrlException(reason, "base URL " + problem + ", " + EXAMPLE + ", got '" + value + "'", value);
+    }
+
+    /**
+     * A base URL a site admin entered that is not one. {@link #getMessage()} says why in English (for logs and
+     * scripts); {@link #reason()} and {@link #value()} let an application say it in the reader's language.
+     */
+    public static final class InvalidBaseUrlException extends IllegalArgumentException {
+
+        /** Why the text is not a base URL. */
+        public enum Reason { EMPTY, NOT_ABSOLUTE, EXTRAS, HOST_DOT, DOT_SEGMENT, PORT, NOT_VALID }
+
+        private final Reason reason;
+        private final String value;
+
+        InvalidBaseUrlException(Reason reason, String message, String value) {
+            super(message);
+            this.reason = reason;
+            this.value = value;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The refused text, made safe to quote (control characters escaped, at most 200 characters). */
+        public String value() {
+            return value;
+        }
     }
 
     /** Keeps a hostile value from breaking a log line or a page when it is quoted in a message. */

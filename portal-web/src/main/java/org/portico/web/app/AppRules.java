@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.oauth.InternalAddresses;
 import org.portico.deeplink.oauth.InternalAddresses.HostResolver;
 import org.portico.deeplink.redirect.AppBaseUrl;
+import org.portico.deeplink.redirect.AppBaseUrl.InvalidBaseUrlException;
 import org.portico.web.user.Role;
 
 /**
@@ -35,6 +37,16 @@ public final class AppRules {
     public static final int MAX_DESCRIPTION = 1000;
     public static final int MAX_AUDIENCE = 255;
     public static final int MAX_URL = 2048;
+
+    /** What is wrong with a base URL, as the deeplink core found it: the key of the text that says so. */
+    private static final Map<InvalidBaseUrlException.Reason, String> BASE_URL_PROBLEMS = Map.of(
+            InvalidBaseUrlException.Reason.EMPTY, "problem.app.base-url.empty",
+            InvalidBaseUrlException.Reason.NOT_ABSOLUTE, "problem.app.base-url.not-absolute",
+            InvalidBaseUrlException.Reason.EXTRAS, "problem.app.base-url.extras",
+            InvalidBaseUrlException.Reason.HOST_DOT, "problem.app.base-url.host-dot",
+            InvalidBaseUrlException.Reason.DOT_SEGMENT, "problem.app.base-url.dot-segment",
+            InvalidBaseUrlException.Reason.PORT, "problem.app.base-url.port",
+            InvalidBaseUrlException.Reason.NOT_VALID, "problem.app.base-url.not-valid");
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
@@ -179,9 +191,8 @@ public final class AppRules {
             }
             try {
                 parsed.add(AppBaseUrl.parse(value));
-            } catch (IllegalArgumentException e) {
-                // The deeplink core's own words (English), with the value that was refused.
-                errors.add(new FieldError("baseUrls", capitalize(e.getMessage()) + "."));
+            } catch (InvalidBaseUrlException e) {
+                errors.add(FieldError.of("baseUrls", BASE_URL_PROBLEMS.get(e.reason()), e.value()));
             }
         }
         return List.copyOf(parsed);
@@ -266,10 +277,6 @@ public final class AppRules {
 
     private static String strip(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Keeps a hostile value from breaking a page or a log line when quoted in a message. */

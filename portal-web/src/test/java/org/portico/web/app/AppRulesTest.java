@@ -9,11 +9,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.portico.deeplink.redirect.AppBaseUrl;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AppRulesTest {
@@ -91,6 +93,27 @@ class AppRulesTest {
     void baseUrlsThatAreNotPlainHttpUrlsAreRejected(String url) {
         assertEquals(List.of("baseUrls"), fields(AppRules.check(draft("billing", "aud", List.of(url), 300,
                 "client_secret", null), true)));
+    }
+
+    /**
+     * What is wrong with a base URL is said in the reader's language; in English word for word what the deeplink core
+     * says (capitalised, with a full stop), as the admin page and the API said it before the text moved to the bundle.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://b.example", "https://user@b.example", "https://b.example./app",
+            "https://b.example/a/../b", "https://b.example:99999/", "not a url\u0007"})
+    void aBaseUrlsProblemIsSaidInTheReadersLanguage(String url) {
+        String core = assertThrows(IllegalArgumentException.class, () -> AppBaseUrl.parse(url)).getMessage();
+        FieldError error = AppRules.check(draft("billing", "aud", List.of(url), 300,
+                "client_secret", null), true).errors().get(0);
+
+        assertAll(
+                () -> assertEquals("baseUrls", error.field()),
+                () -> assertEquals(Character.toUpperCase(core.charAt(0)) + core.substring(1) + ".",
+                        error.message(Locale.ENGLISH)),
+                () -> assertEquals(error.message(Locale.ENGLISH), error.message(), "the audit log's English"),
+                () -> assertTrue(error.message(Locale.GERMAN).matches("(Die|Der Host der) Basis-URL .+"),
+                        error.message(Locale.GERMAN)));
     }
 
     @Test
