@@ -126,7 +126,7 @@ public final class ProblemMappers {
             Locale locale = language(headers == null ? List.of() : headers.getAcceptableLanguages());
             Response problem = Problems.response(exception.status(), exception.type(), exception.title(locale),
                     exception.message(locale),
-                    exception.hasFieldErrors() ? Map.of("errors", errors(exception.fieldErrors())) : Map.of());
+                    exception.hasFieldErrors() ? Map.of("errors", errors(exception.fieldErrors(), locale)) : Map.of());
             problem.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
             return problem;
         }
@@ -146,12 +146,17 @@ public final class ProblemMappers {
         }
     }
 
-    /** {@code [{"field": "routes[3].parameters[0].pattern", "message": "…"}, …]} */
+    /** {@code [{"field": "routes[3].parameters[0].pattern", "message": "…"}, …]}, in English. */
     public static JsonArray errors(List<FieldMessage> fieldErrors) {
+        return errors(fieldErrors, Locale.ENGLISH);
+    }
+
+    /** {@code [{"field": "routes[3].parameters[0].pattern", "message": "…"}, …]}, each message in {@code locale}. */
+    public static JsonArray errors(List<FieldMessage> fieldErrors, Locale locale) {
         JsonArrayBuilder errors = Json.createArrayBuilder();
         fieldErrors.forEach(error -> errors.add(Json.createObjectBuilder()
                 .add("field", error.field())
-                .add("message", error.message())));
+                .add("message", error.message(locale))));
         return errors.build();
     }
 

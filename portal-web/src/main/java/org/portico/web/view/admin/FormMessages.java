@@ -8,6 +8,7 @@ import jakarta.faces.component.UIForm;
 import jakarta.faces.component.visit.VisitResult;
 
 import org.omnifaces.util.Components;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.portico.web.problem.RejectedException;
 
@@ -65,7 +66,7 @@ public final class FormMessages {
      */
     public void refused(RejectedException refusal) {
         if (refusal.hasFieldErrors()) {
-            refusal.fieldErrors().forEach(error -> error(error.field(), error.message()));
+            refusal.fieldErrors().forEach(error -> error(error.field(), error.message(Faces.getLocale())));
         } else {
             refused(ELSEWHERE, refusal);
         }
