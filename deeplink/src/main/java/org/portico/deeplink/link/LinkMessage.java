@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A message for the person who followed a link, as a message key and its parameters: the core decides what to say,
- * the application says it in the person's language (portal-web looks the key up in its resource bundle, where the
- * English text is the one {@link LinkText} holds). A parameter is a {@code String}, a {@code Number} or another
- * {@code LinkMessage} (rendered first, in the same language). Immutable.
+ * A message of the deep-link core, as a message key and its parameters: for the person who followed a link
+ * ({@link LinkText}) or the site admin who defines a route ({@link RouteText}, in a {@link RouteProblem}). The core
+ * decides what to say, the application says it in the reader's language (portal-web looks the key up in its resource
+ * bundle, where the English text is the one the core's enum holds). A parameter is a {@code String}, a {@code Number}
+ * or another {@code LinkMessage} (rendered first, in the same language). Immutable.
  *
- * @param key    the message key, e.g. {@code deeplink.link.unknown-route}
+ * @param key    the message key, e.g. {@code deeplink.link.unknown-route} or {@code deeplink.route.name}
  * @param params the parameters, in the order of the text's {@code {0}}, {@code {1}} …
  */
 public record LinkMessage(String key, List<Object> params) {
@@ -28,11 +29,14 @@ public record LinkMessage(String key, List<Object> params) {
     }
 
     /**
-     * The English text, for logs, tests and exception messages: the {@link LinkText} of the key, formatted; the key
-     * itself for a key the core does not know.
+     * The English text, for logs, tests and exception messages: the {@link LinkText} or {@link RouteText} of the key,
+     * formatted; the key itself for a key the core does not know.
      */
     public String english() {
-        return LinkText.byKey(key).map(text -> new MessageFormat(text.english(), Locale.ENGLISH).format(params.stream()
-                .map(p -> p instanceof LinkMessage nested ? nested.english() : p).toArray())).orElse(key);
+        return LinkText.byKey(key).map(LinkText::english)
+                .or(() -> RouteText.byKey(key).map(RouteText::english))
+                .map(text -> new MessageFormat(text, Locale.ENGLISH).format(params.stream()
+                        .map(p -> p instanceof LinkMessage nested ? nested.english() : p).toArray()))
+                .orElse(key);
     }
 }

@@ -144,18 +144,17 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
                                                TokenPlacement tokenPlacement) {
         List<RouteProblem> problems = new ArrayList<>();
         if (!isValidName(name)) {
-            problems.add(new RouteProblem("name", "must be 1 to 63 characters of a-z, 0-9 and '-', starting with a"
-                    + " letter or digit, e.g. 'invoice'"));
+            problems.add(new RouteProblem("name", RouteText.NAME));
         }
         if (description.length() > MAX_DESCRIPTION) {
-            problems.add(new RouteProblem("description", "must be at most " + MAX_DESCRIPTION + " characters"));
+            problems.add(new RouteProblem("description", RouteText.DESCRIPTION_TOO_LONG, MAX_DESCRIPTION));
         }
         Set<String> declared = new HashSet<>();
         if (parameters == null || hasNull(parameters)) {
-            problems.add(new RouteProblem("parameters", "must be a list of parameters (may be empty)"));
+            problems.add(new RouteProblem("parameters", RouteText.PARAMETERS_NOT_A_LIST));
         } else {
             if (parameters.size() > MAX_PARAMETERS) {
-                problems.add(new RouteProblem("parameters", "a route may have at most " + MAX_PARAMETERS + " parameters"));
+                problems.add(new RouteProblem("parameters", RouteText.TOO_MANY_PARAMETERS, MAX_PARAMETERS));
             }
             boolean optionalSeen = false;
             for (int i = 0; i < parameters.size(); i++) {
@@ -163,46 +162,43 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
                 String prefix = "parameters[" + i + "].";
                 problems.addAll(p.problems(prefix));
                 if (p.name() != null && !declared.add(p.name())) {
-                    problems.add(new RouteProblem(prefix + "name", "'" + p.name() + "' is declared twice"));
+                    problems.add(new RouteProblem(prefix + "name", RouteText.DECLARED_TWICE, p.name()));
                 }
                 if (!p.required()) {
                     optionalSeen = true;
                 } else if (optionalSeen) {
-                    problems.add(new RouteProblem(prefix + "required",
-                            "required parameters must come before optional ones (path segments fill them in order)"));
+                    problems.add(new RouteProblem(prefix + "required", RouteText.REQUIRED_AFTER_OPTIONAL));
                 }
             }
         }
         problems.addAll(targetProblems(target, declared));
         if (roles == null || hasNull(roles)) {
-            problems.add(new RouteProblem("roles", "must be a set of role names (may be empty)"));
+            problems.add(new RouteProblem("roles", RouteText.ROLES_NOT_A_SET));
         } else {
             if (roles.stream().anyMatch(r -> !ROLE.matcher(r).matches())) {
-                problems.add(new RouteProblem("roles", "role names are lower case, e.g. 'end-user'"));
+                problems.add(new RouteProblem("roles", RouteText.ROLE_NAMES));
             }
             if (guestsAllowed && !roles.isEmpty()) {
-                problems.add(new RouteProblem("roles", "a route open to guests cannot require roles"));
+                problems.add(new RouteProblem("roles", RouteText.GUESTS_WITH_ROLES));
             }
         }
         if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
-            problems.add(new RouteProblem("validUntil", "must be after valid from"));
+            problems.add(new RouteProblem("validUntil", RouteText.VALID_UNTIL));
         }
         if (window == null) {
-            problems.add(new RouteProblem("window", "must be same_tab or new_tab"));
+            problems.add(new RouteProblem("window", RouteText.WINDOW));
         }
         // Whole seconds: that is what routes are stored, exported and shown with.
         if (tokenLifetime == null || tokenLifetime.compareTo(MIN_TOKEN_LIFETIME) < 0
                 || tokenLifetime.compareTo(MAX_TOKEN_LIFETIME) > 0 || tokenLifetime.getNano() != 0) {
-            problems.add(new RouteProblem("tokenLifetimeSeconds", "must be a whole number of seconds between "
-                    + MIN_TOKEN_LIFETIME.toSeconds()
-                    + " and " + MAX_TOKEN_LIFETIME.toSeconds() + " (default "
-                    + DEFAULT_TOKEN_LIFETIME.toSeconds() + ")"));
+            problems.add(new RouteProblem("tokenLifetimeSeconds", RouteText.TOKEN_LIFETIME,
+                    MIN_TOKEN_LIFETIME.toSeconds(), MAX_TOKEN_LIFETIME.toSeconds(), DEFAULT_TOKEN_LIFETIME.toSeconds()));
         }
         if (claims == null || hasNull(claims)) {
-            problems.add(new RouteProblem("claims", "must be a set of name, email, roles (may be empty)"));
+            problems.add(new RouteProblem("claims", RouteText.CLAIMS_NOT_A_SET));
         }
         if (tokenPlacement == null) {
-            problems.add(new RouteProblem("tokenPlacement", "must be fragment or query"));
+            problems.add(new RouteProblem("tokenPlacement", RouteText.TOKEN_PLACEMENT));
         }
         return problems;
     }
@@ -210,41 +206,37 @@ public record LinkRoute(String name, String description, List<RouteParameter> pa
     private static List<RouteProblem> targetProblems(RouteTarget target, Set<String> declared) {
         List<RouteProblem> problems = new ArrayList<>();
         if (target == null) {
-            problems.add(new RouteProblem("target", "is required: a Portico page or an app URL template"));
+            problems.add(new RouteProblem("target", RouteText.TARGET_REQUIRED));
             return problems;
         }
         String template = target.template();
         String field = target instanceof RouteTarget.AppUrl ? "target.template" : "target.path";
         if (template.isEmpty() || template.length() > MAX_TEMPLATE || template.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
-            problems.add(new RouteProblem(field, "must be 1 to " + MAX_TEMPLATE + " characters without spaces or"
-                    + " control characters"));
+            problems.add(new RouteProblem(field, RouteText.TEMPLATE_FORM, MAX_TEMPLATE));
             return problems;
         }
         String withoutPlaceholders = PLACEHOLDER.matcher(template).replaceAll("");
         if (withoutPlaceholders.indexOf('{') >= 0 || withoutPlaceholders.indexOf('}') >= 0) {
-            problems.add(new RouteProblem(field, "has an unbalanced '{' or '}'; placeholders look like {id}"));
+            problems.add(new RouteProblem(field, RouteText.UNBALANCED_BRACES, "{", "}", "{id}"));
         }
         for (String placeholder : placeholders(template)) {
             if (!declared.contains(placeholder)) {
-                problems.add(new RouteProblem(field, "{" + placeholder + "} is not a declared parameter"));
+                problems.add(new RouteProblem(field, RouteText.UNDECLARED_PLACEHOLDER, "{" + placeholder + "}"));
             }
         }
         if (target instanceof RouteTarget.AppUrl app) {
             if (!AppRegistration.isValidId(app.appId())) {
-                problems.add(new RouteProblem("target.appId", "must name a registered app, e.g. 'billing'"));
+                problems.add(new RouteProblem("target.appId", RouteText.APP_ID));
             }
             int authorityEnd = authorityEnd(template);
             if (!(template.startsWith("https://") || template.startsWith("http://")) || authorityEnd < 0) {
-                problems.add(new RouteProblem(field, "must be an absolute http(s) URL, e.g."
-                        + " 'https://billing.example/invoices/{id}'"));
+                problems.add(new RouteProblem(field, RouteText.ABSOLUTE_URL, "https://billing.example/invoices/{id}"));
             } else if (template.substring(0, authorityEnd).contains("{")) {
-                problems.add(new RouteProblem(field, "placeholders may be used in the path, query or fragment,"
-                        + " never in the host"));
+                problems.add(new RouteProblem(field, RouteText.PLACEHOLDER_IN_HOST));
             }
         } else if (!template.startsWith("/") || template.startsWith("//") || template.startsWith("/\\")
                 || template.contains("\\") || template.startsWith("/{")) {
-            problems.add(new RouteProblem(field, "must be a Portico path starting with a single '/', e.g."
-                    + " '/pages/{slug}', and may not start with a placeholder"));
+            problems.add(new RouteProblem(field, RouteText.PORTICO_PATH, "/pages/{slug}"));
         }
         return problems;
     }

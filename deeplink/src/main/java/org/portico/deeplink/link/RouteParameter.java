@@ -114,39 +114,37 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
     List<RouteProblem> problems(String prefix) {
         List<RouteProblem> problems = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
-            problems.add(new RouteProblem(prefix + "name", "must be 1 to 32 characters of letters, digits and '_',"
-                    + " starting with a letter, e.g. 'invoiceId'"));
+            problems.add(new RouteProblem(prefix + "name", RouteText.PARAMETER_NAME));
         }
         if (type == null) {
-            problems.add(new RouteProblem(prefix + "type", "must be one of string, int, uuid, enum, pattern"));
+            problems.add(new RouteProblem(prefix + "type", RouteText.PARAMETER_TYPE));
             return problems;
         }
         if (maxLength < 1 || maxLength > MAX_LENGTH) {
-            problems.add(new RouteProblem(prefix + "maxLength", "must be between 1 and " + MAX_LENGTH));
+            problems.add(new RouteProblem(prefix + "maxLength", RouteText.MAX_LENGTH, MAX_LENGTH));
         }
         if (type == ParameterType.ENUM) {
             if (values.isEmpty() || values.size() > 100) {
-                problems.add(new RouteProblem(prefix + "values", "an enum parameter needs 1 to 100 allowed values"));
+                problems.add(new RouteProblem(prefix + "values", RouteText.ENUM_VALUE_COUNT));
             } else if (values.stream().anyMatch(v -> v == null || v.isEmpty() || v.length() > 100 || hasControl(v))) {
-                problems.add(new RouteProblem(prefix + "values",
-                        "each allowed value must be 1 to 100 characters without control characters"));
+                problems.add(new RouteProblem(prefix + "values", RouteText.ENUM_VALUE_FORM));
             } else if (values.stream().distinct().count() != values.size()) {
-                problems.add(new RouteProblem(prefix + "values", "allowed values must not repeat"));
+                problems.add(new RouteProblem(prefix + "values", RouteText.ENUM_VALUES_REPEAT));
             }
         } else if (!values.isEmpty()) {
-            problems.add(new RouteProblem(prefix + "values", "only enum parameters have allowed values"));
+            problems.add(new RouteProblem(prefix + "values", RouteText.VALUES_ONLY_FOR_ENUM));
         }
         if (type == ParameterType.PATTERN) {
-            patternProblem().ifPresent(p -> problems.add(new RouteProblem(prefix + "pattern", p)));
+            patternProblem(prefix + "pattern").ifPresent(problems::add);
         } else if (pattern != null && !pattern.isEmpty()) {
-            problems.add(new RouteProblem(prefix + "pattern", "only pattern parameters have a regular expression"));
+            problems.add(new RouteProblem(prefix + "pattern", RouteText.PATTERN_ONLY_FOR_PATTERN));
         }
         return problems;
     }
 
-    private Optional<String> patternProblem() {
+    private Optional<RouteProblem> patternProblem(String field) {
         if (pattern == null || pattern.isEmpty() || pattern.length() > 200) {
-            return Optional.of("a pattern parameter needs a regular expression of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'");
+            return Optional.of(new RouteProblem(field, RouteText.PATTERN_REQUIRED, "[A-Z]{2}-[0-9]{4}"));
         }
         try {
             com.google.re2j.Pattern.compile(pattern);
@@ -154,11 +152,9 @@ public record RouteParameter(String name, ParameterType type, boolean required, 
         } catch (com.google.re2j.PatternSyntaxException e) {
             if (isJavaRegex(pattern)) {
                 // Valid for java.util.regex, which backtracks: a backreference, lookaround, possessive or atomic group.
-                return Optional.of("uses a construct Portico does not run (" + e.getDescription() + "): patterns are"
-                        + " matched in linear time (RE2 syntax), so backreferences such as \\1, lookarounds such as"
-                        + " (?=…) or (?<!…), possessive quantifiers and atomic groups are not supported; write it without them");
+                return Optional.of(new RouteProblem(field, RouteText.PATTERN_BACKTRACKING, e.getDescription()));
             }
-            return Optional.of("is not a valid regular expression: " + e.getDescription());
+            return Optional.of(new RouteProblem(field, RouteText.PATTERN_INVALID, e.getDescription()));
         }
     }
 

@@ -43,7 +43,16 @@ class LinkRouteTest {
     }
 
     private static void assertProblem(String field, String message, LinkRoute.Builder builder) {
-        assertEquals(new RouteProblem(field, message), only(builder));
+        assertEquals(said(field, message), only(builder).toString());
+    }
+
+    /** A problem as its {@link RouteProblem#toString()} says it: the field and the English text. */
+    private static String said(String field, String english) {
+        return field + ": " + english;
+    }
+
+    private static List<String> said(List<RouteProblem> problems) {
+        return problems.stream().map(RouteProblem::toString).toList();
     }
 
     // ---- defaults and values -------------------------------------------------------------------------------
@@ -113,9 +122,9 @@ class LinkRouteTest {
         assertAll(
                 () -> assertEquals("invoice", valid.name()),
                 () -> assertEquals(List.of(
-                        new RouteProblem("parameters", "must be a list of parameters (may be empty)"),
-                        new RouteProblem("roles", "must be a set of role names (may be empty)"),
-                        new RouteProblem("claims", "must be a set of name, email, roles (may be empty)")), problems));
+                        said("parameters", "must be a list of parameters (may be empty)"),
+                        said("roles", "must be a set of role names (may be empty)"),
+                        said("claims", "must be a set of name, email, roles (may be empty)")), said(problems)));
     }
 
     // ---- every problem, with its message -------------------------------------------------------------------
@@ -160,32 +169,32 @@ class LinkRouteTest {
                 .target(new RouteTarget.PortalPage("/x")));
 
         assertAll(
-                () -> assertEquals(new RouteProblem("parameters[0].name", "must be 1 to 32 characters of letters, digits"
-                        + " and '_', starting with a letter, e.g. 'invoiceId'"), problems.get(0)),
-                () -> assertEquals(new RouteProblem("parameters[0].maxLength", "must be between 1 and 500"), problems.get(1)),
-                () -> assertEquals(new RouteProblem("parameters[1].type", "must be one of string, int, uuid, enum, pattern"),
-                        problems.get(2)),
-                () -> assertEquals(new RouteProblem("parameters[2].values", "an enum parameter needs 1 to 100 allowed values"),
-                        problems.get(3)),
-                () -> assertEquals(new RouteProblem("parameters[3].values", "each allowed value must be 1 to 100 characters"
-                        + " without control characters"), problems.get(4)),
-                () -> assertEquals(new RouteProblem("parameters[4].values", "allowed values must not repeat"), problems.get(5)),
-                () -> assertEquals(new RouteProblem("parameters[5].values", "each allowed value must be 1 to 100 characters"
-                        + " without control characters"), problems.get(6)),
-                () -> assertEquals(new RouteProblem("parameters[6].maxLength", "must be between 1 and 500"), problems.get(7)),
-                () -> assertEquals(new RouteProblem("parameters[6].values", "only enum parameters have allowed values"),
-                        problems.get(8)),
-                () -> assertEquals(new RouteProblem("parameters[6].pattern", "only pattern parameters have a regular"
-                        + " expression"), problems.get(9)),
-                () -> assertEquals(new RouteProblem("parameters[7].pattern", "a pattern parameter needs a regular expression"
-                        + " of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'"), problems.get(10)),
+                () -> assertEquals(said("parameters[0].name", "must be 1 to 32 characters of letters, digits"
+                        + " and '_', starting with a letter, e.g. 'invoiceId'"), problems.get(0).toString()),
+                () -> assertEquals(said("parameters[0].maxLength", "must be between 1 and 500"), problems.get(1).toString()),
+                () -> assertEquals(said("parameters[1].type", "must be one of string, int, uuid, enum, pattern"),
+                        problems.get(2).toString()),
+                () -> assertEquals(said("parameters[2].values", "an enum parameter needs 1 to 100 allowed values"),
+                        problems.get(3).toString()),
+                () -> assertEquals(said("parameters[3].values", "each allowed value must be 1 to 100 characters"
+                        + " without control characters"), problems.get(4).toString()),
+                () -> assertEquals(said("parameters[4].values", "allowed values must not repeat"), problems.get(5).toString()),
+                () -> assertEquals(said("parameters[5].values", "each allowed value must be 1 to 100 characters"
+                        + " without control characters"), problems.get(6).toString()),
+                () -> assertEquals(said("parameters[6].maxLength", "must be between 1 and 500"), problems.get(7).toString()),
+                () -> assertEquals(said("parameters[6].values", "only enum parameters have allowed values"),
+                        problems.get(8).toString()),
+                () -> assertEquals(said("parameters[6].pattern", "only pattern parameters have a regular"
+                        + " expression"), problems.get(9).toString()),
+                () -> assertEquals(said("parameters[7].pattern", "a pattern parameter needs a regular expression"
+                        + " of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'"), problems.get(10).toString()),
                 () -> assertEquals("parameters[8].pattern", problems.get(11).field()),
                 () -> assertTrue(problems.get(11).message().startsWith("is not a valid regular expression: missing closing ]"),
                         problems.get(11).message()),
-                () -> assertEquals(new RouteProblem("parameters[9].values", "an enum parameter needs 1 to 100 allowed values"),
-                        problems.get(12)),
-                () -> assertEquals(new RouteProblem("parameters[10].pattern", "a pattern parameter needs a regular"
-                        + " expression of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'"), problems.get(13)),
+                () -> assertEquals(said("parameters[9].values", "an enum parameter needs 1 to 100 allowed values"),
+                        problems.get(12).toString()),
+                () -> assertEquals(said("parameters[10].pattern", "a pattern parameter needs a regular"
+                        + " expression of 1 to 200 characters, e.g. '[A-Z]{2}-[0-9]{4}'"), problems.get(13).toString()),
                 () -> assertEquals(14, problems.size(), problems::toString));
     }
 
@@ -331,10 +340,10 @@ class LinkRouteTest {
         assertAll(
                 () -> assertProblem("window", "must be same_tab or new_tab", invoice().window(null)),
                 () -> assertProblem("tokenPlacement", "must be fragment or query", invoice().tokenPlacement(null)),
-                () -> assertEquals(List.of(new RouteProblem("claims", "must be a set of name, email, roles (may be empty)")),
-                        assertThrows(InvalidRouteException.class, () -> new LinkRoute("r", "", List.of(),
+                () -> assertEquals(List.of(said("claims", "must be a set of name, email, roles (may be empty)")),
+                        said(assertThrows(InvalidRouteException.class, () -> new LinkRoute("r", "", List.of(),
                                 new RouteTarget.PortalPage("/"), false, Set.of(), true, null, null, LinkWindow.SAME_TAB,
-                                false, Duration.ofMinutes(1), null, TokenPlacement.FRAGMENT)).problems()));
+                                false, Duration.ofMinutes(1), null, TokenPlacement.FRAGMENT)).problems())));
     }
 
     @Test
@@ -457,8 +466,8 @@ class LinkRouteTest {
 
     @Test
     void aPatternThatIsNoRegularExpressionAtAllSaysSo() {
-        assertEquals(new RouteProblem("parameters[1].pattern", "is not a valid regular expression: missing closing )"),
-                only(invoice().parameter(RouteParameter.matching("key", "(ab"))));
+        assertEquals(said("parameters[1].pattern", "is not a valid regular expression: missing closing )"),
+                only(invoice().parameter(RouteParameter.matching("key", "(ab"))).toString());
     }
 
     @Test
@@ -490,5 +499,22 @@ class LinkRouteTest {
                 () -> assertEquals("bad_signature", LinkOutcome.BAD_SIGNATURE.code()),
                 () -> assertEquals("uuid", ParameterType.UUID.code()),
                 () -> assertEquals("portico_token", TokenPlacement.PARAMETER));
+    }
+
+    @Test
+    void aProblemCarriesItsMessageKeyAndParametersAndSaysThemInEnglish() {
+        RouteProblem undeclared = only(LinkRoute.builder("r").target(new RouteTarget.PortalPage("/pages/{slug}")));
+        RouteProblem lifetime = only(invoice().tokenLifetime(Duration.ofSeconds(5)));
+
+        assertAll(
+                () -> assertEquals(RouteText.UNDECLARED_PLACEHOLDER.with("{slug}"), undeclared.text()),
+                () -> assertEquals("deeplink.route.undeclared-placeholder", undeclared.text().key()),
+                () -> assertEquals("{slug} is not a declared parameter", undeclared.message()),
+                () -> assertEquals("deeplink.route.token-lifetime", lifetime.text().key()),
+                () -> assertEquals(List.of(10L, 3600L, 120L), lifetime.text().params()),
+                () -> assertEquals("must be a whole number of seconds between 10 and 3600 (default 120)",
+                        lifetime.message()),
+                () -> assertEquals("routes[2].target.path: {slug} is not a declared parameter",
+                        undeclared.about("routes[2]." + undeclared.field()).toString()));
     }
 }

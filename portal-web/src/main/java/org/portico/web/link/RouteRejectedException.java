@@ -46,7 +46,7 @@ public abstract sealed class RouteRejectedException extends RejectedException
             if (problems.isEmpty()) {
                 throw new IllegalArgumentException("an invalid route has at least one problem");
             }
-            return problems.stream().map(problem -> new FieldMessage(problem.field(), problem.message())).toList();
+            return problems.stream().map(RouteProblems::fieldMessage).toList();
         }
 
         public List<RouteProblem> problems() {

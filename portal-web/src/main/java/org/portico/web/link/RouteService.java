@@ -155,34 +155,29 @@ public class RouteService {
         List<RouteProblem> problems = new ArrayList<>(draft.problems());
         Set<String> fields = problems.stream().map(RouteProblem::field).collect(Collectors.toSet());
         if (existing != null && !existing.getName().equals(draft.name())) {
-            problems.add(0, new RouteProblem("name", "a route keeps its name '" + existing.getName()
-                    + "' (links in mails and apps use it); create a new route for a new name"));
+            problems.add(0, RouteProblems.of("name", "problem.route.name-kept", existing.getName()));
         }
         if (draft.name() != null && RESERVED_NAMES.contains(draft.name())) {
-            problems.add(new RouteProblem("name", "'" + draft.name() + "' is reserved (the API has /api/admin/routes/"
-                    + draft.name() + "); choose another name"));
+            problems.add(RouteProblems.of("name", "problem.route.name-reserved", draft.name()));
         }
         if (draft.roles() != null) {
             List<String> unknown = draft.roles().stream()
                     .filter(role -> role != null && Role.findByName(role).isEmpty())
                     .map(AppRules::printable).sorted().toList();
             if (!unknown.isEmpty()) {
-                problems.add(new RouteProblem("roles", "'" + String.join("', '", unknown) + "' "
-                        + (unknown.size() == 1 ? "is not a Portico role" : "are not Portico roles")
-                        + "; use end-user, content-editor or site-admin"));
+                problems.add(RouteProblems.of("roles", "problem.route.unknown-roles",
+                        "'" + String.join("', '", unknown) + "'", unknown.size()));
             }
         }
         if (draft.target() instanceof RouteTarget.AppUrl target && !fields.contains("target.appId")) {
             appProblems(draft, target, existing, fields.contains("target.template"), problems);
         } else if (draft.target() instanceof RouteTarget.PortalPage page) {
             if (draft.claims() != null && !draft.claims().isEmpty()) {
-                problems.add(new RouteProblem("claims", "only routes into an app carry user claims; a Portico page"
-                        + " gets no token, so leave them out"));
+                problems.add(RouteProblems.of("claims", "problem.route.page-claims"));
             }
             if (!fields.contains("target.path")
                     && RedirectGuard.localOnly().findLocalTarget(expandForCheck(page.path())).isEmpty()) {
-                problems.add(new RouteProblem("target.path", "must be a plain Portico path such as '/pages/{slug}':"
-                        + " no '..' above the root, '@' or percent-encoded slashes, dots or control characters"));
+                problems.add(RouteProblems.of("target.path", "problem.route.page-path", "/pages/{slug}"));
             }
         }
         return sorted(problems);
@@ -208,22 +203,20 @@ public class RouteService {
                              List<RouteProblem> problems) {
         Optional<RegisteredApp> found = apps.findById(target.appId());
         if (found.isEmpty() || !found.get().getId().equals(target.appId())) {
-            problems.add(new RouteProblem("target.appId", "there is no registered app '" + AppRules.printable(target.appId())
-                    + "'; register it under Apps first, or choose another"));
+            problems.add(RouteProblems.of("target.appId", "problem.route.no-such-app", AppRules.printable(target.appId())));
             return;
         }
         RegisteredApp app = found.get();
         boolean newTarget = existing == null || !app.getId().equals(existing.getAppId());
         if (newTarget && !app.isEnabled()) {
-            problems.add(new RouteProblem("target.appId", "the app '" + app.getId() + "' is disabled; enable it"
-                    + " under Apps first, or choose another"));
+            problems.add(RouteProblems.of("target.appId", "problem.route.app-disabled", app.getId()));
         }
         if (!templateChecked) {
             RedirectGuard guard = new RedirectGuard(app.getBaseUrls().stream().map(AppBaseUrl::parse).toList());
             if (guard.findAppTarget(expandForCheck(target.template())).isEmpty()) {
-                problems.add(new RouteProblem("target.template", "must lie under a base URL of the app '" + app.getId()
-                        + "': " + String.join(", ", app.getBaseUrls()) + " (e.g. '"
-                        + app.getBaseUrls().stream().findFirst().orElse("https://app.example") + "/items/{id}')"));
+                problems.add(RouteProblems.of("target.template", "problem.route.outside-base-urls", app.getId(),
+                        String.join(", ", app.getBaseUrls()),
+                        app.getBaseUrls().stream().findFirst().orElse("https://app.example") + "/items/{id}"));
             }
         }
         if (draft.claims() != null) {
@@ -231,9 +224,8 @@ public class RouteService {
                     .filter(claim -> !app.getClaims().contains(UserClaim.of(claim)))
                     .map(org.portico.deeplink.app.UserClaim::claimName).sorted().toList();
             if (!refused.isEmpty()) {
-                problems.add(new RouteProblem("claims", "the app '" + app.getId() + "' may not receive "
-                        + String.join(", ", refused) + "; allow " + (refused.size() == 1 ? "it" : "them")
-                        + " for the app under Apps, or leave " + (refused.size() == 1 ? "it" : "them") + " out"));
+                problems.add(RouteProblems.of("claims", "problem.route.claims-refused", app.getId(),
+                        String.join(", ", refused), refused.size()));
             }
         }
     }
@@ -380,15 +372,14 @@ public class RouteService {
             List<RouteProblem> own = new ArrayList<>();
             Integer first = draft.name() == null ? null : seen.putIfAbsent(draft.name(), i);
             if (first != null) {
-                own.add(new RouteProblem("name", "'" + AppRules.printable(draft.name())
-                        + "' is also the name of routes[" + first + "]; each route may appear once"));
+                own.add(RouteProblems.of("name", "problem.route.name-twice-in-file", AppRules.printable(draft.name()), first));
             }
             StoredRoute stored = findByName(draft.name()).orElse(null);
             existing.add(stored);
             own.addAll(problems(draft, stored));
             List<RouteProblem> read = inputProblems.stream().filter(p -> p.field().startsWith(prefix))
-                    .map(p -> new RouteProblem(p.field().substring(prefix.length()), p.message())).toList();
-            merged(read, own).forEach(p -> problems.add(new RouteProblem(prefix + p.field(), p.message())));
+                    .map(p -> p.about(p.field().substring(prefix.length()))).toList();
+            merged(read, own).forEach(p -> problems.add(p.about(prefix + p.field())));
         }
         if (!problems.isEmpty()) {
             throw new RouteRejectedException.InvalidRoute(problems);

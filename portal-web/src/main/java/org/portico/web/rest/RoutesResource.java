@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -39,14 +40,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.portico.deeplink.link.RouteProblem;
 import org.portico.web.link.ImportReport;
+import org.portico.web.i18n.Texts;
 import org.portico.web.link.RouteDraft;
 import org.portico.web.link.RouteJson;
+import org.portico.web.link.RouteProblems;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteService;
 import org.portico.web.link.StoredRoute;
@@ -83,6 +87,9 @@ public class RoutesResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     public JsonObject list(@QueryParam("q") String query, @QueryParam("first") @DefaultValue("0") int first,
                            @QueryParam("max") @DefaultValue("50") int max) {
@@ -115,9 +122,14 @@ public class RoutesResource {
             return Response.ok(report(routes.importRoutes(document.routes(), document.problems(), dry)).toString(),
                     MediaType.APPLICATION_JSON_TYPE).build();
         } catch (RouteRejectedException.InvalidRoute invalid) {
-            return Problems.response(400, "invalid-route-import", "The import file is not valid",
-                    "Nothing was imported. See 'errors' for what to correct.",
-                    Map.of("errors", ProblemMappers.errors(invalid.fieldErrors())));
+            // Said like every other refusal: in the request's language, which the answer names.
+            Locale locale = ProblemMappers.Rejected.language(headers.getAcceptableLanguages());
+            Response problem = Problems.response(400, "invalid-route-import",
+                    Texts.format(locale, "problem.invalid-route-import.title"),
+                    Texts.format(locale, "problem.route.nothing-imported"),
+                    Map.of("errors", ProblemMappers.errors(invalid.fieldErrors(), locale)));
+            problem.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+            return problem;
         }
     }
 
@@ -148,7 +160,7 @@ public class RoutesResource {
         if (given instanceof JsonNumber number && number.isIntegral()) {
             version = number.longValue();
         } else {
-            problems.add(new RouteProblem("version", "send the 'version' of the route as you last read it"));
+            problems.add(RouteProblems.of("version", "problem.route.version-missing"));
         }
         if (json instanceof JsonObject object && !object.containsKey("name")) {
             // The path names the route; the body need not repeat it.

@@ -191,6 +191,50 @@ class RouteAdminIT extends BrowserTestBase {
                 () -> assertTrue(find("#routeDialog").isDisplayed()));
     }
 
+    /**
+     * A browser that asks for German sees the route form's problems in German, next to their inputs: the core's (a
+     * parameter declared twice, a placeholder that names no parameter) read as sentences in the view's language.
+     */
+    @Test
+    void aGermanBrowserSeesTheRouteProblemsInGerman() throws Exception {
+        org.openqa.selenium.chrome.ChromeDriver chromium = (org.openqa.selenium.chrome.ChromeDriver) browser();
+        chromium.executeCdpCommand("Network.enable", java.util.Map.of());
+        chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
+                java.util.Map.of("headers", java.util.Map.of("Accept-Language", "de-DE,de;q=0.9")));
+        try {
+            loginAs("ada", DEMO_PASSWORD);
+            open("/admin/routes.xhtml");
+            find("#routes\\:new").click();
+            type("#routeForm\\:name", unique("zweimal-"));
+            find("#routeForm\\:addParameter").click();
+            type("#routeForm\\:parameters\\:0\\:name", "id");
+            find("#routeForm\\:addParameter").click();
+            type("#routeForm\\:parameters\\:1\\:name", "id");
+            choose("routeForm:appId", "demo-app");
+            waitUntil(driver -> !find("#routeForm\\:template").getAttribute("value").isEmpty());
+            String base = find("#routeForm\\:template").getAttribute("value");
+            type("#routeForm\\:template", base + "orders/{orderId}");
+            find("#routeForm\\:save").click();
+
+            waitForText("#routeForm", "ist zweimal deklariert");
+            assertAll(
+                    () -> assertTrue(find("#routeForm\\:parameters\\:1\\:row").getText()
+                            .contains("\u201eid\u201c ist zweimal deklariert."),
+                            find("#routeForm\\:parameters\\:1\\:row").getText()),
+                    () -> assertTrue(find("#routeForm\\:template").findElement(By.xpath("..")).getText()
+                            .contains("{orderId} ist kein deklarierter Parameter."),
+                            find("#routeForm\\:template").findElement(By.xpath("..")).getText()),
+                    () -> assertFalse(find("#routeForm").getText().contains("is declared twice"), "no English"),
+                    () -> assertTrue(find("#routeDialog").isDisplayed()));
+            ((org.openqa.selenium.JavascriptExecutor) browser()).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", find("#routeForm\\:parameters\\:1\\:row"));
+            snapshot("de-problems");
+        } finally {
+            chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
+                    java.util.Map.of("headers", java.util.Map.of()));
+        }
+    }
+
     @Test
     void theDemoRoutesAreListedWithTheirSampleLinks() throws Exception {
         loginAs("ada", DEMO_PASSWORD);

@@ -305,6 +305,61 @@ class RouteApiIT extends ApiTestBase {
                         json(send("GET", "/api/admin/routes/" + existing, null)).getString("description"), "nothing changed"));
     }
 
+    /** A request that asks for German ({@code Accept-Language}), with a JSON body. */
+    private HttpResponse<String> sendInGerman(String method, String path, String json)
+            throws IOException, InterruptedException {
+        return ada.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(root() + path))
+                .header("Accept", "application/json").header("Accept-Language", "de-CH, de;q=0.9, en;q=0.5")
+                .header("Content-Type", "application/json")
+                .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> errorMessages(HttpResponse<String> response) {
+        return json(response).getJsonArray("errors").stream().map(e -> e.asJsonObject().getString("message")).toList();
+    }
+
+    /**
+     * A site admin whose client asks for German gets a route's problems in German — the core's (a placeholder that
+     * names no parameter), the JSON's (a value of the wrong type) and those that need data (a role Portico does not
+     * have) — and so does the import report; without the header the same request is answered in English as before.
+     */
+    @Test
+    void aGermanClientGetsTheRouteProblemsInGerman() throws Exception {
+        String body = route(unique("de")).add("target", Json.createObjectBuilder().add("appId", app)
+                        .add("template", "https://" + app + ".example/app/orders/{id}/{nope}"))
+                .add("roles", Json.createArrayBuilder().add("boss"))
+                .add("tokenLifetimeSeconds", "sixty")
+                .build().toString();
+        String file = Json.createObjectBuilder().add("format", "portico-link-routes").add("formatVersion", 2)
+                .add("routes", Json.createArrayBuilder()).build().toString();
+
+        HttpResponse<String> german = sendInGerman("POST", "/api/admin/routes", body);
+        HttpResponse<String> english = send("POST", "/api/admin/routes", body);
+        HttpResponse<String> germanImport = sendInGerman("POST", "/api/admin/routes/import", file);
+
+        assertAll(
+                () -> assertEquals(400, german.statusCode(), german.body()),
+                () -> assertEquals(PROBLEM, type(german)),
+                () -> assertEquals("de", german.headers().firstValue("Content-Language").orElse(null)),
+                () -> assertEquals("Die Link-Route ist nicht gültig", json(german).getString("title")),
+                () -> assertEquals(List.of("target.template", "roles", "tokenLifetimeSeconds"), errorFields(german),
+                        german.body()),
+                () -> assertEquals(List.of("{nope} ist kein deklarierter Parameter",
+                        "'boss' ist keine Rolle von Portico; verwenden Sie end-user, content-editor oder site-admin",
+                        "muss eine ganze Zahl sein"), errorMessages(german), german.body()),
+                () -> assertEquals(List.of("{nope} is not a declared parameter",
+                        "'boss' is not a Portico role; use end-user, content-editor or site-admin",
+                        "must be a whole number"), errorMessages(english), english.body()),
+                () -> assertEquals(400, germanImport.statusCode(), germanImport.body()),
+                () -> assertEquals("de", germanImport.headers().firstValue("Content-Language").orElse(null)),
+                () -> assertEquals("Die Importdatei ist nicht gültig", json(germanImport).getString("title")),
+                () -> assertEquals("Es wurde nichts importiert. Was zu korrigieren ist, steht unter 'errors'.",
+                        json(germanImport).getString("detail")),
+                () -> assertEquals(List.of("muss 1 sein, die Version des Routenformats, die dieses Portico liest"),
+                        errorMessages(germanImport), germanImport.body()));
+    }
+
     @Test
     void aDryRunSaysWhatWouldBeCreatedAndUpdated() throws Exception {
         String existing = unique("upd");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.portico.deeplink.link.RouteProblem;
+import org.portico.deeplink.link.RouteText;
 import org.portico.web.app.AppRejectedException;
 import org.portico.web.app.FieldError;
 import org.portico.web.link.RouteRejectedException;
@@ -89,7 +90,7 @@ class RejectedExceptionTest {
         AppRejectedException.InvalidApp app = new AppRejectedException.InvalidApp(
                 List.of(new FieldError("id", "Use lower-case letters."), new FieldError("name", "Enter a name.")));
         RouteRejectedException.InvalidRoute route = new RouteRejectedException.InvalidRoute(
-                List.of(new RouteProblem("target.template", "{x} is not a declared parameter")));
+                List.of(new RouteProblem("target.template", RouteText.UNDECLARED_PLACEHOLDER, "{x}")));
         assertAll(
                 () -> assertEquals("Use lower-case letters. Enter a name.", app.getMessage(), "the audit log's summary"),
                 () -> assertEquals(List.of(new FieldMessage("id", "Use lower-case letters."), new FieldMessage("name", "Enter a name.")),
@@ -98,7 +99,9 @@ class RejectedExceptionTest {
                 () -> assertEquals("Was zu korrigieren ist, steht unter 'errors'.", app.message(Locale.GERMAN)),
                 () -> assertTrue(route.hasFieldErrors()),
                 () -> assertEquals("invalid-route", route.type()),
-                () -> assertEquals(List.of(new FieldMessage("target.template", "{x} is not a declared parameter")), route.fieldErrors()),
+                () -> assertEquals(List.of("target.template"), route.fieldErrors().stream().map(FieldMessage::field).toList()),
+                () -> assertEquals("{x} is not a declared parameter", route.fieldErrors().get(0).message()),
+                () -> assertEquals("{x} ist kein deklarierter Parameter", route.fieldErrors().get(0).message(Locale.GERMAN)),
                 () -> assertFalse(new RouteRejectedException.StaleRoute("r").hasFieldErrors()));
     }
 

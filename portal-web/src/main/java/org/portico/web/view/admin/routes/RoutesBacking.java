@@ -18,6 +18,7 @@ import org.portico.web.app.AppService;
 import org.portico.web.app.UserClaim;
 import org.portico.web.i18n.Texts;
 import org.portico.web.link.OutboundLinks;
+import org.portico.web.link.RouteProblems;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.link.RouteService;
 import org.portico.web.link.StoredRoute;
@@ -187,11 +188,12 @@ public class RoutesBacking implements Serializable {
         Faces.validationFailed();
     }
 
-    /** "must be …" next to its input reads as a sentence; elsewhere the field is named. */
+    /** "must be …" next to its input reads as a sentence; elsewhere the field is named. In the view's language. */
     private static String sentence(FormMessages messages, RouteProblem problem) {
+        String text = RouteProblems.format(Faces.getLocale(), problem);
         return messages.hasInput(problem.field())
-                ? Character.toUpperCase(problem.message().charAt(0)) + problem.message().substring(1) + "."
-                : problem.field() + ": " + problem.message();
+                ? Character.toUpperCase(text.charAt(0)) + text.substring(1) + "."
+                : problem.field() + ": " + text;
     }
 
     // ---- view state ----------------------------------------------------------------------------------------
