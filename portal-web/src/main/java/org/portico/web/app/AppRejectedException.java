@@ -37,15 +37,15 @@ public abstract sealed class AppRejectedException extends RejectedException
     /** One or more fields are not acceptable; {@link #errors()} lists every one. */
     public static final class InvalidApp extends AppRejectedException {
         private static final long serialVersionUID = 1L;
-        private final List<FieldError> errors;
+        private final List<FieldMessage> errors;
 
-        public InvalidApp(List<FieldError> errors) {
-            super(errors.stream().map(FieldError::toFieldMessage).toList(),
-                    errors.stream().map(FieldError::message).collect(Collectors.joining(" ")));
+        public InvalidApp(List<FieldMessage> errors) {
+            super(errors,
+                    errors.stream().map(FieldMessage::message).collect(Collectors.joining(" ")));
             this.errors = List.copyOf(errors);
         }
 
-        public List<FieldError> errors() {
+        public List<FieldMessage> errors() {
             return errors;
         }
     }

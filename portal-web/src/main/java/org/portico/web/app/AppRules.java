@@ -18,6 +18,7 @@ import org.portico.deeplink.oauth.InternalAddresses;
 import org.portico.deeplink.oauth.InternalAddresses.HostResolver;
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.deeplink.redirect.AppBaseUrl.InvalidBaseUrlException;
+import org.portico.web.problem.FieldMessage;
 import org.portico.web.user.Role;
 
 /**
@@ -61,7 +62,7 @@ public final class AppRules {
     public record Checked(String id, String name, String description, String audience, List<AppBaseUrl> baseUrls,
                           Set<UserClaim> claims, int tokenLifetimeSeconds, ClientAuthentication clientAuthentication,
                           String jwksUrl, List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
-                          boolean allowInternalJwksHost, Set<Role> signOnRoles, List<FieldError> errors) {
+                          boolean allowInternalJwksHost, Set<Role> signOnRoles, List<FieldMessage> errors) {
 
         public boolean isValid() {
             return errors.isEmpty();
@@ -83,7 +84,7 @@ public final class AppRules {
      * @param checkId false for updates, where the id is the existing app's and not taken from the draft
      */
     static Checked check(AppDraft draft, boolean checkId, HostResolver resolver) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldMessage> errors = new ArrayList<>();
         String id = checkId ? id(draft.id(), errors) : draft.id();
         String name = text(draft.name(), MAX_NAME, "name", "problem.app.name.empty", "problem.app.name.too-long", errors);
         String description = text(draft.description(), MAX_DESCRIPTION, "description", null,
@@ -94,14 +95,14 @@ public final class AppRules {
         int lifetime = lifetime(draft.tokenLifetimeSeconds(), errors);
         ClientAuthentication method = ClientAuthentication.findByName(strip(draft.clientAuthentication())).orElse(null);
         if (method == null) {
-            errors.add(FieldError.of("clientAuthentication", "problem.app.client-authentication.unknown"));
+            errors.add(FieldMessage.of("clientAuthentication", "problem.app.client-authentication.unknown"));
         }
         String jwksUrl = method == ClientAuthentication.PRIVATE_KEY_JWT
                 ? jwksUrl(draft.jwksUrl(), draft.allowInternalJwksHost(), resolver, errors) : null;
         List<String> exchange = new ArrayList<>(new LinkedHashSet<>(draft.exchangeAudiences().stream()
                 .map(AppRules::strip).filter(value -> !value.isEmpty()).toList()));
         if (audience != null && exchange.contains(audience)) {
-            errors.add(FieldError.of("exchangeAudiences", "problem.app.exchange-audiences.own"));
+            errors.add(FieldMessage.of("exchangeAudiences", "problem.app.exchange-audiences.own"));
         }
         Set<Role> signOnRoles = draft.signOnRoles() == null ? null : signOnRoles(draft.signOnRoles(), errors);
         return new Checked(id, name, description, audience, baseUrls, claims, lifetime, method, jwksUrl,
@@ -114,10 +115,10 @@ public final class AppRules {
         return strip(id).toLowerCase(Locale.ROOT);
     }
 
-    private static String id(String value, List<FieldError> errors) {
+    private static String id(String value, List<FieldMessage> errors) {
         String id = normalizeId(value);
         if (!AppRegistration.isValidId(id)) {
-            errors.add(FieldError.of("id", "problem.app.id.invalid", printable(value)));
+            errors.add(FieldMessage.of("id", "problem.app.id.invalid", printable(value)));
             return null;
         }
         return id;
@@ -128,16 +129,16 @@ public final class AppRules {
      * characters ({@code tooLongKey}: the message with the limit and the length).
      */
     private static String text(String value, int max, String field, String emptyKey, String tooLongKey,
-                               List<FieldError> errors) {
+                               List<FieldMessage> errors) {
         String text = strip(value);
         if (text.isEmpty()) {
             if (emptyKey != null) {
-                errors.add(FieldError.of(field, emptyKey));
+                errors.add(FieldMessage.of(field, emptyKey));
             }
             return null;
         }
         if (text.length() > max) {
-            errors.add(FieldError.of(field, tooLongKey, String.valueOf(max), String.valueOf(text.length())));
+            errors.add(FieldMessage.of(field, tooLongKey, String.valueOf(max), String.valueOf(text.length())));
             return null;
         }
         return text;
@@ -147,14 +148,14 @@ public final class AppRules {
      * An audience is what the app's tokens carry in {@code aud} and what the app checks: printable ASCII without
      * spaces, and an absolute URI when it has a colon (RFC 7519 StringOrURI), e.g. {@code https://billing.example}.
      */
-    private static String audience(String value, List<FieldError> errors) {
+    private static String audience(String value, List<FieldMessage> errors) {
         String audience = strip(value);
         if (audience.isEmpty() || audience.length() > MAX_AUDIENCE) {
-            errors.add(FieldError.of("audience", "problem.app.audience.length", String.valueOf(MAX_AUDIENCE)));
+            errors.add(FieldMessage.of("audience", "problem.app.audience.length", String.valueOf(MAX_AUDIENCE)));
             return null;
         }
         if (!audience.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            errors.add(FieldError.of("audience", "problem.app.audience.not-ascii", printable(audience)));
+            errors.add(FieldMessage.of("audience", "problem.app.audience.not-ascii", printable(audience)));
             return null;
         }
         if (audience.indexOf(':') >= 0) {
@@ -165,64 +166,64 @@ public final class AppRules {
                     throw new URISyntaxException(audience, "not absolute");
                 }
             } catch (URISyntaxException e) {
-                errors.add(FieldError.of("audience", "problem.app.audience.not-absolute", printable(audience)));
+                errors.add(FieldMessage.of("audience", "problem.app.audience.not-absolute", printable(audience)));
                 return null;
             }
         }
         return audience;
     }
 
-    private static List<AppBaseUrl> baseUrls(List<String> values, List<FieldError> errors) {
+    private static List<AppBaseUrl> baseUrls(List<String> values, List<FieldMessage> errors) {
         List<String> given = values.stream().map(AppRules::strip).filter(value -> !value.isEmpty()).toList();
         if (given.isEmpty()) {
-            errors.add(FieldError.of("baseUrls", "problem.app.base-urls.none"));
+            errors.add(FieldMessage.of("baseUrls", "problem.app.base-urls.none"));
             return List.of();
         }
         if (given.size() > MAX_BASE_URLS) {
-            errors.add(FieldError.of("baseUrls", "problem.app.base-urls.too-many", String.valueOf(MAX_BASE_URLS),
+            errors.add(FieldMessage.of("baseUrls", "problem.app.base-urls.too-many", String.valueOf(MAX_BASE_URLS),
                     String.valueOf(given.size())));
             return List.of();
         }
         Set<AppBaseUrl> parsed = new LinkedHashSet<>();
         for (String value : given) {
             if (value.length() > MAX_URL) {
-                errors.add(FieldError.of("baseUrls", "problem.app.base-urls.too-long", String.valueOf(MAX_URL)));
+                errors.add(FieldMessage.of("baseUrls", "problem.app.base-urls.too-long", String.valueOf(MAX_URL)));
                 continue;
             }
             try {
                 parsed.add(AppBaseUrl.parse(value));
             } catch (InvalidBaseUrlException e) {
-                errors.add(FieldError.of("baseUrls", BASE_URL_PROBLEMS.get(e.reason()), e.value()));
+                errors.add(FieldMessage.of("baseUrls", BASE_URL_PROBLEMS.get(e.reason()), e.value()));
             }
         }
         return List.copyOf(parsed);
     }
 
-    private static Set<UserClaim> claims(List<String> values, List<FieldError> errors) {
+    private static Set<UserClaim> claims(List<String> values, List<FieldMessage> errors) {
         Set<UserClaim> claims = EnumSet.noneOf(UserClaim.class);
         for (String value : values) {
-            UserClaim.findByName(strip(value)).ifPresentOrElse(claims::add, () -> errors.add(FieldError.of("claims",
+            UserClaim.findByName(strip(value)).ifPresentOrElse(claims::add, () -> errors.add(FieldMessage.of("claims",
                     "problem.app.claims.unknown", printable(value))));
         }
         return claims;
     }
 
     /** Known role names only, e.g. {@code end-user}; may be empty (the app then signs nobody in). */
-    private static Set<Role> signOnRoles(List<String> values, List<FieldError> errors) {
+    private static Set<Role> signOnRoles(List<String> values, List<FieldMessage> errors) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String value : values) {
-            Role.findByName(strip(value)).ifPresentOrElse(roles::add, () -> errors.add(FieldError.of("signOnRoles",
+            Role.findByName(strip(value)).ifPresentOrElse(roles::add, () -> errors.add(FieldMessage.of("signOnRoles",
                     "problem.app.sign-on-roles.unknown", printable(value))));
         }
         return roles;
     }
 
-    private static int lifetime(Integer seconds, List<FieldError> errors) {
+    private static int lifetime(Integer seconds, List<FieldMessage> errors) {
         if (seconds == null) {
             return DEFAULT_LIFETIME;
         }
         if (seconds < MIN_LIFETIME || seconds > MAX_LIFETIME) {
-            errors.add(FieldError.of("tokenLifetimeSeconds", "problem.app.token-lifetime.range",
+            errors.add(FieldMessage.of("tokenLifetimeSeconds", "problem.app.token-lifetime.range",
                     String.valueOf(MIN_LIFETIME), String.valueOf(MAX_LIFETIME), String.valueOf(seconds)));
             return DEFAULT_LIFETIME;
         }
@@ -235,10 +236,10 @@ public final class AppRules {
      * refused unless the admin allowed an internal host for this app. A host that does not resolve (yet) passes:
      * the same check runs again each time the keys are fetched.
      */
-    private static String jwksUrl(String value, boolean internalAllowed, HostResolver resolver, List<FieldError> errors) {
+    private static String jwksUrl(String value, boolean internalAllowed, HostResolver resolver, List<FieldMessage> errors) {
         String text = strip(value);
         if (text.isEmpty()) {
-            errors.add(FieldError.of("jwksUrl", "problem.app.jwks-url.missing"));
+            errors.add(FieldMessage.of("jwksUrl", "problem.app.jwks-url.missing"));
             return null;
         }
         try {
@@ -255,14 +256,14 @@ public final class AppRules {
             if (!internalAllowed) {
                 Optional<InetAddress> internal = internalAddress(host, resolver);
                 if (internal.isPresent()) {
-                    errors.add(FieldError.of("jwksUrl", "problem.app.jwks-url.internal", printable(host),
+                    errors.add(FieldMessage.of("jwksUrl", "problem.app.jwks-url.internal", printable(host),
                             internal.get().getHostAddress()));
                     return null;
                 }
             }
             return uri.toString();
         } catch (URISyntaxException e) {
-            errors.add(FieldError.of("jwksUrl", "problem.app.jwks-url.invalid", printable(text)));
+            errors.add(FieldMessage.of("jwksUrl", "problem.app.jwks-url.invalid", printable(text)));
             return null;
         }
     }

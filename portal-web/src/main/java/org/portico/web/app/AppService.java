@@ -28,6 +28,7 @@ import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.problem.FieldMessage;
 import org.portico.web.user.Role;
 
 /**
@@ -265,7 +266,7 @@ public class AppService {
                 throw new AppRejectedException.NoClientSecret(app.getId());
             }
             if (secret == null || secret.length() < ClientSecret.MIN_SECRET_LENGTH || secret.length() > 256) {
-                throw new AppRejectedException.InvalidApp(List.of(FieldError.of("clientSecret",
+                throw new AppRejectedException.InvalidApp(List.of(FieldMessage.of("clientSecret",
                         "problem.app.client-secret.length", String.valueOf(ClientSecret.MIN_SECRET_LENGTH), "256")));
             }
             app.setClientSecretHash(secrets.hash(secret).hash());
@@ -327,12 +328,12 @@ public class AppService {
 
     /** Resolves the exchange audiences to apps; throws with every field error, those of the rules and these. */
     private Set<RegisteredApp> requireValid(AppRules.Checked checked, String selfId) {
-        List<FieldError> errors = new ArrayList<>(checked.errors());
+        List<FieldMessage> errors = new ArrayList<>(checked.errors());
         Set<RegisteredApp> targets = new HashSet<>();
         for (String audience : checked.exchangeAudiences()) {
             Optional<RegisteredApp> target = findByAudience(audience);
             if (target.isEmpty() || target.get().getId().equals(selfId)) {
-                errors.add(FieldError.of("exchangeAudiences", "problem.app.exchange-audiences.unknown",
+                errors.add(FieldMessage.of("exchangeAudiences", "problem.app.exchange-audiences.unknown",
                         AppRules.printable(audience)));
             } else {
                 targets.add(target.get());

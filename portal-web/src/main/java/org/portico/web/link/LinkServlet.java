@@ -1,7 +1,6 @@
 package org.portico.web.link;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
@@ -43,6 +42,7 @@ import org.portico.web.audit.AuditOutcome;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.problem.Problems;
 import org.portico.web.user.Role;
+import org.portico.web.security.BrowserOrigin;
 import org.portico.web.security.SessionIds;
 import org.portico.web.security.SignedLinkCredential;
 
@@ -234,7 +234,9 @@ public class LinkServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        if (!sameOrigin(request)) {
+        // A page of Portico's own asks; a request with neither Origin nor Sec-Fetch-Site (not a browser) still needs
+        // the session's one-time question id below.
+        if (!BrowserOrigin.isOwn(request, issuer.url())) {
             reject(request, response, new Rejected(LinkOutcome.DENIED, LinkMessage.of("link.sign-on.not-from-portico"),
                     null), false);
             return;
@@ -266,37 +268,6 @@ public class LinkServlet extends HttpServlet {
             resolution = new Rejected(LinkOutcome.DENIED, LinkMessage.of("link.sign-on.failed"), null);
         }
         finish(request, response, link, resolution, user, false, false, true);
-    }
-
-    /**
-     * Whether a POST comes from a page of Portico: {@code Origin} (sent by browsers with every POST) is Portico's
-     * public origin or this request's own; an opaque {@code Origin: null} needs {@code Sec-Fetch-Site: same-origin};
-     * without {@code Origin}, {@code Sec-Fetch-Site} must not say cross-site.
-     * Requests with neither (not a browser) still need the session's one-time question id.
-     */
-    private boolean sameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader("Origin");
-        String site = request.getHeader("Sec-Fetch-Site");
-        if ("null".equals(origin)) {
-            // An opaque origin: a page with no-referrer, a sandbox, a data: URL. Only the browser's own word helps.
-            return "same-origin".equals(site);
-        }
-        if (origin != null) {
-            return origin.equals(originOf(issuer.url())) || origin.equals(ownOrigin(request));
-        }
-        return site == null || site.equals("same-origin") || site.equals("none");
-    }
-
-    private static String originOf(String url) {
-        URI uri = URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
-
-    private static String ownOrigin(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean defaultPort = port == 80 && "http".equals(request.getScheme())
-                || port == 443 && "https".equals(request.getScheme());
-        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     }
 
     /** Ends the current user's login before another user is signed in: like the logout button, tokens revoked. */

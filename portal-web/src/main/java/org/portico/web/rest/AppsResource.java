@@ -35,9 +35,9 @@ import org.portico.web.app.AppRejectedException;
 import org.portico.web.app.AppRules;
 import org.portico.web.app.AppSaved;
 import org.portico.web.app.AppService;
-import org.portico.web.app.FieldError;
 import org.portico.web.app.UserClaim;
 import org.portico.web.app.RegisteredApp;
+import org.portico.web.problem.FieldMessage;
 import org.portico.web.user.Role;
 
 /**
@@ -92,10 +92,10 @@ public class AppsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject update(@PathParam("id") String id, String body) {
         JsonObject json = parse(body);
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldMessage> errors = new ArrayList<>();
         Long version = fields(json, errors).whole("version");
         if (version == null && errors.isEmpty()) {
-            errors.add(FieldError.of("version", "problem.app.version.missing"));
+            errors.add(FieldMessage.of("version", "problem.app.version.missing"));
         }
         AppDraft draft = draft(json, false, errors);
         return withSecret(apps.update(id, version == null ? -1 : version, draft)).build();
@@ -132,7 +132,7 @@ public class AppsResource {
      * Reads the draft; type errors (a number where a string belongs …) are collected with the given ones and
      * reported together with the registry's own checks.
      */
-    private static AppDraft draft(JsonObject json, boolean creating, List<FieldError> errors) {
+    private static AppDraft draft(JsonObject json, boolean creating, List<FieldMessage> errors) {
         JsonFields fields = fields(json, errors);
         AppDraft draft = new AppDraft(
                 fields.string("id", null),
@@ -151,7 +151,7 @@ public class AppsResource {
                 fields.value("signOnRoles") == null ? null : fields.strings("signOnRoles"));
         if (!errors.isEmpty()) {
             // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
-            List<FieldError> all = new ArrayList<>(errors);
+            List<FieldMessage> all = new ArrayList<>(errors);
             AppRules.check(draft, creating).errors().stream()
                     .filter(rule -> errors.stream().noneMatch(type -> type.field().equals(rule.field())))
                     .forEach(all::add);
@@ -160,10 +160,10 @@ public class AppsResource {
         return draft;
     }
 
-    /** The body's fields; a value of the wrong type is a {@link FieldError} such as "'name' must be a string.". */
-    private static JsonFields fields(JsonObject json, List<FieldError> errors) {
+    /** The body's fields; a value of the wrong type is a {@link FieldMessage} such as "'name' must be a string.". */
+    private static JsonFields fields(JsonObject json, List<FieldMessage> errors) {
         return new JsonFields(json,
-                (field, message) -> errors.add(new FieldError(field, "'" + field + "' " + message + ".")));
+                (field, message) -> errors.add(new FieldMessage(field, "'" + field + "' " + message + ".")));
     }
 
     private static JsonObjectBuilder withSecret(AppSaved saved) {

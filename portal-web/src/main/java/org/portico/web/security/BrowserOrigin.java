@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * small form endpoints such as {@code /language}): {@code Origin}, which browsers send with every POST, is Portico's
  * public origin or this request's own; an opaque {@code Origin: null} needs {@code Sec-Fetch-Site: same-origin};
  * without {@code Origin}, {@code Sec-Fetch-Site} must not say another site. A request with neither header comes from
- * a program, not from a page a stranger controls, and passes. The same rule as {@code LinkServlet}'s sign-on choice.
+ * a program, not from a page a stranger controls, and passes. LinkServlet's sign-on choice and the language switch use it.
  * Stateless, thread-safe.
  */
 public final class BrowserOrigin {

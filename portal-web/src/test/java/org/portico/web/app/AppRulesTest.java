@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.portico.deeplink.redirect.AppBaseUrl;
+import org.portico.web.problem.FieldMessage;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class AppRulesTest {
     }
 
     private static List<String> fields(AppRules.Checked checked) {
-        return checked.errors().stream().map(FieldError::field).toList();
+        return checked.errors().stream().map(FieldMessage::field).toList();
     }
 
     @Test
@@ -104,7 +105,7 @@ class AppRulesTest {
             "https://b.example/a/../b", "https://b.example:99999/", "not a url\u0007"})
     void aBaseUrlsProblemIsSaidInTheReadersLanguage(String url) {
         String core = assertThrows(IllegalArgumentException.class, () -> AppBaseUrl.parse(url)).getMessage();
-        FieldError error = AppRules.check(draft("billing", "aud", List.of(url), 300,
+        FieldMessage error = AppRules.check(draft("billing", "aud", List.of(url), 300,
                 "client_secret", null), true).errors().get(0);
 
         assertAll(
@@ -229,7 +230,7 @@ class AppRulesTest {
         AppDraft bad = new AppDraft("-Bad id", " ", "x".repeat(1001), "has space", List.of("https://b.example"),
                 List.of("name", "password"), 5, "basic", null, List.of(), false, true);
 
-        List<FieldError> errors = AppRules.check(bad, true).errors();
+        List<FieldMessage> errors = AppRules.check(bad, true).errors();
 
         assertAll(
                 () -> assertEquals(List.of(
@@ -242,8 +243,8 @@ class AppRulesTest {
                         "Unknown user claim 'password'; an app may receive 'name', 'email' and 'roles'.",
                         "The token lifetime must be between 30 and 3600 seconds; got 5.",
                         "Choose the client authentication: 'client_secret' or 'private_key_jwt'."),
-                        errors.stream().map(FieldError::message).toList()),
-                () -> assertEquals(errors.stream().map(FieldError::message).toList(),
+                        errors.stream().map(FieldMessage::message).toList()),
+                () -> assertEquals(errors.stream().map(FieldMessage::message).toList(),
                         errors.stream().map(error -> error.message(Locale.ENGLISH)).toList()),
                 () -> assertEquals(List.of(
                         "Eine App-ID hat 2 bis 63 Zeichen: Kleinbuchstaben, Ziffern oder '-', am Anfang ein Buchstabe"

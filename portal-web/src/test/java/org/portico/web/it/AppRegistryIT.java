@@ -20,10 +20,10 @@ import org.portico.web.app.AppSaved;
 import org.portico.web.app.AppService;
 import org.portico.web.app.ClientAuthentication;
 import org.portico.web.app.DemoApps;
-import org.portico.web.app.FieldError;
 import org.portico.web.app.UserClaim;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.app.RegisteredApp;
+import org.portico.web.problem.FieldMessage;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,7 +140,7 @@ class AppRegistryIT {
         AppRejectedException.InvalidApp invalid = assertThrows(AppRejectedException.InvalidApp.class, () -> apps.create(bad));
 
         assertEquals(List.of("id", "name", "audience", "baseUrls", "claims", "tokenLifetimeSeconds", "jwksUrl",
-                "exchangeAudiences"), invalid.errors().stream().map(FieldError::field).toList());
+                "exchangeAudiences"), invalid.errors().stream().map(FieldMessage::field).toList());
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.portico.deeplink.link.RouteProblem;
 import org.portico.deeplink.link.RouteText;
 import org.portico.web.app.AppRejectedException;
-import org.portico.web.app.FieldError;
 import org.portico.web.link.RouteRejectedException;
 import org.portico.web.user.UserRejectedException;
 
@@ -88,7 +87,7 @@ class RejectedExceptionTest {
     @Test
     void aRefusalOfFieldsListsThemAndPointsAtThem() {
         AppRejectedException.InvalidApp app = new AppRejectedException.InvalidApp(
-                List.of(new FieldError("id", "Use lower-case letters."), new FieldError("name", "Enter a name.")));
+                List.of(new FieldMessage("id", "Use lower-case letters."), new FieldMessage("name", "Enter a name.")));
         RouteRejectedException.InvalidRoute route = new RouteRejectedException.InvalidRoute(
                 List.of(new RouteProblem("target.template", RouteText.UNDECLARED_PLACEHOLDER, "{x}")));
         assertAll(
@@ -109,7 +108,7 @@ class RejectedExceptionTest {
     @Test
     void aRefusedFieldFromTheBundleSpeaksTheReadersLanguage() {
         AppRejectedException.InvalidApp app = new AppRejectedException.InvalidApp(
-                List.of(FieldError.of("name", "problem.app.name.empty"), new FieldError("baseUrls", "Base URL text.")));
+                List.of(FieldMessage.of("name", "problem.app.name.empty"), new FieldMessage("baseUrls", "Base URL text.")));
         FieldMessage name = app.fieldErrors().get(0);
         assertAll(
                 () -> assertEquals("The name must not be empty. Base URL text.", app.getMessage(), "the audit log's summary"),

@@ -12,11 +12,13 @@ import jakarta.inject.Named;
 
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
+import org.portico.deeplink.link.InvalidParameterException;
 import org.portico.deeplink.link.ParameterType;
 import org.portico.deeplink.link.RouteProblem;
 import org.portico.web.app.AppService;
 import org.portico.web.app.UserClaim;
 import org.portico.web.i18n.Texts;
+import org.portico.web.link.LinkMessages;
 import org.portico.web.link.OutboundLinks;
 import org.portico.web.link.RouteProblems;
 import org.portico.web.link.RouteRejectedException;
@@ -165,11 +167,19 @@ public class RoutesBacking implements Serializable {
             OutboundLinks.Built built = outboundLinks.build(tryLink.getRoute(), tryLink.valueMap(),
                     currentUser.getUsername(), null);
             tryLink.minted(Faces.getRequestContextPath() + built.path());
+        } catch (InvalidParameterException e) {
+            // What is wrong with a value, in the admin's language (the form checks each value before, so rarely seen).
+            refuseTry(LinkMessages.format(Faces.getLocale(), e.text()));
         } catch (IllegalArgumentException e) {
-            tryLink.minted(null);
-            FormMessages.ofCurrentForm().error(FormMessages.ELSEWHERE, e.getMessage());
-            Faces.validationFailed();
+            // With the values by name, the only other refusal: the route was deleted meanwhile.
+            refuseTry(Texts.format(Faces.getLocale(), "problem.route.not-found", tryLink.getRoute()));
         }
+    }
+
+    private void refuseTry(String message) {
+        tryLink.minted(null);
+        FormMessages.ofCurrentForm().error(FormMessages.ELSEWHERE, message);
+        Faces.validationFailed();
     }
 
     /**
