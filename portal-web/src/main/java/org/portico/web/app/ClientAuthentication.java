@@ -7,24 +7,18 @@ import java.util.Optional;
 public enum ClientAuthentication {
 
     /** A secret Portico generates; Portico keeps only its keyed hash. */
-    CLIENT_SECRET("client_secret", "Client secret"),
+    CLIENT_SECRET("client_secret"),
     /** A JWT signed with the app's private key, verified with the keys at the app's JWKS URL. */
-    PRIVATE_KEY_JWT("private_key_jwt", "Private key JWT");
+    PRIVATE_KEY_JWT("private_key_jwt");
 
     private final String methodName;
-    private final String label;
 
-    ClientAuthentication(String methodName, String label) {
+    ClientAuthentication(String methodName) {
         this.methodName = methodName;
-        this.label = label;
     }
 
     public String methodName() {
         return methodName;
-    }
-
-    public String label() {
-        return label;
     }
 
     public static Optional<ClientAuthentication> findByName(String methodName) {

@@ -6,13 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -174,10 +172,7 @@ class AppAdminIT extends BrowserTestBase {
      */
     @Test
     void aGermanBrowserSeesTheAppRegistryInGerman() throws Exception {
-        ChromeDriver chromium = (ChromeDriver) browser();
-        chromium.executeCdpCommand("Network.enable", Map.of());
-        chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
-                Map.of("headers", Map.of("Accept-Language", "de-DE,de;q=0.9")));
+        browserSpeaking("de-DE,de");
         try {
             String id = unique("de-");
             loginAs("ada", DEMO_PASSWORD);
@@ -204,7 +199,7 @@ class AppAdminIT extends BrowserTestBase {
             search("apps", id);
             snapshot("de-apps");
         } finally {
-            chromium.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+            browserSpeaking(Browser.ENGLISH);
         }
     }
 

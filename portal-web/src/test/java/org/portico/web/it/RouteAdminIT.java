@@ -170,16 +170,7 @@ class RouteAdminIT extends BrowserTestBase {
     /** The form's inputs say which field they hold, so a problem of the second parameter shows in its own row. */
     @Test
     void aProblemOfOneParameterShowsInThatParametersRow() {
-        loginAs("ada", DEMO_PASSWORD);
-        open("/admin/routes.xhtml");
-        find("#routes\\:new").click();
-        type("#routeForm\\:name", unique("twice-"));
-        find("#routeForm\\:addParameter").click();
-        type("#routeForm\\:parameters\\:0\\:name", "id");
-        find("#routeForm\\:addParameter").click();
-        type("#routeForm\\:parameters\\:1\\:name", "id");
-        choose("routeForm:appId", "demo-app");
-        waitUntil(driver -> !find("#routeForm\\:template").getAttribute("value").isEmpty());
+        newRouteWithIdDeclaredTwice("twice-");
         find("#routeForm\\:save").click();
 
         waitForText("#routeForm", "is declared twice");
@@ -198,21 +189,9 @@ class RouteAdminIT extends BrowserTestBase {
      */
     @Test
     void aGermanBrowserSeesTheRouteProblemsInGerman() throws Exception {
-        org.openqa.selenium.chrome.ChromeDriver chromium = (org.openqa.selenium.chrome.ChromeDriver) browser();
-        chromium.executeCdpCommand("Network.enable", java.util.Map.of());
-        chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
-                java.util.Map.of("headers", java.util.Map.of("Accept-Language", "de-DE,de;q=0.9")));
+        browserSpeaking("de-DE,de");
         try {
-            loginAs("ada", DEMO_PASSWORD);
-            open("/admin/routes.xhtml");
-            find("#routes\\:new").click();
-            type("#routeForm\\:name", unique("zweimal-"));
-            find("#routeForm\\:addParameter").click();
-            type("#routeForm\\:parameters\\:0\\:name", "id");
-            find("#routeForm\\:addParameter").click();
-            type("#routeForm\\:parameters\\:1\\:name", "id");
-            choose("routeForm:appId", "demo-app");
-            waitUntil(driver -> !find("#routeForm\\:template").getAttribute("value").isEmpty());
+            newRouteWithIdDeclaredTwice("zweimal-");
             String base = find("#routeForm\\:template").getAttribute("value");
             type("#routeForm\\:template", base + "orders/{orderId}");
             find("#routeForm\\:save").click();
@@ -231,9 +210,22 @@ class RouteAdminIT extends BrowserTestBase {
                     "arguments[0].scrollIntoView({block: 'center'})", find("#routeForm\\:parameters\\:1\\:row"));
             snapshot("de-problems");
         } finally {
-            chromium.executeCdpCommand("Network.setExtraHTTPHeaders",
-                    java.util.Map.of("headers", java.util.Map.of()));
+            browserSpeaking(Browser.ENGLISH);
         }
+    }
+
+    /** As ada, opens the new-route dialog with two parameters both named "id", the demo app as the target. */
+    private void newRouteWithIdDeclaredTwice(String namePrefix) {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/routes.xhtml");
+        find("#routes\\:new").click();
+        type("#routeForm\\:name", unique(namePrefix));
+        find("#routeForm\\:addParameter").click();
+        type("#routeForm\\:parameters\\:0\\:name", "id");
+        find("#routeForm\\:addParameter").click();
+        type("#routeForm\\:parameters\\:1\\:name", "id");
+        choose("routeForm:appId", "demo-app");
+        waitUntil(driver -> !find("#routeForm\\:template").getAttribute("value").isEmpty());
     }
 
     @Test
