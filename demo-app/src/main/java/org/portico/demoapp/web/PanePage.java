@@ -42,8 +42,9 @@ final class PanePage {
                 <p class="panel__message" id="pane-message">%6$s</p>
                 <dl class="panel__rows" id="pane-rows" hidden></dl>
                 </section>
-                <p class="about">This page received an access token from Portico through the pane handshake
-                (<code>postMessage</code>, never in a URL) and called the demo app's <code>/api/me</code> with it.</p>
+                <p class="about">Shown in a Portico pane, this page receives an access token from Portico through the
+                pane handshake (<code>postMessage</code>, never in a URL) and calls the demo app's <code>/api/me</code>
+                with it.</p>
                 </main>
                 </body>
                 </html>
