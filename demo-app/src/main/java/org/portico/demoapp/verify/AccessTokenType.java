@@ -24,9 +24,12 @@ final class AccessTokenType implements JOSEObjectTypeVerifier<VerificationContex
         try {
             delegate.verify(type, context);
         } catch (BadJOSEException e) {
-            throw new Refusal(Reason.WRONG_TYPE, type == null
-                    ? "The token has no typ header; a Portico access token has typ 'at+jwt' (RFC 9068)."
-                    : "The token's typ is '" + type + "'" + (type.getType().toLowerCase(java.util.Locale.ROOT).endsWith("link+jwt") ? " (a link token)" : "")
+            if (type == null) {
+                throw new Refusal(Reason.WRONG_TYPE, "The token has no typ header; a Portico access token has typ"
+                        + " 'at+jwt' (RFC 9068).");
+            }
+            boolean linkToken = type.getType().toLowerCase(java.util.Locale.ROOT).endsWith("link+jwt");
+            throw new Refusal(Reason.WRONG_TYPE, "The token's typ is '" + type + "'" + (linkToken ? " (a link token)" : "")
                     + ", not 'at+jwt': only Portico access tokens (RFC 9068) open this API.");
         }
     }

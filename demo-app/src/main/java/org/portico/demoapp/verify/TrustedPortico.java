@@ -13,8 +13,8 @@ import com.nimbusds.jose.util.ResourceRetriever;
 /**
  * The Portico an app trusts, reached at a base URL: reads its discovery document on first use and again every
  * {@link #DISCOVERY_TTL}, and keeps one {@link LinkTokenVerifier} and one {@link AccessTokenVerifier} (sharing one JWKS
- * cache) while the issuer and the JWKS location stay the same. Nothing is fetched at construction, so the app may start before Portico. When a later
- * fetch fails, the last good discovery is kept. Thread-safe.
+ * cache) while the issuer and the JWKS location stay the same. Nothing is fetched at construction, so the app may
+ * start before Portico. When a later fetch fails, the last good discovery is kept. Thread-safe.
  */
 public final class TrustedPortico {
 
