@@ -11,13 +11,16 @@ public final class LinkTokenRejectedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why a token was refused, in the order the verifier checks. */
+    /** Why a token was refused, in the order the verifiers check; {@link AccessTokenRejectedException} shares them. */
     public enum Reason {
         /** No token at all. */
         MISSING("missing"),
         /** Not a compact JWS, or a header, payload or claim of the wrong shape. */
         MALFORMED("malformed"),
-        /** {@code typ} is not {@code link+jwt}: e.g. an access token ({@code at+jwt}) sent as a link token. */
+        /**
+         * {@code typ} is not the expected one: {@code link+jwt} for a link token, {@code at+jwt} for an access token
+         * (the two are signed with the same keys; the type keeps one from being taken for the other).
+         */
         WRONG_TYPE("wrong typ"),
         /** Not signed ({@code alg: none}) or signed with an algorithm other than ES256, RS256 or EdDSA. */
         UNSUPPORTED_ALGORITHM("unsupported algorithm"),
@@ -33,7 +36,7 @@ public final class LinkTokenRejectedException extends RuntimeException {
         WRONG_ISSUER("wrong issuer"),
         /** {@code aud} does not name this app. */
         WRONG_AUDIENCE("wrong audience"),
-        /** One of {@code sub}, {@code jti}, {@code route}, {@code exp}, {@code iat} is missing. */
+        /** A required claim is missing ({@code sub jti route exp iat} for a link, {@code sub jti client_id exp iat} for access). */
         MISSING_CLAIMS("missing claims");
 
         private final String label;

@@ -12,15 +12,15 @@ import org.portico.demoapp.verify.LinkTokenRejectedException.Reason;
  * Portico access token ({@code at+jwt}), signed with the very same keys, from being accepted as a link: explicit
  * typing, RFC 8725 section 3.11. Stateless and thread-safe.
  */
-final class LinkTokenType implements JOSEObjectTypeVerifier<LinkContext> {
+final class LinkTokenType implements JOSEObjectTypeVerifier<VerificationContext> {
 
     static final JOSEObjectType LINK_JWT = new JOSEObjectType("link+jwt");
 
-    private final DefaultJOSEObjectTypeVerifier<LinkContext> delegate =
+    private final DefaultJOSEObjectTypeVerifier<VerificationContext> delegate =
             new DefaultJOSEObjectTypeVerifier<>(LINK_JWT, new JOSEObjectType("application/link+jwt"));
 
     @Override
-    public void verify(JOSEObjectType type, LinkContext context) throws BadJOSEException {
+    public void verify(JOSEObjectType type, VerificationContext context) throws BadJOSEException {
         try {
             delegate.verify(type, context);
         } catch (BadJOSEException e) {

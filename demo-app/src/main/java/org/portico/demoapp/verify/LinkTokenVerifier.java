@@ -1,32 +1,20 @@
 package org.portico.demoapp.verify;
 
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.util.ResourceRetriever;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-
-import org.portico.demoapp.verify.LinkTokenRejectedException.Reason;
 
 /**
  * Verifies Portico link tokens the way any app behind Portico can: Nimbus' {@link DefaultJWTProcessor} configured as
@@ -46,12 +34,9 @@ import org.portico.demoapp.verify.LinkTokenRejectedException.Reason;
 public final class LinkTokenVerifier {
 
     /** Longest token accepted, in characters; longer input is refused before parsing. */
-    public static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    public static final int MAX_TOKEN_LENGTH = JwsPipeline.MAX_TOKEN_LENGTH;
 
-    static final Duration JWKS_CACHE_TIME = Duration.ofMinutes(5);
-    static final Duration JWKS_REFRESH_TIMEOUT = Duration.ofSeconds(15);
-
-    private final DefaultJWTProcessor<LinkContext> processor = new DefaultJWTProcessor<>();
+    private final DefaultJWTProcessor<VerificationContext> processor;
     private final String jwksUrl;
     private final String audience;
 
@@ -63,18 +48,15 @@ public final class LinkTokenVerifier {
      * @param clock    the time source for {@code exp}, {@code iat} and {@code nbf}
      */
     public LinkTokenVerifier(String issuer, String audience, URI jwksUrl, ResourceRetriever http, Clock clock) {
+        this(issuer, audience, jwksUrl.toString(), JwsPipeline.jwks(jwksUrl, http), clock);
+    }
+
+    /** Shares the JWKS cache of {@code keys} (one per Portico) with the access token verifier. */
+    LinkTokenVerifier(String issuer, String audience, String jwksUrl, JWKSource<VerificationContext> keys, Clock clock) {
         this.audience = Objects.requireNonNull(audience, "audience");
-        this.jwksUrl = jwksUrl.toString();
-        JWKSource<LinkContext> keys = JWKSourceBuilder.<LinkContext>create(toUrl(jwksUrl), http)
-                .cache(JWKS_CACHE_TIME.toMillis(), JWKS_REFRESH_TIMEOUT.toMillis())
-                // A refresh ahead of expiry would start threads of Nimbus' own inside the application server.
-                .refreshAheadCache(false)
-                .build();
-        processor.setJWSTypeVerifier(new LinkTokenType());
-        processor.setJWSKeySelector(new PorticoKeys(keys, this.jwksUrl));
-        processor.setJWSVerifierFactory(new JdkEd25519.VerifierFactory());
-        processor.setJWTClaimsSetVerifier(new LinkClaimsVerifier(Objects.requireNonNull(issuer, "issuer"), audience,
-                Objects.requireNonNull(clock, "clock")));
+        this.jwksUrl = jwksUrl;
+        this.processor = JwsPipeline.processor(new LinkTokenType(), keys, jwksUrl, new LinkClaimsVerifier(
+                Objects.requireNonNull(issuer, "issuer"), audience, Objects.requireNonNull(clock, "clock")));
     }
 
     /** The audience tokens must name. */
@@ -91,58 +73,13 @@ public final class LinkTokenVerifier {
      * @throws PorticoUnavailableException when Portico's JWKS could not be fetched, so the token cannot be judged
      */
     public LinkToken verify(String token) {
-        SignedJWT jws = parse(token);
-        LinkContext context = new LinkContext();
-        JWTClaimsSet claims;
         try {
-            claims = processor.process(jws, context);
+            SignedJWT jws = JwsPipeline.parse(token, "a link token",
+                    "No Portico token: open this app through a Portico link.");
+            return toLinkToken(JwsPipeline.process(processor, jws, jwksUrl), jws);
         } catch (Refusal e) {
             throw e.toRejection();
-        } catch (BadJWSException e) {
-            throw new LinkTokenRejectedException(Reason.BAD_SIGNATURE, "The signature does not match Portico's key '"
-                    + jws.getHeader().getKeyID() + "': the token was altered or not signed by Portico.");
-        } catch (BadJOSEException e) {
-            if (context.keyProblem != null) {
-                throw context.keyProblem.toRejection();
-            }
-            // The payload is no JSON object, or a registered claim (exp, aud...) has the wrong JSON type.
-            throw new LinkTokenRejectedException(Reason.MALFORMED, "The token's payload is not a valid set of claims: "
-                    + e.getMessage() + ".");
-        } catch (KeySourceException e) {
-            throw new PorticoUnavailableException("Could not fetch Portico's keys from " + jwksUrl + ": "
-                    + PorticoUnavailableException.describe(e) + ". Is Portico running there?", e);
-        } catch (JOSEException e) {
-            // A signature value that cannot even be decoded for the algorithm (wrong length, bad DER).
-            throw new LinkTokenRejectedException(Reason.BAD_SIGNATURE, "The signature is not a valid "
-                    + jws.getHeader().getAlgorithm() + " signature: " + e.getMessage() + ".");
         }
-        return toLinkToken(claims, jws);
-    }
-
-    private static SignedJWT parse(String token) {
-        if (token == null || token.isBlank()) {
-            throw new LinkTokenRejectedException(Reason.MISSING, "No Portico token: open this app through a Portico link.");
-        }
-        if (token.length() > MAX_TOKEN_LENGTH) {
-            throw new LinkTokenRejectedException(Reason.MALFORMED, "The token is " + token.length()
-                    + " characters long; a link token has at most " + MAX_TOKEN_LENGTH + ".");
-        }
-        JWT jwt;
-        try {
-            jwt = JWTParser.parse(token.strip());
-        } catch (ParseException | RuntimeException e) {
-            throw new LinkTokenRejectedException(Reason.MALFORMED, "The token is not a JWT (three base64url parts"
-                    + " separated by dots, with a JSON header and claims): " + e.getMessage() + ".");
-        }
-        if (jwt instanceof PlainJWT) {
-            throw new LinkTokenRejectedException(Reason.UNSUPPORTED_ALGORITHM, "The token is not signed (alg 'none');"
-                    + " Portico signs link tokens with ES256, RS256 or EdDSA.");
-        }
-        if (!(jwt instanceof SignedJWT signed)) {
-            throw new LinkTokenRejectedException(Reason.UNSUPPORTED_ALGORITHM, "The token is encrypted (JWE); Portico"
-                    + " link tokens are signed (JWS) with ES256, RS256 or EdDSA.");
-        }
-        return signed;
     }
 
     private LinkToken toLinkToken(JWTClaimsSet claims, SignedJWT jws) {
@@ -161,14 +98,6 @@ public final class LinkTokenVerifier {
         } catch (ParseException e) {
             // LinkClaimsVerifier has checked every type already.
             throw new IllegalStateException("Claims passed the checks but cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static URL toUrl(URI jwksUrl) {
-        try {
-            return jwksUrl.toURL();
-        } catch (MalformedURLException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("The JWKS location must be an absolute http(s) URL, got '" + jwksUrl + "'", e);
         }
     }
 }

@@ -25,15 +25,15 @@ import org.portico.demoapp.verify.LinkTokenRejectedException.Reason;
  * Selects the key named by the token's {@code kid} from Portico's JWKS, for the three algorithms Portico signs with.
  * Nimbus' {@link JWSVerificationKeySelector} does the matching ({@code kid}, key type, {@code use}, {@code alg}); this
  * subclass adds what it lacks: Ed25519 keys as JDK keys (Nimbus converts only RSA and EC keys), and the reason when
- * nothing matched, noted in the {@link LinkContext}. Thread-safe.
+ * nothing matched, noted in the {@link VerificationContext}. Thread-safe.
  */
-final class PorticoKeys extends JWSVerificationKeySelector<LinkContext> {
+final class PorticoKeys extends JWSVerificationKeySelector<VerificationContext> {
 
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.EdDSA);
 
     private final String jwksUrl;
 
-    PorticoKeys(JWKSource<LinkContext> source, String jwksUrl) {
+    PorticoKeys(JWKSource<VerificationContext> source, String jwksUrl) {
         super(ALGORITHMS, source);
         this.jwksUrl = jwksUrl;
     }
@@ -42,11 +42,11 @@ final class PorticoKeys extends JWSVerificationKeySelector<LinkContext> {
      * @throws KeySourceException when the JWKS cannot be fetched or read (our setup, not the token)
      */
     @Override
-    public List<Key> selectJWSKeys(JWSHeader header, LinkContext context) throws KeySourceException {
+    public List<Key> selectJWSKeys(JWSHeader header, VerificationContext context) throws KeySourceException {
         JWSAlgorithm algorithm = header.getAlgorithm();
         if (!isAllowed(algorithm)) {
             context.keyProblem = new Refusal(Reason.UNSUPPORTED_ALGORITHM, "The token is signed with " + algorithm
-                    + "; Portico signs link tokens with ES256, RS256 or EdDSA.");
+                    + "; Portico signs its tokens with ES256, RS256 or EdDSA.");
             return List.of();
         }
         if (header.getKeyID() == null) {
@@ -70,7 +70,7 @@ final class PorticoKeys extends JWSVerificationKeySelector<LinkContext> {
         return keys;
     }
 
-    private List<Key> ed25519Keys(JWSHeader header, LinkContext context) throws KeySourceException {
+    private List<Key> ed25519Keys(JWSHeader header, VerificationContext context) throws KeySourceException {
         List<Key> keys = new ArrayList<>();
         // What JWKMatcher.forJWSHeader does for RSA and EC keys, which it does not do for OKP keys.
         JWKMatcher matcher = new JWKMatcher.Builder().keyType(KeyType.OKP).curve(Curve.Ed25519)

@@ -6,7 +6,8 @@ import org.portico.demoapp.verify.LinkTokenRejectedException.Reason;
 
 /**
  * How the pipeline stages say "refused, and why" inside Nimbus' {@code DefaultJWTProcessor}, which only lets
- * {@code BadJOSEException}s through; {@link LinkTokenVerifier} turns it into a {@link LinkTokenRejectedException}.
+ * {@code BadJOSEException}s through; {@link LinkTokenVerifier} turns it into a {@link LinkTokenRejectedException},
+ * {@link AccessTokenVerifier} into an {@link AccessTokenRejectedException}.
  */
 final class Refusal extends BadJWTException {
 
@@ -21,5 +22,9 @@ final class Refusal extends BadJWTException {
 
     LinkTokenRejectedException toRejection() {
         return new LinkTokenRejectedException(reason, getMessage());
+    }
+
+    AccessTokenRejectedException toAccessTokenRejection() {
+        return new AccessTokenRejectedException(reason, getMessage());
     }
 }

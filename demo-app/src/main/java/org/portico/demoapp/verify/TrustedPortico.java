@@ -7,12 +7,13 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.util.ResourceRetriever;
 
 /**
  * The Portico an app trusts, reached at a base URL: reads its discovery document on first use and again every
- * {@link #DISCOVERY_TTL}, and keeps one {@link LinkTokenVerifier} (with its JWKS cache) while the issuer and the JWKS
- * location stay the same. Nothing is fetched at construction, so the app may start before Portico. When a later
+ * {@link #DISCOVERY_TTL}, and keeps one {@link LinkTokenVerifier} and one {@link AccessTokenVerifier} (sharing one JWKS
+ * cache) while the issuer and the JWKS location stay the same. Nothing is fetched at construction, so the app may start before Portico. When a later
  * fetch fails, the last good discovery is kept. Thread-safe.
  */
 public final class TrustedPortico {
@@ -26,7 +27,10 @@ public final class TrustedPortico {
     private final ResourceRetriever http;
     private final Clock clock;
 
-    private record Current(PorticoDiscovery discovery, LinkTokenVerifier verifier, Instant fetchedAt) {
+    private record Verifiers(LinkTokenVerifier links, AccessTokenVerifier accessTokens) {
+    }
+
+    private record Current(PorticoDiscovery discovery, Verifiers verifiers, Instant fetchedAt) {
     }
 
     private Current current;
@@ -51,14 +55,37 @@ public final class TrustedPortico {
     }
 
     /**
-     * The verifier for Portico's current issuer and keys.
+     * The link token verifier for Portico's current issuer and keys.
      *
      * @throws PorticoUnavailableException when the discovery document was never read and cannot be read now
      */
-    public synchronized LinkTokenVerifier verifier() {
+    public LinkTokenVerifier verifier() {
+        return current().verifiers().links();
+    }
+
+    /**
+     * The access token verifier for Portico's current issuer and keys.
+     *
+     * @throws PorticoUnavailableException when the discovery document was never read and cannot be read now
+     */
+    public AccessTokenVerifier accessTokenVerifier() {
+        return current().verifiers().accessTokens();
+    }
+
+    /**
+     * Portico's issuer, its public base URL as its discovery document states it: what browsers see as Portico's
+     * origin (the base URL this app reaches Portico at may differ, such as 127.0.0.1 on the same server).
+     *
+     * @throws PorticoUnavailableException when the discovery document was never read and cannot be read now
+     */
+    public String issuer() {
+        return current().discovery().issuer();
+    }
+
+    private synchronized Current current() {
         Instant now = clock.instant();
         if (current != null && now.isBefore(current.fetchedAt().plus(DISCOVERY_TTL))) {
-            return current.verifier();
+            return current;
         }
         PorticoDiscovery discovery;
         try {
@@ -69,10 +96,18 @@ public final class TrustedPortico {
             }
             discovery = current.discovery();
         }
-        LinkTokenVerifier verifier = current != null && current.discovery().equals(discovery) ? current.verifier()
-                : new LinkTokenVerifier(discovery.issuer(), audience.orElse(discovery.issuer() + audiencePath),
-                discovery.jwksUri(), http, clock);
-        current = new Current(discovery, verifier, now);
-        return verifier;
+        Verifiers verifiers = current != null && current.discovery().equals(discovery) ? current.verifiers()
+                : verifiers(discovery);
+        current = new Current(discovery, verifiers, now);
+        return current;
+    }
+
+    private Verifiers verifiers(PorticoDiscovery discovery) {
+        String issuer = discovery.issuer();
+        String expectedAudience = audience.orElse(issuer + audiencePath);
+        String jwksUrl = discovery.jwksUri().toString();
+        JWKSource<VerificationContext> keys = JwsPipeline.jwks(discovery.jwksUri(), http);
+        return new Verifiers(new LinkTokenVerifier(issuer, expectedAudience, jwksUrl, keys, clock),
+                new AccessTokenVerifier(issuer, expectedAudience, jwksUrl, keys, clock));
     }
 }

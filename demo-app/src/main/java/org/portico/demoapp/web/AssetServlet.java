@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The stylesheet and the script under {@code /assets/}. {@link PageServlet} answers every other path ("/"), which
+ * The stylesheet and the scripts under {@code /assets/}. {@link PageServlet} answers every other path ("/"), which
  * takes the container's default servlet off static files, and mapping that one to {@code /assets/*} behaves
  * differently per container (Undertow looks the file up by the path after {@code /assets}); two known files served
  * here are simpler. Anything else under {@code /assets/} is 404.
@@ -24,7 +24,10 @@ public class AssetServlet extends HttpServlet {
 
     static final Map<String, String> FILES = Map.of(
             "/demo-app.css", "text/css;charset=UTF-8",
-            "/demo-app.js", "text/javascript;charset=UTF-8");
+            "/demo-app.js", "text/javascript;charset=UTF-8",
+            "/pane.js", "text/javascript;charset=UTF-8",
+            // demo-app/portico-pane.js, the snippet for app developers, copied here by the WAR build.
+            "/portico-pane.js", "text/javascript;charset=UTF-8");
 
     /** The files' bytes, read from the WAR once when the servlet starts. */
     private final Map<String, byte[]> bodies = new HashMap<>();

@@ -58,6 +58,12 @@ final class LinkChecker {
         return settings.porticoUrl().orElseGet(() -> URI.create("http://127.0.0.1:" + localPort));
     }
 
+    /** The Portico that tokens arriving on {@code localPort} are checked against; nothing is fetched yet. */
+    TrustedPortico portico(int localPort) {
+        return porticos.computeIfAbsent(porticoUrl(localPort),
+                url -> new TrustedPortico(url, settings.audience(), audiencePath, http, clock));
+    }
+
     /**
      * @param token     the token from the link; null when it carried none
      * @param localPort the server port the request came in on
@@ -66,10 +72,8 @@ final class LinkChecker {
         if (token == null || token.isBlank()) {
             return new Outcome.NoToken();
         }
-        URI porticoUrl = porticoUrl(localPort);
         try {
-            LinkTokenVerifier verifier = porticos.computeIfAbsent(porticoUrl,
-                    url -> new TrustedPortico(url, settings.audience(), audiencePath, http, clock)).verifier();
+            LinkTokenVerifier verifier = portico(localPort).verifier();
             return new Outcome.Verified(verifier.verify(token));
         } catch (LinkTokenRejectedException e) {
             return new Outcome.Refused(e.reason(), e.getMessage(), Outcome.SentHeader.peek(token));

@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Headers on every response. The CSP allows our own files only: no inline script or style, nothing from elsewhere,
- * so text from a URL or a token can never run even if escaping failed. No referrer and no caching: the address may
+ * so text from a URL or a token can never run even if escaping failed; only our own pages may frame us
+ * ({@code frame-ancestors 'self'}), except the pane page, which {@link PaneServlet} lets Portico's origin frame (its
+ * own header replaces this one). No {@code X-Frame-Options}: it knows no origin but our own, and a browser that
+ * honoured it over the CSP would refuse the pane. No referrer and no caching: the address may
  * hold a link token until the page's script removes it, and the page shows who the user is.
  */
 @WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*")

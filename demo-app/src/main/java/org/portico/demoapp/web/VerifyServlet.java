@@ -102,25 +102,11 @@ public class VerifyServlet extends HttpServlet {
     }
 
     private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", switch (status) {
-            case 405 -> "Method not allowed";
-            case 413 -> "Content too large";
-            case 415 -> "Unsupported media type";
-            default -> "Bad request";
-        });
-        problem.put("status", status);
-        problem.put("detail", detail);
-        json(response, status, "application/problem+json", problem);
+        ApiReply.problem(status, detail).write(response);
     }
 
     private static void json(HttpServletResponse response, int status, String contentType, Map<String, Object> json)
             throws IOException {
-        byte[] bytes = JSONObjectUtils.toJSONString(json).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType(contentType + ";charset=UTF-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        new ApiReply(status, contentType, Map.of(), json).write(response);
     }
 }

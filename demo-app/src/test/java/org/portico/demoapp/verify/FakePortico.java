@@ -165,6 +165,31 @@ public final class FakePortico implements AutoCloseable {
                 .claim("roles", List.of("end-user"));
     }
 
+    /**
+     * The claims of a valid access token (RFC 9068) for {@code audience}, issued at {@code now}, valid for five
+     * minutes: what Portico's {@code /api/token} gives alice for the demo app.
+     */
+    public JWTClaimsSet.Builder accessClaims(String audience, Instant now) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject("alice")
+                .audience(audience)
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
+                .jwtID("jti-" + System.nanoTime())
+                .claim("client_id", "demo-app")
+                .claim("sid", "session-1")
+                .claim("name", "Alice Example")
+                .claim("email", "alice@example.org")
+                .claim("roles", List.of("end-user"));
+    }
+
+    /** An access token ({@code typ} {@code at+jwt}) signed with this Portico's key for {@code algorithm}. */
+    public String signAccess(JWSAlgorithm algorithm, JWTClaimsSet claims) {
+        return sign(algorithm, claims, header -> header.type(new JOSEObjectType("at+jwt")));
+    }
+
     /** A link token signed with this Portico's key for {@code algorithm}; {@code header} may change the header. */
     public String sign(JWSAlgorithm algorithm, JWTClaimsSet claims, UnaryOperator<JWSHeader.Builder> header) {
         String kid = JWSAlgorithm.ES256.equals(algorithm) ? EC_KID : JWSAlgorithm.RS256.equals(algorithm) ? RSA_KID : ED_KID;

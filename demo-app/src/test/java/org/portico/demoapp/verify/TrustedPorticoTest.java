@@ -49,6 +49,20 @@ class TrustedPorticoTest {
     }
 
     @Test
+    void accessTokensAreVerifiedForTheSameIssuerAndAudienceAndTheIssuerIsKnown() {
+        portico.issuer("http://localhost:8080");
+        TrustedPortico trusted = trusted(Optional.empty());
+
+        AccessToken token = trusted.accessTokenVerifier().verify(portico.signAccess(JWSAlgorithm.ES256,
+                portico.accessClaims("http://localhost:8080/demo-app", NOW).build()));
+
+        assertAll(
+                () -> assertEquals("alice", token.subject()),
+                () -> assertEquals("http://localhost:8080/demo-app", trusted.accessTokenVerifier().audience()),
+                () -> assertEquals("http://localhost:8080", trusted.issuer(), "Portico's public URL, not the one we reach it at"));
+    }
+
+    @Test
     void aConfiguredAudienceWins() {
         assertEquals("urn:demo", trusted(Optional.of("urn:demo")).verifier().audience());
     }
