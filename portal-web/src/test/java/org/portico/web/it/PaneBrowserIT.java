@@ -184,11 +184,11 @@ class PaneBrowserIT extends BrowserTestBase {
         WebElement testFrame = find("#pane-" + testPane + " iframe");
         assertAll(
                 () -> assertEquals(demoPaneUrl, demoFrame.getAttribute("src")),
-                () -> assertEquals("allow-scripts allow-same-origin allow-forms", demoFrame.getAttribute("sandbox")),
-                () -> assertEquals("no-referrer", demoFrame.getAttribute("referrerpolicy")),
+                () -> assertEquals("allow-scripts allow-same-origin allow-forms", demoFrame.getDomAttribute("sandbox")),
+                () -> assertEquals("no-referrer", demoFrame.getDomAttribute("referrerpolicy")),
                 () -> assertEquals("Embedded app: Demo App", demoFrame.getAttribute("title")),
-                () -> assertEquals("300", demoFrame.getAttribute("height")),
-                () -> assertEquals("allow-scripts allow-same-origin", testFrame.getAttribute("sandbox")));
+                () -> assertEquals("300", demoFrame.getDomAttribute("height")),
+                () -> assertEquals("allow-scripts allow-same-origin", testFrame.getDomAttribute("sandbox")));
 
         // The demo app verified the token it was handed.
         browser().switchTo().frame(demoFrame);
@@ -247,7 +247,7 @@ class PaneBrowserIT extends BrowserTestBase {
         String down = unique("down-app-");
         registerFramedApp(down, "http://127.0.0.1:" + closed + "/", "allow-scripts");
         String refusing = unique("refusing-app-");
-        registerFramedApp(refusing, testAppBase() + "/refuses", "allow-scripts");
+        registerFramedApp(refusing, testAppBase() + "/refuses"); // no flags at all: the strictest sandbox
         String downPane = unique("down-pane-");
         String refusingPane = unique("refusing-pane-");
         String page = createPage(PaneTokenIT.paneWidget(downPane, down, "http://127.0.0.1:" + closed + "/pane", "[]"),
@@ -271,6 +271,9 @@ class PaneBrowserIT extends BrowserTestBase {
                 () -> assertTrue(link.getText().contains("Open Test app " + down + " in a new tab"), link.getText()),
                 () -> assertFalse(find("#pane-" + downPane).findElement(By.tagName("iframe")).isDisplayed()),
                 () -> assertTrue(refusingFallback.getText().contains("can't be shown here"), refusingFallback.getText()),
+                // An app that allows no flag gets sandbox="" (everything restricted), never no sandbox at all.
+                () -> assertEquals("", browser().findElement(By.cssSelector("#pane-" + refusingPane + " iframe"))
+                        .getDomAttribute("sandbox")),
                 () -> assertEquals(testAppBase() + "/refuses",
                         refusingFallback.findElement(By.tagName("a")).getAttribute("href")));
     }
