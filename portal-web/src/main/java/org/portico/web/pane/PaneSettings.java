@@ -69,7 +69,7 @@ public record PaneSettings(String app, String url, int height) {
     }
 
     /** A string value; null when missing, a wrong type is reported as missing (the message names what belongs). */
-    private static String string(JsonObject settings, String key) {
+    static String string(JsonObject settings, String key) {
         JsonValue value = settings == null ? null : settings.get(key);
         return value instanceof JsonString text ? text.getString() : null;
     }

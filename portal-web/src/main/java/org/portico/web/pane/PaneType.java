@@ -56,12 +56,12 @@ public class PaneType implements WidgetType {
     @Override
     public List<FieldMessage> check(JsonObject settings) {
         List<FieldMessage> errors = new ArrayList<>();
-        Optional<PaneSettings> read = PaneSettings.read(settings, errors);
-        // The app's problems are worth telling even when the URL or height is wrong as well.
-        String appId = read.map(PaneSettings::app).orElseGet(() -> settings == null ? null
-                : settings.get(PaneSettings.APP) instanceof jakarta.json.JsonString text ? text.getString().strip() : null);
-        Optional<RegisteredApp> app = appId == null || appId.isEmpty() ? Optional.empty() : apps.findById(appId);
-        if (appId != null && !appId.isEmpty()) {
+        PaneSettings.read(settings, errors);
+        // The app's and the URL's problems are worth telling even when another key is wrong as well.
+        String appId = PaneSettings.string(settings, PaneSettings.APP);
+        String url = PaneSettings.string(settings, PaneSettings.URL);
+        Optional<RegisteredApp> app = appId == null || appId.isBlank() ? Optional.empty() : apps.findById(appId.strip());
+        if (appId != null && !appId.isBlank()) {
             if (app.isEmpty()) {
                 errors.add(FieldMessage.of(PaneSettings.APP, "pane.problem.app.unknown", AppRules.printable(appId)));
             } else if (!app.get().isEnabled()) {
@@ -70,11 +70,11 @@ public class PaneType implements WidgetType {
                 errors.add(FieldMessage.of(PaneSettings.APP, "pane.problem.app.not-framed", app.get().getId()));
             }
         }
-        if (read.isPresent() && app.isPresent()) {
-            Optional<URI> target = target(app.get(), read.get().url());
+        if (url != null && !url.isBlank() && app.isPresent()) {
+            Optional<URI> target = target(app.get(), url.strip());
             if (target.isEmpty()) {
                 errors.add(FieldMessage.of(PaneSettings.URL, "pane.problem.url.outside", app.get().getId(),
-                        String.join(", ", app.get().getBaseUrls()), AppRules.printable(read.get().url())));
+                        String.join(", ", app.get().getBaseUrls()), AppRules.printable(url)));
             } else if (liftsItsSandbox(app.get(), target.get())) {
                 errors.add(FieldMessage.of(PaneSettings.URL, "pane.problem.url.same-origin", portico.origin(),
                         app.get().getId()));

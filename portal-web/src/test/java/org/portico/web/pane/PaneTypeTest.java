@@ -124,6 +124,12 @@ class PaneTypeTest {
     }
 
     @Test
+    void aWrongHeightDoesNotHideAUrlOutsideTheApp() {
+        demo();
+        assertEquals(List.of("height", "url"), fields(type.check(pane("demo-app", "https://elsewhere.example/", 5))));
+    }
+
+    @Test
     void theAppMustExistBeEnabledAndMayBeFramed() {
         register("off", false, true, List.of("https://off.example"));
         register("plain", true, false, List.of("https://plain.example"));
