@@ -81,6 +81,7 @@ class PaneBrowserIT extends BrowserTestBase {
                 + "window.addEventListener('message', function (e) {"
                 + "  if (e.origin !== '" + porticoOrigin + "' || e.source !== window.parent) return;"
                 + "  var s = document.getElementById('state');"
+                + "  s.setAttribute('data-answers', String(Number(s.getAttribute('data-answers') || 0) + 1));"
                 + "  s.textContent = e.data.type + ' ' + e.data.audience;"
                 + "  if (e.data.accessToken) s.setAttribute('data-token', e.data.accessToken);"
                 + "});"
@@ -208,6 +209,7 @@ class PaneBrowserIT extends BrowserTestBase {
         String token = state.getAttribute("data-token");
         assertEquals("portico:token urn:pane-it:" + app, state.getText());
         Thread.sleep(4000); // the nested frames said hello three times within 2.5 s; give any answer time to arrive
+        String answers = state.getAttribute("data-answers");
         browser().switchTo().frame(browser().findElement(By.id("foreign")));
         String foreign = browser().findElement(By.id("got")).getText();
         browser().switchTo().parentFrame();
@@ -216,6 +218,8 @@ class PaneBrowserIT extends BrowserTestBase {
         browser().switchTo().defaultContent();
         snapshot("panes");
         assertAll(
+                // Portico answered the pane's one hello, not the nested frames' hellos (posting to the pane instead).
+                () -> assertEquals("1", answers, "answers the pane received"),
                 () -> assertEquals("nothing", foreign, "a frame from another origin"),
                 () -> assertEquals("nothing", sibling, "a frame from the pane's origin that is not the pane"),
                 () -> assertTrue(testAppRequests.contains("/nested/foreign"), testAppRequests.toString()),
