@@ -8,7 +8,7 @@
  * ignored silently. For each hello a fresh token is fetched from Portico's own API over the session
  * (POST data-token-url, never with a token in a URL) and posted to that contentWindow with targetOrigin = that exact
  * origin, never "*": {type: "portico:token", version: 1, accessToken, expiresIn, audience}, or
- * {type: "portico:error", version: 1, error} when Portico gives none.
+ * {type: "portico:error", version: 1, error} when Portico gives none. At most one token every 2 s per pane.
  *
  * A pane whose frame says no hello in time (app down, framing refused by the app, no handshake) is reloaded once —
  * a hello sent before this deferred script listened is lost — and then replaced by its fallback: a message and an
@@ -18,6 +18,7 @@
     'use strict';
 
     var HELLO_TIMEOUT_MS = 5000;
+    var MIN_INTERVAL_MS = 2000;
 
     if (window.porticoPanes) {
         return; // the script is included once per pane; one listener serves them all
@@ -38,28 +39,43 @@
         pane.frame.contentWindow.postMessage(message, pane.origin);
     }
 
+    /**
+     * Fetches a fresh token and posts it to the pane. One answer on its way serves every hello that comes meanwhile,
+     * and a pane gets at most one token every MIN_INTERVAL_MS: a framed page that says hello in a loop cannot make
+     * the browser hammer Portico.
+     */
     function answer(pane) {
-        fetch(pane.tokenUrl, {
-            method: 'POST',
-            credentials: 'same-origin',
-            cache: 'no-store',
-            headers: {'Accept': 'application/json'}
-        }).then(function (response) {
-            if (!response.ok) {
-                throw new Error('token ' + response.status);
-            }
-            return response.json();
-        }).then(function (token) {
-            reply(pane, {
-                type: 'portico:token',
-                version: 1,
-                accessToken: token.access_token,
-                expiresIn: token.expires_in,
-                audience: token.audience
+        if (pane.pending) {
+            return;
+        }
+        pane.pending = true;
+        var wait = Math.max(0, pane.lastFetch + MIN_INTERVAL_MS - Date.now());
+        window.setTimeout(function () {
+            pane.lastFetch = Date.now();
+            fetch(pane.tokenUrl, {
+                method: 'POST',
+                credentials: 'same-origin',
+                cache: 'no-store',
+                headers: {'Accept': 'application/json'}
+            }).then(function (response) {
+                if (!response.ok) {
+                    throw new Error('token ' + response.status);
+                }
+                return response.json();
+            }).then(function (token) {
+                pane.pending = false;
+                reply(pane, {
+                    type: 'portico:token',
+                    version: 1,
+                    accessToken: token.access_token,
+                    expiresIn: token.expires_in,
+                    audience: token.audience
+                });
+            }, function () {
+                pane.pending = false;
+                reply(pane, {type: 'portico:error', version: 1, error: 'Portico has no token for this pane.'});
             });
-        }, function () {
-            reply(pane, {type: 'portico:error', version: 1, error: 'Portico has no token for this pane.'});
-        });
+        }, wait);
     }
 
     function waitForHello(pane) {
@@ -110,7 +126,9 @@
                 tokenUrl: tokenUrl,
                 fallback: element.querySelector('.portico-pane-fallback'),
                 greeted: false,
-                reloaded: false
+                reloaded: false,
+                pending: false,
+                lastFetch: 0
             };
             panes.push(pane);
             waitForHello(pane);
