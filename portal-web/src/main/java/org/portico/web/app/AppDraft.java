@@ -18,11 +18,15 @@ import java.util.List;
  * @param signOnRoles          role names a user signed in by this app's links may have ({@code end-user},
  *                             {@code content-editor}, {@code site-admin}); null for "not given": a new app gets
  *                             {@code end-user} only, an existing one keeps its roles
+ * @param mayBeFramed          whether Portico's pages may show the app's pages in a pane (an iframe)
+ * @param sandbox              the iframe sandbox flags its panes get ({@code allow-scripts}, {@code allow-forms}…,
+ *                             see {@link SandboxFlag})
  */
 public record AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
                        List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
                        List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
-                       boolean allowInternalJwksHost, List<String> signOnRoles) {
+                       boolean allowInternalJwksHost, List<String> signOnRoles, boolean mayBeFramed,
+                       List<String> sandbox) {
 
     public AppDraft {
         baseUrls = baseUrls == null ? List.of() : baseUrls.stream().filter(v -> v != null).toList();
@@ -30,11 +34,21 @@ public record AppDraft(String id, String name, String description, String audien
         exchangeAudiences = exchangeAudiences == null ? List.of()
                 : exchangeAudiences.stream().filter(v -> v != null).toList();
         signOnRoles = signOnRoles == null ? null : signOnRoles.stream().filter(v -> v != null).toList();
+        sandbox = sandbox == null ? List.of() : sandbox.stream().filter(v -> v != null).toList();
+    }
+
+    /** A draft of an app that may not be framed. */
+    public AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
+                    List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
+                    List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
+                    boolean allowInternalJwksHost, List<String> signOnRoles) {
+        this(id, name, description, audience, baseUrls, claims, tokenLifetimeSeconds, clientAuthentication, jwksUrl,
+                exchangeAudiences, trustedForSignOn, enabled, allowInternalJwksHost, signOnRoles, false, List.of());
     }
 
     /**
-     * A draft whose JWKS, if any, must be on a public host, and that leaves the sign-on roles as they are (or at their
-     * default for a new app).
+     * A draft whose JWKS, if any, must be on a public host, that leaves the sign-on roles as they are (or at their
+     * default for a new app), of an app that may not be framed.
      */
     public AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
                     List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,

@@ -62,7 +62,8 @@ public final class AppRules {
     public record Checked(String id, String name, String description, String audience, List<AppBaseUrl> baseUrls,
                           Set<UserClaim> claims, int tokenLifetimeSeconds, ClientAuthentication clientAuthentication,
                           String jwksUrl, List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
-                          boolean allowInternalJwksHost, Set<Role> signOnRoles, List<FieldMessage> errors) {
+                          boolean allowInternalJwksHost, Set<Role> signOnRoles, boolean mayBeFramed,
+                          Set<SandboxFlag> sandbox, List<FieldMessage> errors) {
 
         public boolean isValid() {
             return errors.isEmpty();
@@ -72,18 +73,30 @@ public final class AppRules {
     /**
      * Checks every field of the draft.
      *
-     * @param checkId false for updates, where the id is the existing app's and not taken from the draft
+     * @param checkId       false for updates, where the id is the existing app's and not taken from the draft
+     * @param porticoOrigin Portico's own origin ({@code https://portal.example}), for the sandbox rule of framing
      */
-    public static Checked check(AppDraft draft, boolean checkId) {
-        return check(draft, checkId, HostResolver.SYSTEM);
+    public static Checked check(AppDraft draft, boolean checkId, String porticoOrigin) {
+        return check(draft, checkId, porticoOrigin, HostResolver.SYSTEM);
+    }
+
+    /** Checks every field of a draft of an app on a server whose origin is none of its base URLs' (tests). */
+    static Checked check(AppDraft draft, boolean checkId) {
+        return check(draft, checkId, null, HostResolver.SYSTEM);
+    }
+
+    /** Checks every field of the draft, resolving the JWKS URL's host with {@code resolver}. */
+    static Checked check(AppDraft draft, boolean checkId, HostResolver resolver) {
+        return check(draft, checkId, null, resolver);
     }
 
     /**
      * Checks every field of the draft, resolving the JWKS URL's host with {@code resolver}.
      *
-     * @param checkId false for updates, where the id is the existing app's and not taken from the draft
+     * @param checkId       false for updates, where the id is the existing app's and not taken from the draft
+     * @param porticoOrigin Portico's own origin, or null when it is none of the base URLs' (tests)
      */
-    static Checked check(AppDraft draft, boolean checkId, HostResolver resolver) {
+    static Checked check(AppDraft draft, boolean checkId, String porticoOrigin, HostResolver resolver) {
         List<FieldMessage> errors = new ArrayList<>();
         String id = checkId ? id(draft.id(), errors) : draft.id();
         String name = text(draft.name(), MAX_NAME, "name", "problem.app.name.empty", "problem.app.name.too-long", errors);
@@ -105,9 +118,11 @@ public final class AppRules {
             errors.add(FieldMessage.of("exchangeAudiences", "problem.app.exchange-audiences.own"));
         }
         Set<Role> signOnRoles = draft.signOnRoles() == null ? null : signOnRoles(draft.signOnRoles(), errors);
+        Set<SandboxFlag> sandbox = sandbox(draft.sandbox(), draft.mayBeFramed(), baseUrls, porticoOrigin, errors);
         return new Checked(id, name, description, audience, baseUrls, claims, lifetime, method, jwksUrl,
                 List.copyOf(exchange), draft.trustedForSignOn(), draft.enabled(),
-                jwksUrl != null && draft.allowInternalJwksHost(), signOnRoles, List.copyOf(errors));
+                jwksUrl != null && draft.allowInternalJwksHost(), signOnRoles, draft.mayBeFramed(), sandbox,
+                List.copyOf(errors));
     }
 
     /** Trims and lower-cases an id as typed, so that {@code Billing } and {@code billing} are one app. */
@@ -216,6 +231,34 @@ public final class AppRules {
                     "problem.app.sign-on-roles.unknown", printable(value))));
         }
         return roles;
+    }
+
+    /**
+     * Known sandbox flags only. A frame on Portico's own origin that may run scripts and keeps its origin can remove
+     * its own sandbox and act as Portico, so an app that may be framed may not combine {@code allow-scripts} with
+     * {@code allow-same-origin} when every base URL of it is on Portico's origin (each of its panes would be). An
+     * app with base URLs on Portico's and on other origins may: its panes are checked one by one (a pane on Portico's
+     * origin is refused then, see the pane widget).
+     */
+    private static Set<SandboxFlag> sandbox(List<String> values, boolean mayBeFramed, List<AppBaseUrl> baseUrls,
+                                            String porticoOrigin, List<FieldMessage> errors) {
+        Set<SandboxFlag> flags = EnumSet.noneOf(SandboxFlag.class);
+        for (String value : values) {
+            SandboxFlag.findByToken(strip(value)).ifPresentOrElse(flags::add, () -> errors.add(FieldMessage.of("sandbox",
+                    "apps.framing.problem.sandbox.unknown", printable(value))));
+        }
+        if (mayBeFramed && flags.contains(SandboxFlag.ALLOW_SCRIPTS) && flags.contains(SandboxFlag.ALLOW_SAME_ORIGIN)
+                && porticoOrigin != null && !baseUrls.isEmpty()
+                && baseUrls.stream().allMatch(url -> origin(url).equals(porticoOrigin))) {
+            errors.add(FieldMessage.of("sandbox", "apps.framing.problem.sandbox.same-origin", porticoOrigin));
+        }
+        return flags;
+    }
+
+    /** The RFC 6454 origin of a base URL, {@code scheme://host[:port]} without the scheme's default port. */
+    public static String origin(AppBaseUrl url) {
+        boolean defaultPort = url.port() == (url.scheme().equals("https") ? 443 : 80);
+        return url.scheme() + "://" + url.host() + (defaultPort ? "" : ":" + url.port());
     }
 
     private static int lifetime(Integer seconds, List<FieldMessage> errors) {

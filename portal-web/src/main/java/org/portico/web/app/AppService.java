@@ -21,6 +21,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.portico.web.database.ContainsSearch;
+import org.portico.web.settings.PorticoIssuer;
 
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretHasher;
@@ -74,6 +75,9 @@ public class AppService {
 
     @Inject
     Event<AppsChanged> changed;
+
+    @Inject
+    PorticoIssuer portico;
 
     // ---- reading -------------------------------------------------------------------------------------------
 
@@ -157,7 +161,7 @@ public class AppService {
     public AppSaved create(AppDraft draft) {
         String target = "app:" + AppRules.normalizeId(draft.id());
         AppSaved saved = audited(AuditAction.APP_CREATED, target, () -> {
-            AppRules.Checked checked = AppRules.check(draft, true);
+            AppRules.Checked checked = AppRules.check(draft, true, portico.origin());
             Set<RegisteredApp> targets = requireValid(checked, null);
             if (em.find(RegisteredApp.class, checked.id()) != null) {
                 throw new AppRejectedException.AppIdTaken(checked.id());
@@ -188,7 +192,7 @@ public class AppService {
             if (app.getVersion() != expectedVersion) {
                 throw new AppRejectedException.StaleApp(app.getId());
             }
-            AppRules.Checked checked = AppRules.check(draft, false);
+            AppRules.Checked checked = AppRules.check(draft, false, portico.origin());
             Set<RegisteredApp> targets = requireValid(checked, app.getId());
             requireFreeAudience(checked.audience(), app.getId());
             Map<String, Object> before = describe(app);
@@ -310,6 +314,8 @@ public class AppService {
             app.setSignOnRoles(checked.signOnRoles());
         }
         app.setEnabled(checked.enabled());
+        app.setMayBeFramed(checked.mayBeFramed());
+        app.setSandboxFlags(checked.sandbox());
         app.setJwksUrl(checked.jwksUrl());
         app.setAllowInternalJwksHost(checked.allowInternalJwksHost());
         boolean needsSecret = checked.clientAuthentication() == ClientAuthentication.CLIENT_SECRET
@@ -366,6 +372,8 @@ public class AppService {
         fields.put("exchange audiences", app.getExchangeAudiences());
         fields.put("trusted for sign-on", app.isTrustedForSignOn());
         fields.put("sign-on roles", names(app.getSignOnRoles()));
+        fields.put("may be framed", app.isMayBeFramed());
+        fields.put("sandbox", app.getSandbox());
         fields.put("enabled", app.isEnabled());
         return fields;
     }

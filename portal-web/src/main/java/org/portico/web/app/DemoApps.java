@@ -1,6 +1,10 @@
 package org.portico.web.app;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
@@ -17,7 +21,8 @@ import org.portico.web.database.DatabaseMigrations;
  * Registers the demo app {@value #ID} when {@code portico.demo.enabled} is true, so that tokens and links can be tried
  * right after the run command. The demo app (module {@code demo-app}) is deployed beside Portico at {@value #PATH} on
  * the same server, so its audience and base URL follow Portico's issuer: {@code http://localhost:8080/demo-app} for
- * the run command, {@code http://127.0.0.1:<port>/demo-app} on the ITs' server. An existing registration is left as it
+ * the run command, {@code http://127.0.0.1:<port>/demo-app} on the ITs' server; it may be framed (panes) under the
+ * other loopback name (see {@link #demoApp}). An existing registration is left as it
  * is (changes made in the admin screen survive restarts). Its client secret {@value #DEMO_SECRET} is documented in
  * README.md: never use the demo data in production.
  */
@@ -31,11 +36,37 @@ public class DemoApps {
 
     private static final Logger LOG = Logger.getLogger(DemoApps.class.getName());
 
-    /** The demo app's registration on the server whose issuer is {@code issuer}. */
+    /** The iframe sandbox flags of the demo app's panes: its pane page runs the handshake script and keeps its origin. */
+    static final List<String> SANDBOX = List.of(SandboxFlag.ALLOW_SCRIPTS.token(), SandboxFlag.ALLOW_SAME_ORIGIN.token(),
+            SandboxFlag.ALLOW_FORMS.token());
+
+    /**
+     * The demo app's registration on the server whose issuer is {@code issuer}. Its second base URL names the same
+     * server by the other loopback name ({@code localhost} ⇄ {@code 127.0.0.1}), a different origin: panes frame the
+     * demo app there, cross-origin, as they would frame any other app (see {@link #otherLoopbackBase}).
+     */
     static AppDraft demoApp(PorticoIssuer issuer) {
+        List<String> baseUrls = new ArrayList<>(List.of(issuer.resolve(PATH + "/")));
+        otherLoopbackBase(issuer).ifPresent(baseUrls::add);
         return new AppDraft(ID, "Demo App", "A sample app for trying Portico's tokens and links. Registered by the demo data.",
-                issuer.resolve(PATH), List.of(issuer.resolve(PATH + "/")), List.of("name", "email", "roles"), 300,
-                ClientAuthentication.CLIENT_SECRET.methodName(), null, List.of(), false, true);
+                issuer.resolve(PATH), baseUrls, List.of("name", "email", "roles"), 300,
+                ClientAuthentication.CLIENT_SECRET.methodName(), null, List.of(), false, true, false, null,
+                true, SANDBOX);
+    }
+
+    /**
+     * The demo app's base URL under the other loopback name of Portico's server: {@code http://127.0.0.1:8080/demo-app}
+     * for Portico at {@code http://localhost:8080}, and the other way round; empty for any other host.
+     */
+    public static Optional<String> otherLoopbackBase(PorticoIssuer issuer) {
+        URI uri = URI.create(issuer.url());
+        String other = switch (uri.getHost().toLowerCase(Locale.ROOT)) {
+            case "localhost" -> "127.0.0.1";
+            case "127.0.0.1" -> "localhost";
+            default -> null;
+        };
+        return Optional.ofNullable(other).map(host -> uri.getScheme() + "://" + host
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + PATH);
     }
 
     @Inject

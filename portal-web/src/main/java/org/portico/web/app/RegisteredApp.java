@@ -92,6 +92,17 @@ public class RegisteredApp {
     @Convert(converter = RoleConverter.class)
     private Set<Role> signOnRoles = EnumSet.of(Role.END_USER);
 
+    /** Whether Portico's pages may show the app's pages in a pane (an iframe). */
+    @Column(name = "may_be_framed", nullable = false)
+    private boolean mayBeFramed;
+
+    /** The iframe sandbox flags the app's panes get: exactly these. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "portico_app_sandbox_flag", joinColumns = @JoinColumn(name = "app_id"))
+    @Column(name = "flag", nullable = false, length = 40)
+    @Convert(converter = SandboxFlagConverter.class)
+    private Set<SandboxFlag> sandboxFlags = EnumSet.noneOf(SandboxFlag.class);
+
     @Column(nullable = false)
     private boolean enabled = true;
 
@@ -173,6 +184,22 @@ public class RegisteredApp {
     public void setSignOnRoles(Set<Role> roles) {
         this.signOnRoles.clear();
         this.signOnRoles.addAll(roles);
+    }
+
+    public boolean isMayBeFramed() { return mayBeFramed; }
+    public void setMayBeFramed(boolean mayBeFramed) { this.mayBeFramed = mayBeFramed; }
+
+    /** Unmodifiable. */
+    public Set<SandboxFlag> getSandboxFlags() { return sandboxFlags.isEmpty() ? Set.of() : Set.copyOf(sandboxFlags); }
+
+    public void setSandboxFlags(Set<SandboxFlag> flags) {
+        this.sandboxFlags.clear();
+        this.sandboxFlags.addAll(flags);
+    }
+
+    /** The value of a pane's {@code sandbox} attribute: the allowed flags in their fixed order, space-separated. */
+    public String getSandbox() {
+        return String.join(" ", sandboxFlags.stream().sorted().map(SandboxFlag::token).toList());
     }
 
     public boolean isEnabled() { return enabled; }

@@ -35,9 +35,11 @@ import org.portico.web.app.AppRejectedException;
 import org.portico.web.app.AppRules;
 import org.portico.web.app.AppSaved;
 import org.portico.web.app.AppService;
+import org.portico.web.app.SandboxFlag;
 import org.portico.web.app.UserClaim;
 import org.portico.web.app.RegisteredApp;
 import org.portico.web.problem.FieldMessage;
+import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.user.Role;
 
 /**
@@ -61,6 +63,9 @@ public class AppsResource {
 
     @Inject
     AppService apps;
+
+    @Inject
+    PorticoIssuer portico;
 
     @Context
     UriInfo uriInfo;
@@ -132,7 +137,7 @@ public class AppsResource {
      * Reads the draft; type errors (a number where a string belongs …) are collected with the given ones and
      * reported together with the registry's own checks.
      */
-    private static AppDraft draft(JsonObject json, boolean creating, List<FieldMessage> errors) {
+    private AppDraft draft(JsonObject json, boolean creating, List<FieldMessage> errors) {
         JsonFields fields = fields(json, errors);
         AppDraft draft = new AppDraft(
                 fields.string("id", null),
@@ -148,11 +153,13 @@ public class AppsResource {
                 fields.bool("trustedForSignOn", false),
                 fields.bool("enabled", true),
                 fields.bool("allowInternalJwksHost", false),
-                fields.value("signOnRoles") == null ? null : fields.strings("signOnRoles"));
+                fields.value("signOnRoles") == null ? null : fields.strings("signOnRoles"),
+                fields.bool("mayBeFramed", false),
+                fields.strings("sandbox"));
         if (!errors.isEmpty()) {
             // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
             List<FieldMessage> all = new ArrayList<>(errors);
-            AppRules.check(draft, creating).errors().stream()
+            AppRules.check(draft, creating, portico.origin()).errors().stream()
                     .filter(rule -> errors.stream().noneMatch(type -> type.field().equals(rule.field())))
                     .forEach(all::add);
             throw new AppRejectedException.InvalidApp(all);
@@ -181,6 +188,8 @@ public class AppsResource {
         app.getExchangeAudiences().forEach(exchange::add);
         JsonArrayBuilder signOnRoles = Json.createArrayBuilder();
         app.getSignOnRoles().stream().sorted().map(Role::roleName).forEach(signOnRoles::add);
+        JsonArrayBuilder sandbox = Json.createArrayBuilder();
+        app.getSandboxFlags().stream().sorted().map(SandboxFlag::token).forEach(sandbox::add);
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", app.getId())
                 .add("name", app.getName());
@@ -198,6 +207,8 @@ public class AppsResource {
         return json.add("exchangeAudiences", exchange)
                 .add("trustedForSignOn", app.isTrustedForSignOn())
                 .add("signOnRoles", signOnRoles)
+                .add("mayBeFramed", app.isMayBeFramed())
+                .add("sandbox", sandbox)
                 .add("enabled", app.isEnabled())
                 .add("createdAt", app.getCreatedAt().toString())
                 .add("updatedAt", app.getUpdatedAt().toString())

@@ -21,6 +21,18 @@ public record PorticoIssuer(String url) {
         }
     }
 
+    /**
+     * Portico's RFC 6454 origin, {@code scheme://host[:port]} in lower case without the scheme's default port, e.g.
+     * {@code https://portal.example}: what browsers send as {@code Origin} from Portico's pages.
+     */
+    public String origin() {
+        URI uri = URI.create(url);
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || scheme.equals("https") && port == 443 || scheme.equals("http") && port == 80;
+        return scheme + "://" + uri.getHost().toLowerCase(java.util.Locale.ROOT) + (defaultPort ? "" : ":" + port);
+    }
+
     public String resolve(String path) {
         return url + path;
     }

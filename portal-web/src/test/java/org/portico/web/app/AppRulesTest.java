@@ -271,4 +271,70 @@ class AppRulesTest {
                 () -> assertTrue(AppRules.check(badUrl, true).errors().get(0).message(Locale.GERMAN)
                         .startsWith("Die JWKS-URL muss eine https-URL sein")));
     }
+
+    // ---- framing ---------------------------------------------------------------------------------------------
+
+    private static final String PORTICO = "http://127.0.0.1:8480";
+
+    private static AppDraft framed(List<String> baseUrls, boolean mayBeFramed, String... sandbox) {
+        return new AppDraft("billing", "Billing", null, "aud", baseUrls, List.of("name"), 300, "client_secret", null,
+                List.of(), false, true, false, null, mayBeFramed, List.of(sandbox));
+    }
+
+    @Test
+    void aFramedAppKeepsItsSandboxFlagsInTheirFixedOrder() {
+        AppRules.Checked checked = AppRules.check(framed(List.of("https://billing.example"), true,
+                "allow-forms", " allow-scripts ", "allow-forms"), true, PORTICO);
+
+        assertAll(
+                () -> assertTrue(checked.isValid(), checked.errors().toString()),
+                () -> assertTrue(checked.mayBeFramed()),
+                () -> assertEquals(List.of(SandboxFlag.ALLOW_SCRIPTS, SandboxFlag.ALLOW_FORMS),
+                        checked.sandbox().stream().sorted().toList()));
+    }
+
+    @Test
+    void unknownSandboxFlagsAreRefusedOneByOne() {
+        AppRules.Checked checked = AppRules.check(framed(List.of("https://billing.example"), true,
+                "allow-top-navigation", "allow-scripts", "ALLOW-FORMS"), true, PORTICO);
+
+        assertAll(
+                () -> assertEquals(List.of("sandbox", "sandbox"), fields(checked)),
+                () -> assertTrue(checked.errors().get(0).message().contains("'allow-top-navigation'"),
+                        checked.errors().get(0).message()),
+                () -> assertTrue(checked.errors().get(1).message(Locale.GERMAN).startsWith("Unbekanntes Sandbox-Flag 'ALLOW-FORMS'"),
+                        checked.errors().get(1).message(Locale.GERMAN)));
+    }
+
+    /** A frame on Portico's origin with scripts and its own origin could lift its sandbox and act as Portico. */
+    @Test
+    void anAppOnlyOnPorticosOriginMayNotCombineScriptsWithSameOrigin() {
+        AppRules.Checked checked = AppRules.check(framed(List.of(PORTICO + "/billing", "http://127.0.0.1:8480/other/"),
+                true, "allow-scripts", "allow-same-origin"), true, PORTICO);
+
+        assertAll(
+                () -> assertEquals(List.of("sandbox"), fields(checked)),
+                () -> assertTrue(checked.errors().get(0).message().contains("(" + PORTICO + ")"),
+                        checked.errors().get(0).message()),
+                () -> assertTrue(checked.errors().get(0).message(Locale.GERMAN).startsWith("Jede Basis-URL dieser App")),
+                // Either flag alone is fine, and so is the pair while the app may not be framed.
+                () -> assertTrue(AppRules.check(framed(List.of(PORTICO + "/billing"), true, "allow-scripts"), true,
+                        PORTICO).isValid()),
+                () -> assertTrue(AppRules.check(framed(List.of(PORTICO + "/billing"), true, "allow-same-origin"), true,
+                        PORTICO).isValid()),
+                () -> assertTrue(AppRules.check(framed(List.of(PORTICO + "/billing"), false, "allow-scripts",
+                        "allow-same-origin"), true, PORTICO).isValid()),
+                // Default ports and case do not hide Portico's origin.
+                () -> assertEquals(List.of("sandbox"), fields(AppRules.check(framed(List.of("HTTPS://Portal.Example:443/x"),
+                        true, "allow-scripts", "allow-same-origin"), true, "https://portal.example"))));
+    }
+
+    /** Such an app is framed from its other origins; each pane on Portico's origin is refused on its own. */
+    @Test
+    void anAppAlsoOnAnotherOriginMayCombineScriptsWithSameOrigin() {
+        AppRules.Checked checked = AppRules.check(framed(List.of(PORTICO + "/demo-app/", "http://localhost:8480/demo-app"),
+                true, "allow-scripts", "allow-same-origin", "allow-forms"), true, PORTICO);
+
+        assertTrue(checked.isValid(), checked.errors().toString());
+    }
 }

@@ -207,4 +207,58 @@ class AppAdminIT extends BrowserTestBase {
     void usersWithoutTheRoleSeeNeitherPageNorLink() {
         assertAliceSeesNeitherPageNorLink("/admin/apps.xhtml", "#nav-apps", "#nav-audit");
     }
+
+    /** Whether the (visually hidden) checkbox input with this id is checked. */
+    private boolean checked(String id) {
+        return browser().findElement(By.id(id)).isSelected();
+    }
+
+    /**
+     * ada lets an app be framed with two sandbox flags; editing shows them again. For an app only on Portico's own
+     * origin, scripts together with allow-same-origin are refused next to the flags, in German for a German admin.
+     */
+    @Test
+    void adaAllowsFramingWithChosenSandboxFlags() throws Exception {
+        String id = unique("framed-");
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/apps.xhtml");
+        openRegisterDialog();
+        find("#appForm\\:mayBeFramed .ui-chkbox-box").click();
+        find("#appForm\\:sandbox label[for='appForm:sandbox:0']").click(); // allow-scripts
+        find("#appForm\\:sandbox label[for='appForm:sandbox:2']").click(); // allow-forms
+        snapshot("framing-dialog");
+        fillApp(id, "urn:framed:" + id, "https://" + id + ".example/");
+        find("#secretForm\\:done").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("secretDialog")));
+
+        search("apps", id);
+        find("#apps\\:table\\:0\\:edit").click();
+        waitUntil(driver -> id.equals(find("#appForm\\:id").getAttribute("value")));
+        assertAll(
+                () -> assertTrue(checked("appForm:mayBeFramed_input")),
+                () -> assertTrue(checked("appForm:sandbox:0"), "allow-scripts"),
+                () -> assertFalse(checked("appForm:sandbox:1"), "allow-same-origin"),
+                () -> assertTrue(checked("appForm:sandbox:2"), "allow-forms"));
+        find("#appForm\\:cancel").click();
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("appDialog")));
+
+        browserSpeaking("de-DE,de");
+        try {
+            String own = unique("own-");
+            loginAs("ada", DEMO_PASSWORD);
+            open("/admin/apps.xhtml");
+            openRegisterDialog("App registrieren");
+            assertTrue(find("#appForm").getText().contains("Darf eingebettet werden"), find("#appForm").getText());
+            find("#appForm\\:mayBeFramed .ui-chkbox-box").click();
+            find("#appForm\\:sandbox label[for='appForm:sandbox:0']").click();
+            find("#appForm\\:sandbox label[for='appForm:sandbox:1']").click();
+            fillApp(own, "urn:own:" + own, url("/" + own + "/"));
+
+            waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("appForm"), "Jede Basis-URL dieser App"));
+            snapshot("framing-refused-de");
+            assertTrue(find("#appDialog").isDisplayed());
+        } finally {
+            browserSpeaking(Browser.ENGLISH);
+        }
+    }
 }

@@ -326,4 +326,70 @@ class AppApiIT extends ApiTestBase {
                 () -> assertEquals(403, aliceCsv.statusCode()),
                 () -> assertEquals(404, send(ada, "GET", "/api/admin/apps/" + id, null).statusCode(), "alice created nothing"));
     }
+
+    /** Framing and its sandbox flags go in and come out of the JSON; a change of them is kept. */
+    @Test
+    void framingAndItsSandboxFlagsMakeTheRoundTrip() throws Exception {
+        String id = unique("framed");
+        JsonObject body = Json.createObjectBuilder(Json.createReader(new StringReader(appJson(id, "urn:framed:" + id)))
+                .readObject()).add("mayBeFramed", true)
+                .add("sandbox", Json.createArrayBuilder().add("allow-forms").add("allow-scripts")).build();
+
+        JsonObject created = createApp(ada, body.toString());
+        JsonObject read = json(send(ada, "GET", "/api/admin/apps/" + id, null));
+        String update = Json.createObjectBuilder(body).add("mayBeFramed", false)
+                .add("sandbox", Json.createArrayBuilder().add("allow-popups"))
+                .add("version", read.getJsonNumber("version").longValue()).build().toString();
+        HttpResponse<String> updated = send(ada, "PUT", "/api/admin/apps/" + id, update);
+        JsonObject plain = create(unique("plain"));
+
+        assertAll(
+                () -> assertTrue(created.getBoolean("mayBeFramed"), created.toString()),
+                () -> assertEquals(List.of("allow-scripts", "allow-forms"),
+                        read.getJsonArray("sandbox").getValuesAs(JsonString::getString), "in the fixed order"),
+                () -> assertEquals(200, updated.statusCode(), updated.body()),
+                () -> assertFalse(json(updated).getBoolean("mayBeFramed")),
+                () -> assertEquals(List.of("allow-popups"),
+                        json(updated).getJsonArray("sandbox").getValuesAs(JsonString::getString)),
+                () -> assertFalse(plain.getBoolean("mayBeFramed"), "not framed unless the admin says so"),
+                () -> assertEquals(0, plain.getJsonArray("sandbox").size()));
+    }
+
+    /**
+     * An unknown flag is refused per field; so is a framed app only on Portico's own origin that would give its panes
+     * scripts together with their origin (they could lift their own sandbox).
+     */
+    @Test
+    void unknownSandboxFlagsAndScriptsWithPorticosOriginAreRefused() throws Exception {
+        String id = unique("sandbox");
+        String unknown = Json.createObjectBuilder(Json.createReader(new StringReader(appJson(id, "urn:sandbox:" + id)))
+                .readObject()).add("mayBeFramed", true)
+                .add("sandbox", Json.createArrayBuilder().add("allow-top-navigation")).build().toString();
+        String onPortico = Json.createObjectBuilder(Json.createReader(new StringReader(appJson(id, "urn:sandbox:" + id)))
+                .readObject()).add("baseUrls", Json.createArrayBuilder().add(root() + "/" + id + "/"))
+                .add("mayBeFramed", true)
+                .add("sandbox", Json.createArrayBuilder().add("allow-scripts").add("allow-same-origin")).build().toString();
+        String notAList = Json.createObjectBuilder(Json.createReader(new StringReader(unknown)).readObject())
+                .add("sandbox", "allow-scripts").add("mayBeFramed", "yes").build().toString();
+
+        HttpResponse<String> unknownFlag = send(ada, "POST", "/api/admin/apps", unknown);
+        HttpResponse<String> sameOrigin = send(ada, "POST", "/api/admin/apps", onPortico);
+        HttpResponse<String> wrongTypes = send(ada, "POST", "/api/admin/apps", notAList);
+        HttpResponse<String> missing = send(ada, "GET", "/api/admin/apps/" + id, null);
+
+        assertAll(
+                () -> assertEquals(400, unknownFlag.statusCode(), unknownFlag.body()),
+                () -> assertEquals(PROBLEM, type(unknownFlag)),
+                () -> assertEquals("sandbox", json(unknownFlag).getJsonArray("errors").getJsonObject(0).getString("field")),
+                () -> assertTrue(json(unknownFlag).getJsonArray("errors").getJsonObject(0).getString("message")
+                        .contains("'allow-top-navigation'"), unknownFlag.body()),
+                () -> assertEquals(400, sameOrigin.statusCode(), sameOrigin.body()),
+                () -> assertEquals("sandbox", json(sameOrigin).getJsonArray("errors").getJsonObject(0).getString("field")),
+                () -> assertTrue(json(sameOrigin).getJsonArray("errors").getJsonObject(0).getString("message")
+                        .contains("Portico's own origin"), sameOrigin.body()),
+                () -> assertEquals(400, wrongTypes.statusCode(), wrongTypes.body()),
+                () -> assertEquals(List.of("mayBeFramed", "sandbox"), json(wrongTypes).getJsonArray("errors").stream()
+                        .map(error -> error.asJsonObject().getString("field")).sorted().toList(), wrongTypes.body()),
+                () -> assertEquals(404, missing.statusCode(), "nothing was registered"));
+    }
 }

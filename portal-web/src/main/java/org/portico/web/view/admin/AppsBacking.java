@@ -18,6 +18,7 @@ import org.portico.web.app.AppRules;
 import org.portico.web.app.AppSaved;
 import org.portico.web.app.AppService;
 import org.portico.web.app.ClientAuthentication;
+import org.portico.web.app.SandboxFlag;
 import org.portico.web.app.UserClaim;
 import org.portico.web.link.InboundSecrets;
 import org.portico.web.app.RegisteredApp;
@@ -183,6 +184,10 @@ public class AppsBacking implements Serializable {
         return Role.values();
     }
 
+    public SandboxFlag[] getAllSandboxFlags() {
+        return SandboxFlag.values();
+    }
+
     public ClientAuthentication[] getAllClientAuthentications() {
         return ClientAuthentication.values();
     }
@@ -247,6 +252,8 @@ public class AppsBacking implements Serializable {
         private boolean trustedForSignOn;
         private List<String> signOnRoles = new ArrayList<>();
         private boolean enabled;
+        private boolean mayBeFramed;
+        private List<String> sandbox = new ArrayList<>();
 
         void clear() {
             editingId = null;
@@ -260,6 +267,8 @@ public class AppsBacking implements Serializable {
             trustedForSignOn = false;
             signOnRoles = new ArrayList<>(List.of(Role.END_USER.roleName()));
             enabled = true;
+            mayBeFramed = false;
+            sandbox = new ArrayList<>();
         }
 
         void load(RegisteredApp app) {
@@ -279,13 +288,15 @@ public class AppsBacking implements Serializable {
             trustedForSignOn = app.isTrustedForSignOn();
             signOnRoles = new ArrayList<>(app.getSignOnRoles().stream().sorted().map(Role::roleName).toList());
             enabled = app.isEnabled();
+            mayBeFramed = app.isMayBeFramed();
+            sandbox = new ArrayList<>(app.getSandboxFlags().stream().sorted().map(SandboxFlag::token).toList());
         }
 
         AppDraft toDraft() {
             List<String> urls = baseUrls == null ? List.of() : Arrays.stream(baseUrls.split("\\R")).toList();
             return new AppDraft(id, name, description, audience, urls, claims, tokenLifetimeSeconds,
                     clientAuthentication, jwksUrl, exchangeAudiences, trustedForSignOn, enabled, allowInternalJwksHost,
-                    signOnRoles);
+                    signOnRoles, mayBeFramed, sandbox);
         }
 
         public boolean isEditing() { return editingId != null; }
@@ -326,5 +337,9 @@ public class AppsBacking implements Serializable {
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public boolean isMayBeFramed() { return mayBeFramed; }
+        public void setMayBeFramed(boolean mayBeFramed) { this.mayBeFramed = mayBeFramed; }
+        public List<String> getSandbox() { return sandbox; }
+        public void setSandbox(List<String> sandbox) { this.sandbox = sandbox; }
     }
 }

@@ -1,0 +1,143 @@
+package org.portico.web.pane;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.portico.deeplink.redirect.AppBaseUrl;
+import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.app.AppRules;
+import org.portico.web.app.AppService;
+import org.portico.web.app.RegisteredApp;
+import org.portico.web.app.SandboxFlag;
+import org.portico.web.page.WidgetKind;
+import org.portico.web.page.WidgetType;
+import org.portico.web.problem.FieldMessage;
+import org.portico.web.settings.PorticoIssuer;
+
+/**
+ * The embedded app pane ({@code app-pane}): an app's page in an iframe, sandboxed with exactly the flags the app's
+ * registration allows, which receives a token for the app through the pane handshake ({@code js/pane.js},
+ * {@code POST /api/panes/{widgetId}/token}). A pane needs an enabled app that may be framed and a URL under one of its
+ * base URLs; a pane on Portico's own origin may not run scripts with its origin (it could lift its sandbox and act
+ * as Portico). The same conditions decide, at every request, whether the pane is still shown and gets tokens.
+ * Thread-safe.
+ */
+@ApplicationScoped
+public class PaneType implements WidgetType {
+
+    @Inject
+    AppService apps;
+
+    @Inject
+    PorticoIssuer portico;
+
+    public PaneType() {
+        // for CDI
+    }
+
+    /** For tests. */
+    PaneType(AppService apps, PorticoIssuer portico) {
+        this.apps = apps;
+        this.portico = portico;
+    }
+
+    @Override
+    public WidgetKind kind() {
+        return WidgetKind.APP_PANE;
+    }
+
+    @Override
+    public List<FieldMessage> check(JsonObject settings) {
+        List<FieldMessage> errors = new ArrayList<>();
+        PaneSettings.read(settings, errors);
+        // The app's and the URL's problems are worth telling even when another key is wrong as well.
+        String appId = PaneSettings.string(settings, PaneSettings.APP);
+        String url = PaneSettings.string(settings, PaneSettings.URL);
+        Optional<RegisteredApp> app = appId == null || appId.isBlank() ? Optional.empty() : apps.findById(appId.strip());
+        if (appId != null && !appId.isBlank()) {
+            if (app.isEmpty()) {
+                errors.add(FieldMessage.of(PaneSettings.APP, "pane.problem.app.unknown", AppRules.printable(appId)));
+            } else if (!app.get().isEnabled()) {
+                errors.add(FieldMessage.of(PaneSettings.APP, "pane.problem.app.disabled", app.get().getId()));
+            } else if (!app.get().isMayBeFramed()) {
+                errors.add(FieldMessage.of(PaneSettings.APP, "pane.problem.app.not-framed", app.get().getId()));
+            }
+        }
+        if (url != null && !url.isBlank() && app.isPresent()) {
+            Optional<URI> target = target(app.get(), url.strip());
+            if (target.isEmpty()) {
+                errors.add(FieldMessage.of(PaneSettings.URL, "pane.problem.url.outside", app.get().getId(),
+                        String.join(", ", app.get().getBaseUrls()), AppRules.printable(url)));
+            } else if (liftsItsSandbox(app.get(), target.get())) {
+                errors.add(FieldMessage.of(PaneSettings.URL, "pane.problem.url.same-origin", portico.origin(),
+                        app.get().getId()));
+            }
+        }
+        return List.copyOf(errors);
+    }
+
+    @Override
+    public boolean available(JsonObject settings) {
+        try {
+            return frame(settings).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Set<String> frameOrigins(JsonObject settings) {
+        try {
+            return frame(settings).map(frame -> Set.of(frame.origin())).orElse(Set.of());
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /**
+     * What the page shows for a pane with these settings, or empty when it may not be shown now: the app is gone,
+     * disabled or no longer frameable, or the URL no longer lies under its base URLs.
+     */
+    public Optional<PaneFrame> frame(JsonObject settings) {
+        Optional<PaneSettings> read = PaneSettings.read(settings);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RegisteredApp> app = apps.findById(read.get().app())
+                .filter(found -> found.isEnabled() && found.isMayBeFramed());
+        if (app.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<URI> target = target(app.get(), read.get().url());
+        if (target.isEmpty() || liftsItsSandbox(app.get(), target.get())) {
+            return Optional.empty();
+        }
+        String src = target.get().toString();
+        return PaneSettings.originOf(src).map(origin -> new PaneFrame(src, origin, app.get().getSandbox(),
+                read.get().height(), app.get().getId(), app.get().getName()));
+    }
+
+    /** The URL, normalised, when it lies under one of the app's base URLs ({@link RedirectGuard}'s rules). */
+    private static Optional<URI> target(RegisteredApp app, String url) {
+        List<AppBaseUrl> bases = new ArrayList<>();
+        for (String base : app.getBaseUrls()) {
+            bases.add(AppBaseUrl.parse(base));
+        }
+        return new RedirectGuard(bases).findAppTarget(url)
+                .filter(uri -> uri.getScheme() != null && uri.getScheme().matches("https?"));
+    }
+
+    /** A frame on Portico's origin that runs scripts and keeps its origin can remove its own sandbox. */
+    private boolean liftsItsSandbox(RegisteredApp app, URI target) {
+        Set<SandboxFlag> flags = app.getSandboxFlags();
+        return flags.contains(SandboxFlag.ALLOW_SCRIPTS) && flags.contains(SandboxFlag.ALLOW_SAME_ORIGIN)
+                && PaneSettings.originOf(target.toString()).map(portico.origin()::equals).orElse(false);
+    }
+}
