@@ -1,0 +1,23 @@
+package org.portico.web.page;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** TEMPORARY copy of the design's SPI (design10.md), replaced by main's version on merge. */
+public enum WidgetKind {
+    APP_TILE("app-tile"), APP_PANE("app-pane"), DATA_TILE("data-tile"), CMS_BLOCK("cms-block"), LINKS_LIST("links-list");
+
+    private final String id;
+
+    WidgetKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<WidgetKind> findById(String id) {
+        return Arrays.stream(values()).filter(kind -> kind.id.equals(id)).findFirst();
+    }
+}
