@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 
 import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
@@ -61,6 +62,12 @@ public class AppTileType implements WidgetType {
             reader.problem("text", "widget.text.length", MAX_TEXT);
         }
         return List.copyOf(errors);
+    }
+
+    /** The tile's PrimeIcons class, empty when it has none or one that is not a PrimeIcons class. */
+    public static String icon(JsonObject settings) {
+        return settings != null && settings.get("icon") instanceof JsonString icon && ICON.matcher(icon.getString()).matches()
+                ? icon.getString() : "";
     }
 
     /** Whether the app is still enabled and the link still leads somewhere (route there, on, parameters fit). */
