@@ -262,7 +262,7 @@ class AppTileTypeTest {
     }
 
     static Widget widget(JsonObject settings) {
-        return new Widget("w1", WidgetKind.APP_TILE, "", 0, 4, Set.of(), false, settings);
+        return new Widget("w1", WidgetKind.APP_TILE, "", 4, Set.of(), false, settings);
     }
 
 }

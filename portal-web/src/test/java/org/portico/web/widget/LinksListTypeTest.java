@@ -48,7 +48,7 @@ class LinksListTypeTest {
     }
 
     private List<ShownLink> shown(JsonObject settings) {
-        return directories.links().links(new Widget("w2", WidgetKind.LINKS_LIST, "Links", 0, 6, Set.of(), false,
+        return directories.links().links(new Widget("w2", WidgetKind.LINKS_LIST, "Links", 6, Set.of(), false,
                 settings));
     }
 
