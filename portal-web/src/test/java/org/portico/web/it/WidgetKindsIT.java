@@ -61,6 +61,8 @@ class WidgetKindsIT extends BrowserTestBase {
                 widget("urltile", "app-tile", "", 4, Json.createObjectBuilder().add("app", app)
                         .add("text", "The app of this test").add("url", url("/demo-app/start"))),
                 widget("block", "cms-block", "", 4, Json.createObjectBuilder().add("block", "welcome")),
+                widget("offertile", "app-tile", "Welcome", 6, Json.createObjectBuilder().add("app", "demo-app")
+                        .add("text", "Your one-time welcome offer").add("route", "welcome-offer")),
                 widget("links", "links-list", "Try a deep link", 6, Json.createObjectBuilder().add("links",
                         Json.createArrayBuilder()
                                 .add(Json.createObjectBuilder().add("label", "Invoice 43").add("route", "invoice")
@@ -76,7 +78,7 @@ class WidgetKindsIT extends BrowserTestBase {
         loginAs("alice", DEMO_PASSWORD);
         open("/p/" + slug);
         WebElement tile = find("#widget-tile-" + tag);
-        List<String> links = all("#w-links-" + tag + "-links li").stream().map(WebElement::getText).toList();
+        List<String> links = labels();
         assertAll(
                 () -> assertEquals("Invoices", tile.findElement(By.cssSelector("h2")).getText()),
                 () -> assertEquals("Demo App", find("#w-tile-" + tag + "-app").getText()),
@@ -87,6 +89,7 @@ class WidgetKindsIT extends BrowserTestBase {
                 () -> assertEquals(url("/demo-app/start"), find("#w-urltile-" + tag + "-link").getAttribute("href")),
                 () -> assertTrue(find("#widget-block-" + tag).getText().contains("Welcome to Portico")),
                 () -> assertEquals(List.of("Invoice 43", "Your offer", "The app of this test"), links),
+                () -> assertEquals("Open Demo App", find("#w-offertile-" + tag + "\\:open").getText()),
                 () -> assertTrue(find("#w-links-" + tag + "-0").getAttribute("href").endsWith("/link/invoice/43")),
                 () -> assertFalse(browser().getPageSource().contains("_ticket="), "no ticket before a click"));
         snapshot("page");
@@ -95,8 +98,7 @@ class WidgetKindsIT extends BrowserTestBase {
         waitUntil(driver -> driver.getCurrentUrl().startsWith(url("/demo-app/invoices/42#portico_token=ey")));
 
         open("/p/" + slug);
-        WebElement offer = find("#w-links-" + tag + " input[type=submit][value='Your offer']");
-        offer.click();
+        clickToNavigate("#w-offertile-" + tag + "\\:open");
         waitUntil(driver -> driver.getCurrentUrl().startsWith(url("/demo-app/offers/welcome#portico_token=ey")));
     }
 
@@ -135,7 +137,7 @@ class WidgetKindsIT extends BrowserTestBase {
         loginAs("alice", DEMO_PASSWORD);
         open("/p/" + slug);
         find("#widget-tile-" + tag);
-        List<String> links = all("#w-links-" + tag + "-links li").stream().map(WebElement::getText).toList();
+        List<String> links = labels();
         assertAll(
                 () -> assertFalse(present("#widget-urltile-" + tag), "the tile of the disabled app is gone"),
                 () -> assertTrue(present("#widget-block-" + tag), "the others stay"),
@@ -161,6 +163,12 @@ class WidgetKindsIT extends BrowserTestBase {
                 () -> assertTrue(errors.contains("parameter 'id' must be a whole number"), errors),
                 () -> assertEquals(404, get(FormLogin.loggedIn(url(""), "alice", DEMO_PASSWORD), "/p/" + slug).statusCode(),
                         "nothing stored"));
+    }
+
+    /** What the links of the list say, in order (a one-time route's button says it in its value). */
+    private List<String> labels() {
+        return all("#w-links-" + tag + "-links li").stream().map(li -> li.findElements(By.cssSelector("input")).isEmpty()
+                ? li.getText() : li.findElement(By.cssSelector("input")).getAttribute("value")).toList();
     }
 
     // ---- set-up over HTTP ------------------------------------------------------------------------------------
