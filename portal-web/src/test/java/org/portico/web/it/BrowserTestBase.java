@@ -53,11 +53,11 @@ abstract class BrowserTestBase {
     /**
      * The real WAR, plus {@link LinkEventsServlet}: stories about the link analytics need resolutions at chosen
      * instants and outcomes (yesterday, weeks ago, left queued), which real hops cannot produce; and
-     * {@link PagesServlet}, for stories about widgets on a page of their own.
+     * {@link PagesServlet} and {@link WidgetPageServlet}, for stories about widgets on a page of their own.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portico().addClasses(LinkEventsServlet.class, PagesServlet.class);
+        return Deployments.portico().addClasses(LinkEventsServlet.class, PagesServlet.class, WidgetPageServlet.class);
     }
 
     @BeforeEach
