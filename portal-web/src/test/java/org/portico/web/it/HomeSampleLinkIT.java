@@ -40,7 +40,7 @@ class HomeSampleLinkIT extends ApiTestBase {
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> home = HomeSamples.home(alice, root());
             assertEquals(200, home.statusCode());
-            assertTrue(home.body().contains("id=\"try-offer\""), "the sample is offered");
+            assertTrue(home.body().contains("data-link=\"" + HomeSamples.OFFER + "\""), "the sample is offered");
             assertFalse(home.body().contains("_ticket="), "no ticket on the page");
         }
         long afterRenders = ticketsOf("alice");
@@ -64,12 +64,13 @@ class HomeSampleLinkIT extends ApiTestBase {
     @Test
     void aPostWithoutThePagesViewStateMintsNothing() throws Exception {
         HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
-        HomeSamples.home(alice, root());
+        String button = HomeSamples.offerButton(HomeSamples.home(alice, root()).body());
         long before = ticketsOf("alice");
 
         HttpResponse<String> forged = alice.send(HttpRequest.newBuilder(URI.create(root() + "/home.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("samples=samples&try-offer="
+                .POST(HttpRequest.BodyPublishers.ofString(HomeSamples.FORM + "=" + HomeSamples.FORM + "&"
+                        + URLEncoder.encode(button, StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode("Your one-time welcome offer", StandardCharsets.UTF_8)
                         + "&jakarta.faces.ViewState=" + URLEncoder.encode("-4711:815", StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -28,19 +28,33 @@ final class HomeSamples {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Clicks the one-time sample {@code try-offer} on a fresh home page; the answer (the page that goes on). */
+    /** Clicks the one-time entry of the demo links list on a fresh home page; the answer (the page that goes on). */
     static HttpResponse<String> clickOffer(HttpClient user, String root) throws IOException, InterruptedException {
         HttpResponse<String> home = home(user, root);
         assertEquals(200, home.statusCode());
         Matcher nonce = Pattern.compile("nonce=\"([^\"]+)\"").matcher(home.body());
         assertTrue(nonce.find(), "the page has PrimeFaces' CSP nonce");
         // PrimeFaces' script adds its CSP nonce to every form it posts, and checks it when the answer is rendered.
-        String body = hiddenFields(home.body(), "samples") + "&primefaces.nonce="
-                + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8) + "&try-offer="
+        String body = hiddenFields(home.body(), FORM) + "&primefaces.nonce="
+                + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8) + "&"
+                + URLEncoder.encode(offerButton(home.body()), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode("Your one-time welcome offer", StandardCharsets.UTF_8);
         return user.send(HttpRequest.newBuilder(URI.create(root + "/home.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The demo home page's links list "Try a deep link" (widget id {@code try}): its form, its one-time entry. */
+    static final String FORM = "w-try";
+    static final String OFFER = "w-try-4";
+
+    /** The name the one-time entry's button posts under (Faces names it; the page marks it data-link="w-try-4"). */
+    static String offerButton(String page) {
+        Matcher button = Pattern.compile("<input[^>]*data-link=\"" + OFFER + "\"[^>]*>").matcher(page);
+        assertTrue(button.find(), "the page offers the one-time entry");
+        Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(button.group());
+        assertTrue(name.find(), button.group());
+        return name.group(1);
     }
 
     /** Every hidden field of the form, URL-encoded, as a browser posts them (the form's own name, the view state). */

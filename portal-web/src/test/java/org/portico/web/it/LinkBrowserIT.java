@@ -64,7 +64,7 @@ class LinkBrowserIT extends BrowserTestBase {
     @Test
     void theOneTimeSampleMintsItsLinkWhenClickedAndOpensIt() {
         loginAs("alice", DEMO_PASSWORD);
-        WebElement offer = find("#try-offer");
+        WebElement offer = find("[data-link='w-try-4']");
         assertAll(
                 () -> assertEquals("Your one-time welcome offer", offer.getAttribute("value")),
                 () -> assertFalse(browser().getPageSource().contains("_ticket="), "no ticket before the click"));
@@ -92,8 +92,8 @@ class LinkBrowserIT extends BrowserTestBase {
     @Test
     void theHomePageOffersDemoLinksThatOpenWhereTheRouteSays() {
         loginAs("alice", DEMO_PASSWORD);
-        WebElement customer = find("#try-customer");
-        WebElement invoice = find("#try-invoice");
+        WebElement customer = find("#w-try-1");
+        WebElement invoice = find("#w-try-0");
         assertAll(
                 () -> assertTrue(invoice.getAttribute("href").endsWith("/link/invoice/42")),
                 () -> assertEquals("_blank", customer.getAttribute("target")),

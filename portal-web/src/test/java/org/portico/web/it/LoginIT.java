@@ -22,7 +22,7 @@ class LoginIT extends BrowserTestBase {
                 () -> assertFalse(find("#roles").getText().contains("Site admin")),
                 () -> assertTrue(present("#nav-home")),
                 () -> assertFalse(present("#nav-users"), "no Users link for an end-user"),
-                () -> assertTrue(find("#welcome").getText().length() > 20, "the welcome block from the CMS is shown"));
+                () -> assertTrue(find("#widget-welcome").getText().length() > 20, "the welcome block from the CMS is shown"));
     }
 
     @Test
