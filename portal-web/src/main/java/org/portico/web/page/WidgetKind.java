@@ -3,9 +3,18 @@ package org.portico.web.page;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of widget a page can hold. (Temporary copy of the design's SPI until the page foundation lands.) */
+/**
+ * The kinds of widget a portal page can hold. The id is what the page JSON says ({@code "kind": "data-tile"}), what
+ * CSS classes and the bundle keys ({@code page.kind.<id>}) use, and the name of the Facelets file that renders the
+ * widget's body ({@code /WEB-INF/widgets/<id>.xhtml}).
+ */
 public enum WidgetKind {
-    APP_TILE("app-tile"), APP_PANE("app-pane"), DATA_TILE("data-tile"), CMS_BLOCK("cms-block"), LINKS_LIST("links-list");
+
+    APP_TILE("app-tile"),
+    APP_PANE("app-pane"),
+    DATA_TILE("data-tile"),
+    CMS_BLOCK("cms-block"),
+    LINKS_LIST("links-list");
 
     private final String id;
 
@@ -13,7 +22,6 @@ public enum WidgetKind {
         this.id = id;
     }
 
-    /** In JSON ("kind": "data-tile"), in CSS classes, in include names. */
     public String id() {
         return id;
     }

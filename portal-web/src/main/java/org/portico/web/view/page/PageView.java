@@ -1,0 +1,128 @@
+package org.portico.web.view.page;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.omnifaces.util.Faces;
+import org.portico.web.page.Pages;
+import org.portico.web.page.PersonalLayouts;
+import org.portico.web.page.PortalPage;
+import org.portico.web.page.Viewer;
+import org.portico.web.page.Widget;
+
+/**
+ * A portal page as one viewer sees it: the home page at {@code /home.xhtml} (personalised by the user) or a page at
+ * {@code /p/{slug}} (rewritten to {@code /page.xhtml?slug=…} by {@code undertow-handlers.conf}). A page the viewer
+ * may not see is a 404, the same as one that does not exist. The page's CSP gains {@code frame-src} with exactly the
+ * origins of the panes it shows, before anything is rendered.
+ */
+@Named("pageView")
+@RequestScoped
+public class PageView {
+
+    /** What an origin looks like when it may go into a CSP: scheme, host (name, IPv4 or [IPv6]) and port. */
+    private static final Pattern ORIGIN = Pattern.compile("https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?");
+
+    @Inject
+    Pages pages;
+
+    @Inject
+    PersonalLayouts layouts;
+
+    @Inject
+    Viewer viewer;
+
+    private PortalPage page;
+    private List<Widget> widgets;
+
+    /**
+     * {@code f:viewAction} of {@code /page.xhtml}: a 404 when the viewer may not see the page, else the CSP for its
+     * panes. The widgets themselves are decided when first asked for — also on a postback, where the view is rebuilt
+     * before any action runs: forms in widgets on {@code /p/} pages post back with {@code ?slug=} (OmniFaces
+     * {@code <o:form includeRequestParams="true">}).
+     */
+    public void loadPage() throws IOException {
+        String slug = getSlug();
+        if (PortalPage.HOME.equals(slug)) {
+            Faces.redirect("home.xhtml");
+            return;
+        }
+        if (getPage() == null) {
+            Faces.responseSendError(HttpServletResponse.SC_NOT_FOUND, "No such page");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        allowFrames(pages.frameOrigins(getWidgets()));
+    }
+
+    /** {@code f:viewAction} of {@code /home.xhtml}: the CSP for the panes of the user's home page. */
+    public void loadHome() {
+        allowFrames(pages.frameOrigins(getWidgets()));
+    }
+
+    private boolean isHome() {
+        return "/home.xhtml".equals(FacesContext.getCurrentInstance().getViewRoot().getViewId());
+    }
+
+    /** The slug of the page shown: {@code home}, or the {@code slug} request parameter of {@code /page.xhtml}. */
+    public String getSlug() {
+        return isHome() ? PortalPage.HOME : Faces.getRequestParameter("slug");
+    }
+
+    /** The page, {@code null} when the viewer may not see it. */
+    public PortalPage getPage() {
+        if (page == null) {
+            page = pages.visiblePage(getSlug(), viewer.roles()).orElse(null);
+        }
+        return page;
+    }
+
+    /** The widgets the viewer sees, in order: on the home page with the user's own changes applied. */
+    public List<Widget> getWidgets() {
+        if (widgets == null) {
+            PortalPage shown = getPage();
+            if (shown == null) {
+                widgets = List.of();
+            } else {
+                List<Widget> offered = pages.offered(shown, viewer.roles());
+                widgets = shown.isHome() ? layouts.of(viewer.username(), PortalPage.HOME).apply(offered) : offered;
+            }
+        }
+        return widgets;
+    }
+
+    /** Adds {@code frame-src} naming exactly these origins to the CSP the security headers filter set. */
+    static void allowFrames(Set<String> origins) {
+        Set<String> valid = origins.stream().filter(origin -> ORIGIN.matcher(origin).matches())
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (valid.isEmpty()) {
+            return;
+        }
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        // Browsers enforce every policy a response carries: ours (from SecurityHeadersFilter) gains frame-src, a
+        // policy PrimeFaces may have added for its script nonces stays as it is.
+        List<String> policies = List.copyOf(response.getHeaders("Content-Security-Policy"));
+        for (int i = 0; i < policies.size(); i++) {
+            String policy = policies.get(i);
+            String kept = policy.startsWith("default-src") && !policy.contains("frame-src")
+                    ? policy + "; frame-src " + String.join(" ", valid) : policy;
+            if (i == 0) {
+                response.setHeader("Content-Security-Policy", kept);
+            } else {
+                response.addHeader("Content-Security-Policy", kept);
+            }
+        }
+    }
+
+}
