@@ -21,7 +21,6 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
@@ -45,10 +44,10 @@ import org.portico.web.settings.Settings;
  * receive), the app's audience and token lifetime, the session's {@code sid} (logout revokes it), and
  * {@code client_id} the app itself, as {@code GET /api/token} gives the app's own front end in the portal.
  *
- * <p><b>Fault tolerance</b> is WildFly's MicroProfile Fault Tolerance on {@link #fetch}: a {@link Timeout}, a
- * {@link Bulkhead} (at most so many fetches at once; more fail at once instead of queueing) and a
- * {@link CircuitBreaker} (after repeated failures, calls fail at once for a while). Their values come from
- * {@code portico.tiles.*} (see {@code microprofile-config.properties} and operations.md). The HTTP client has its own
+ * <p><b>Fault tolerance</b> is WildFly's MicroProfile Fault Tolerance on {@link #fetch}: a {@link Timeout} and a
+ * {@link Bulkhead} (at most so many fetches at once; more fail at once instead of queueing). Their values come from
+ * {@code portico.tiles.*} (see {@code microprofile-config.properties} and operations.md). The circuit breaker is per
+ * app, around this method, in {@link DataTiles}: an annotation's breaker is one per method, shared by every app. The HTTP client has its own
  * connect and request timeouts, so a hanging app frees the thread too. No redirects are followed (the token must
  * not travel elsewhere); the body is capped ({@code portico.tiles.max-body}).
  *
@@ -86,12 +85,11 @@ public class DataTileFetcher {
      *
      * @throws TileUnavailableException when the app is gone, answers with an error, too much or not the JSON the
      *                                  settings describe
-     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException when the fetch timed out,
-     *                                  too many run at once, or the circuit is open
+     * @throws org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException when the fetch timed out or
+     *                                  too many run at once
      */
     @Timeout(2000)
     @Bulkhead(20)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 30_000, successThreshold = 2)
     public List<TileItem> fetch(TileRequest request) {
         DataTileSettings settings = request.settings();
         AppRegistration app = apps.findById(settings.app())

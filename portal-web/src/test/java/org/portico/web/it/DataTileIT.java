@@ -49,7 +49,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ({@link TileUpstreamServlet}): a page of end users holds a data tile over the app's invoices. The tile lists them as
  * deep links that lead into the app; the app saw alice, through a token it verified against Portico's JWKS. With the
  * app slow or failing, the page's HTML comes at once, the tile says "unavailable", and "Retry" shows the items once
- * the app is healthy again. No token travels in a URL.
+ * the app is healthy again. A failing app is short-circuited for a while, without touching another app's tile. No
+ * token travels in a URL.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -61,6 +62,8 @@ class DataTileIT {
 
     private static ChromeDriver driver;
     private static String app;
+    private static String flakyApp;
+    private static String steadyApp;
     private static String route;
 
     @ArquillianResource
@@ -83,19 +86,14 @@ class DataTileIT {
         }
         driver.get(root() + "/login.xhtml");
         driver.manage().deleteAllCookies();
-        control(Map.of("mode", "ok"));
+        control(Map.of("mode", "ok", "flaky", "ok", "steady", "ok"));
         if (app != null) {
             return;
         }
         HttpClient ada = FormLogin.loggedIn(root(), "ada", PASSWORD);
-        String id = ItSupport.unique("tiles");
-        String appJson = Json.createObjectBuilder().add("id", id).add("name", "Invoices " + id)
-                .add("audience", "urn:portico-it:" + id)
-                .add("baseUrls", Json.createArrayBuilder().add(root() + "/it/tile-upstream/"))
-                .add("claims", Json.createArrayBuilder().add("name"))
-                .add("tokenLifetimeSeconds", 300).add("clientAuthentication", "client_secret").build().toString();
-        HttpResponse<String> created = post(ada, "/api/admin/apps", appJson);
-        assertEquals(201, created.statusCode(), created.body());
+        String id = registerApp(ada, "tiles", "/it/tile-upstream/");
+        flakyApp = registerApp(ada, "flaky", "/it/tile-upstream/flaky/");
+        steadyApp = registerApp(ada, "steady", "/it/tile-upstream/steady/");
         String routeName = ItSupport.unique("tile-invoice");
         String routeJson = Json.createObjectBuilder().add("name", routeName).add("description", "An invoice")
                 .add("parameters", Json.createArrayBuilder()
@@ -107,13 +105,26 @@ class DataTileIT {
         assertEquals(201, saved.statusCode(), saved.body());
         app = id;
         route = routeName;
+    }
+
+    /** ada registers an app whose base URL is this path of the test servlet; the upstream accepts its audience. */
+    private String registerApp(HttpClient ada, String prefix, String path) throws Exception {
+        String id = ItSupport.unique(prefix);
+        String appJson = Json.createObjectBuilder().add("id", id).add("name", "Invoices " + id)
+                .add("audience", "urn:portico-it:" + id)
+                .add("baseUrls", Json.createArrayBuilder().add(root() + path))
+                .add("claims", Json.createArrayBuilder().add("name"))
+                .add("tokenLifetimeSeconds", 300).add("clientAuthentication", "client_secret").build().toString();
+        HttpResponse<String> created = post(ada, "/api/admin/apps", appJson);
+        assertEquals(201, created.statusCode(), created.body());
         control(Map.of("audience", "urn:portico-it:" + id));
+        return id;
     }
 
     @AfterEach
     void screenshot(TestInfo test) throws IOException, InterruptedException {
         snapshot(test.getTestMethod().map(Method::getName).orElse("test"));
-        control(Map.of("mode", "ok"));
+        control(Map.of("mode", "ok", "flaky", "ok", "steady", "ok"));
     }
 
     /** What the browser shows now, as target/screenshots/DataTileIT-{name}.png. */
@@ -202,15 +213,52 @@ class DataTileIT {
                 () -> assertEquals("ACME Corp", links.get(0).getText(), "recovered"));
     }
 
+    @Test
+    void aFailingAppIsShortCircuitedForAWhileAndTheOtherAppsTilesAreNot() throws Exception {
+        String widget = ItSupport.unique("dt").replace('-', '_');
+        String slug = page(widget, Map.of("app", flakyApp, "url", root() + "/it/tile-upstream/flaky/api/invoices",
+                "app2", steadyApp, "url2", root() + "/it/tile-upstream/steady/api/invoices"));
+        control(Map.of("flaky", "error"));
+        loginAsAlice();
+
+        for (int i = 0; i < 10; i++) {
+            showWithFlakyUnavailable(slug, widget);
+        }
+        int reachedTheApp = control(Map.of()).getInt("flakyRequests");
+        for (int i = 0; i < 3; i++) {
+            showWithFlakyUnavailable(slug, widget);
+        }
+        JsonObject after = control(Map.of());
+
+        assertAll(
+                () -> assertTrue(reachedTheApp < 10, "the circuit opened: " + reachedTheApp + " of 10 fetches asked"),
+                () -> assertEquals(reachedTheApp, after.getInt("flakyRequests"), "open: the app is not asked"),
+                () -> assertTrue(after.getInt("steadyRequests") >= 1, "the other app was asked"));
+    }
+
+    /** Shows the page and waits until the flaky app's tile says unavailable and the steady app's tile lists items. */
+    private void showWithFlakyUnavailable(String slug, String widget) {
+        driver.get(root() + "/p/" + slug);
+        waitUntil(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#widget-" + widget + " .portico-data-tile-unavailable")));
+        waitUntil(d -> d.findElements(By.cssSelector("#widget-" + widget + "b .portico-data-tile-link")).size() == 2);
+    }
+
     /** A new page of end users with one data tile over the test app's invoices; its slug. */
     private String page() throws Exception {
+        return page(ItSupport.unique("dt").replace('-', '_'),
+                Map.of("app", app, "url", root() + "/it/tile-upstream/api/invoices"));
+    }
+
+    /** A new page of end users with the data tiles of these settings ({@code app}, {@code url}, {@code app2}…). */
+    private String page(String widget, Map<String, String> tiles) throws Exception {
         String slug = ItSupport.unique("tiles");
-        String widget = ItSupport.unique("dt").replace('-', '_');
+        Map<String, String> values = new java.util.HashMap<>(tiles);
+        values.putAll(Map.of("slug", slug, "widget", widget, "route", route));
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(root() + "/it/tile-upstream/page"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("slug", slug, "widget", widget, "app", app,
-                        "url", root() + "/it/tile-upstream/api/invoices", "route", route)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(form(values))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         return slug;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,14 +39,16 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
  * {@code at+jwt}, Portico's issuer, the app's audience), never through Portico's own beans.
  * <ul>
  *   <li>{@code GET /it/tile-upstream/api/invoices}: two invoices as JSON for a valid token (else 401); in mode
- *   {@code slow} after ten seconds, in mode {@code error} a 500;</li>
+ *   {@code slow} after ten seconds, in mode {@code error} a 500; the same for two more apps under {@code /flaky/}
+ *   and {@code /steady/};</li>
  *   <li>{@code GET /it/tile-upstream/invoice/{id}}: the page an invoice's deep link leads to;</li>
- *   <li>{@code POST /it/tile-upstream/control} with {@code mode} ({@code ok}, {@code slow}, {@code error}) and
- *   {@code audience}: how to answer; answers with who the last valid token named ({@code sub}), how many requests
- *   came and whether a token ever came in a URL;</li>
+ *   <li>{@code POST /it/tile-upstream/control} with {@code mode} ({@code ok}, {@code slow}, {@code error}; also
+ *   {@code flaky} and {@code steady} for those apps) and {@code audience} (one more accepted): how to answer; answers
+ *   with who the last valid token named ({@code sub}), how many requests each app got and whether a token ever came
+ *   in a URL;</li>
  *   <li>{@code POST /it/tile-upstream/page} with {@code slug}, {@code widget}, {@code app}, {@code url},
- *   {@code route}: a page for end users with one data tile, created through the page service (there is no page REST
- *   API yet).</li>
+ *   {@code route}, optionally {@code app2}, {@code url2}: a page for end users with one data tile (or two), created
+ *   through the page service (there is no page REST API yet).</li>
  * </ul>
  */
 @WebServlet("/it/tile-upstream/*")
@@ -52,10 +56,11 @@ public class TileUpstreamServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private static final AtomicReference<String> MODE = new AtomicReference<>("ok");
-    private static final AtomicReference<String> AUDIENCE = new AtomicReference<>("");
+    private static final List<String> APPS = List.of("main", "flaky", "steady");
+    private static final Map<String, String> MODES = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+    private static final Set<String> AUDIENCES = ConcurrentHashMap.newKeySet();
     private static final AtomicReference<String> LAST_SUBJECT = new AtomicReference<>("");
-    private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static final AtomicReference<Boolean> TOKEN_IN_URL = new AtomicReference<>(false);
 
     @Inject
@@ -78,15 +83,20 @@ public class TileUpstreamServlet extends HttpServlet {
                     + "<h1 id=\"invoice\">Invoice " + id + "</h1></body></html>");
             return;
         }
-        if (!path.equals("/api/invoices")) {
+        String name = path.equals("/api/invoices") ? "main"
+                : path.endsWith("/api/invoices") ? path.substring(1, path.length() - "/api/invoices".length()) : "";
+        if (!APPS.contains(name)) {
             response.sendError(404);
             return;
         }
-        REQUESTS.incrementAndGet();
-        switch (MODE.get()) {
+        REQUESTS.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+        switch (MODES.getOrDefault(name, "ok")) {
             case "slow" -> sleep();
             case "error" -> {
-                response.sendError(500);
+                // setStatus, not sendError: the app's own failure, not one for Portico's error page to log
+                response.setStatus(500);
+                response.setContentType("application/json");
+                response.getWriter().write("{\"error\":\"deliberate\"}");
                 return;
             }
             default -> { }
@@ -118,9 +128,18 @@ public class TileUpstreamServlet extends HttpServlet {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                 Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256, JWSAlgorithm.EdDSA), keys));
-        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCE.get(),
-                new JWTClaimsSet.Builder().issuer(issuer.url()).build(), Set.of("sub", "exp", "iat")));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(Set.copyOf(AUDIENCES),
+                new JWTClaimsSet.Builder().issuer(issuer.url()).build(), Set.of("sub", "exp", "iat"), null));
         return processor.process(token, null);
+    }
+
+    private static Widget tile(String id, String app, String url, String route) {
+        var settings = Json.createObjectBuilder()
+                .add("app", app).add("url", url)
+                .add("list", "/items").add("title", "/customer").add("subtitle", "/amount")
+                .add("date", "/issued").add("id", "/id").add("route", route)
+                .add("param", "id").add("limit", 5).build();
+        return new Widget(id, WidgetKind.DATA_TILE, "Latest invoices", 6, Set.of(), false, settings);
     }
 
     private static void sleep() {
@@ -136,27 +155,33 @@ public class TileUpstreamServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (path.equals("/control")) {
             if (request.getParameter("mode") != null) {
-                MODE.set(request.getParameter("mode"));
+                MODES.put("main", request.getParameter("mode"));
+            }
+            for (String name : List.of("flaky", "steady")) {
+                if (request.getParameter(name) != null) {
+                    MODES.put(name, request.getParameter(name));
+                }
             }
             if (request.getParameter("audience") != null) {
-                AUDIENCE.set(request.getParameter("audience"));
+                AUDIENCES.add(request.getParameter("audience"));
             }
+            var answer = Json.createObjectBuilder().add("subject", LAST_SUBJECT.get())
+                    .add("tokenInUrl", TOKEN_IN_URL.get());
+            APPS.forEach(name -> answer.add(name + "Requests",
+                    REQUESTS.computeIfAbsent(name, n -> new AtomicInteger()).get()));
             response.setContentType("application/json");
-            response.getWriter().write(Json.createObjectBuilder().add("mode", MODE.get())
-                    .add("subject", LAST_SUBJECT.get()).add("requests", REQUESTS.get())
-                    .add("tokenInUrl", TOKEN_IN_URL.get()).build().toString());
+            response.getWriter().write(answer.build().toString());
             return;
         }
         if (path.equals("/page")) {
-            var settings = Json.createObjectBuilder()
-                    .add("app", request.getParameter("app")).add("url", request.getParameter("url"))
-                    .add("list", "/items").add("title", "/customer").add("subtitle", "/amount")
-                    .add("date", "/issued").add("id", "/id").add("route", request.getParameter("route"))
-                    .add("param", "id").add("limit", 5).build();
-            Widget tile = new Widget(request.getParameter("widget"), WidgetKind.DATA_TILE, "Latest invoices", 6,
-                    Set.of(), false, settings);
+            String widget = request.getParameter("widget");
+            String route = request.getParameter("route");
+            List<Widget> tiles = request.getParameter("app2") == null
+                    ? List.of(tile(widget, request.getParameter("app"), request.getParameter("url"), route))
+                    : List.of(tile(widget, request.getParameter("app"), request.getParameter("url"), route),
+                            tile(widget + "b", request.getParameter("app2"), request.getParameter("url2"), route));
             pages.create(new PortalPage(request.getParameter("slug"), "Invoices " + request.getParameter("slug"),
-                    Set.of("end-user"), false, 90, List.of(tile)), "ada");
+                    Set.of("end-user"), false, 90, tiles), "ada");
             response.setStatus(201);
             return;
         }
