@@ -1,0 +1,124 @@
+package org.portico.web.tile;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.portico.deeplink.token.UserIdentity;
+import org.portico.web.settings.Settings;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.smallrye.faulttolerance.api.Guard;
+
+/**
+ * What the data tile pages ask: the items of a tile for a user, from the cache ({@link TileCache}) in front of the
+ * fault-tolerant fetch ({@link DataTileFetcher}). Whatever goes wrong — bad settings, the app down, slow, short-circuited
+ * — is one {@link TileUnavailableException}, logged once here, so the page shows "unavailable" and never a 500.
+ *
+ * <p><b>A circuit breaker per app.</b> A failing app is short-circuited for a while without touching the others: each
+ * app's fetches go through a circuit breaker of its own, a SmallRye Fault Tolerance {@link Guard} (the implementation
+ * behind WildFly's MicroProfile Fault Tolerance, its programmatic form): when half of an app's last
+ * {@value #BREAKER_WINDOW} fetches failed, its tiles say "unavailable" at once for
+ * {@code portico.tiles.open-circuit-millis}, then two successes close it again. The annotations cannot do this: a
+ * {@code @CircuitBreaker} keeps one state per method, shared by every app. A full bulkhead is Portico's own load, not
+ * the app's fault, and does not count.
+ *
+ * <p>Configuration (MicroProfile Config), checked at start-up: {@code portico.tiles.fresh-for} (default
+ * {@code PT30S}), {@code portico.tiles.stale-for} (how long after that a stale answer is still shown while it is
+ * fetched anew, default {@code PT5M}), {@code portico.tiles.max-entries} (default 10,000),
+ * {@code portico.tiles.open-circuit-millis} (default 30,000).
+ */
+@ApplicationScoped
+public class DataTiles {
+
+    private static final Logger LOG = Logger.getLogger(DataTiles.class.getName());
+    static final int BREAKER_WINDOW = 8;
+    private static final TypeLiteral<List<TileItem>> ITEMS = new TypeLiteral<>() {
+    };
+
+    @Inject
+    DataTileFetcher fetcher;
+
+    @Inject
+    Config config;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private TileCache cache;
+    /** One breaker per app id; an app not asked for an hour is forgotten (a new breaker is closed, as it would be). */
+    private Cache<String, Guard> breakers;
+    private long openCircuitMillis;
+
+    @PostConstruct
+    void configure() {
+        Duration freshFor = Settings.duration(config, "portico.tiles.fresh-for", "PT30S", "PT1S", "PT1H");
+        Duration staleFor = Settings.duration(config, "portico.tiles.stale-for", "PT5M", "PT0S", "P1D");
+        int maxEntries = Settings.number(config, "portico.tiles.max-entries", 10_000, 1, 1_000_000);
+        openCircuitMillis = Settings.number(config, "portico.tiles.open-circuit-millis", 30_000, 100, 3_600_000);
+        breakers = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(10_000).build();
+        cache = new TileCache(this::fetch, freshFor, staleFor, maxEntries, Ticker.systemTicker(), executor);
+    }
+
+    /** The fetch through the app's circuit breaker. */
+    private List<TileItem> fetch(TileRequest request) {
+        return breakers.get(request.settings().app(), this::breaker).get(() -> fetcher.fetch(request), ITEMS);
+    }
+
+    private Guard breaker(String appId) {
+        return Guard.create()
+                .withDescription("data tiles of app " + appId)
+                .withCircuitBreaker()
+                .requestVolumeThreshold(BREAKER_WINDOW).failureRatio(0.5).successThreshold(2)
+                .delay(openCircuitMillis, ChronoUnit.MILLIS)
+                .skipOn(BulkheadException.class)
+                .onStateChange(state -> LOG.info(() -> "Data tiles of app " + appId + ": circuit " + state))
+                .done()
+                .build();
+    }
+
+    /**
+     * The tile's items for this user.
+     *
+     * @param settings the widget's settings as stored
+     * @throws TileUnavailableException when there are none to show now: settings that no longer read, the app gone,
+     *                                  failing, slow or short-circuited
+     */
+    public List<TileItem> items(String widgetId, JsonObject settings, UserIdentity user, String sessionId) {
+        DataTileSettings read = DataTileSettings.read(settings).settings()
+                .orElseThrow(() -> new TileUnavailableException("data tile " + widgetId + ": invalid settings"));
+        TileRequest request = new TileRequest(widgetId, read, user, sessionId);
+        try {
+            return cache.get(request);
+        } catch (CircuitBreakerOpenException e) {
+            LOG.fine(() -> request + ": not asked, the circuit is open after repeated failures");
+            throw new TileUnavailableException(request + ": circuit open", e);
+        } catch (FaultToleranceException e) {
+            LOG.warning(() -> request + ": " + e.getClass().getSimpleName());
+            throw new TileUnavailableException(request + ": " + e.getClass().getSimpleName(), e);
+        } catch (TileUnavailableException e) {
+            LOG.warning(e::getMessage);
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> request + ": failed");
+            throw new TileUnavailableException(request + ": failed", e);
+        }
+    }
+}
