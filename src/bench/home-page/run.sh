@@ -1,0 +1,262 @@
+#!/usr/bin/env bash
+# Home page benchmark (issue 10): a logged-in user's home page of 8 widgets, 3 of them data tiles, at a fixed rate,
+# with warm caches; then the same while one data tile's app hangs and browsers keep loading that tile. The goal: the
+# page's HTML answers with p99 under 30 ms at 100 requests per second on this 2-core machine, and a hanging app does
+# not change that. See src/docs/benchmarks.md for the figures and how to read them.
+#
+# What it does, in order:
+#   1. logs the site admin and the user in to the running Portico (curl, the real login form);
+#   2. starts a "hanging app" of its own on 127.0.0.1 (a Python socket server that accepts connections and never
+#      answers) and registers it as the app bench-hang through /api/admin/apps (once);
+#   3. composes the home page through /api/admin/pages (PUT with If-Match) with 8 widgets: the welcome block, two app
+#      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy");
+#   4. a warm-up run, then --rounds measured runs of wrk (page.lua) on GET /home.xhtml as the user, at --rate;
+#   5. recomposes the home page with the third data tile on bench-hang ("hanging"), starts --tile-loaders loops that
+#      each load that tile the way the browser does after the page (PrimeFaces' deferred Ajax request, which waits
+#      for the fetch's timeout), and measures again;
+#   6. restores the home page as it was, stops the loops and the hanging app, prints the table (also written to
+#      <work dir>/results/).
+#
+# Exit status: 0 clean runs and the goal met; 1 setup failed, a run had errors or the goal was not met; 2 bad usage.
+set -euo pipefail
+
+readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+readonly REPO_ROOT=$(cd "$SCRIPT_DIR/../../.." && pwd)
+readonly GOAL_P99_MS=30
+# shellcheck source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
+
+bench_load_defaults
+threads=${BENCH_THREADS:-2}
+connections=${BENCH_CONNECTIONS:-10}
+duration=${BENCH_DURATION:-60s}
+warmup=${BENCH_WARMUP:-20s}
+rate=${BENCH_RATE:-100}
+tile_loaders=${BENCH_TILE_LOADERS:-4}
+work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
+portico_base=${PORTICO_BASE:-http://127.0.0.1:8080}
+portico_user=${PORTICO_USER:-alice}
+portico_admin=${PORTICO_ADMIN:-ada}
+portico_password=${PORTICO_PASSWORD:-portico-demo}
+portico_pid=${PORTICO_PID:-}
+hang_port=${HANG_PORT:-18099}
+
+invocation=$(bench_invocation "--portico-password" "$0" "$@")
+
+usage() {
+  cat <<EOF
+Usage: $0 [options]
+
+Load (wrk at a fixed rate: each of the connections pauses connections × 1000 / rate ms between requests):
+  --rate N                 requests per second               (BENCH_RATE, default 100)
+  --connections N          open connections                  (BENCH_CONNECTIONS, default 10)
+  --threads N              wrk threads                       (BENCH_THREADS, default 2)
+  --duration D             measured run, wrk syntax: 60s 2m  (BENCH_DURATION, default 60s)
+  --warmup D               warm-up before the first run       (BENCH_WARMUP, default 20s)
+  --rounds N               measured runs per case             (BENCH_ROUNDS, default 1)
+  --tile-loaders N         loops loading the hanging tile during the second case (BENCH_TILE_LOADERS, default 4)
+Portico (must be running with the demo data, e.g. mvn -Prun package; the home page is changed and put back):
+  --portico-base URL       Portico on this machine           (PORTICO_BASE, default http://127.0.0.1:8080)
+  --portico-user U         the user whose home page is read  (PORTICO_USER, default alice)
+  --portico-admin U        the site admin who composes it    (PORTICO_ADMIN, default ada)
+  --portico-password P     both users' password              (PORTICO_PASSWORD, default portico-demo)
+  --portico-pid PID|auto   Portico's server JVM (optional): its CPU time per request (PORTICO_PID)
+  --hang-port P            the hanging app's port on 127.0.0.1 (HANG_PORT, default 18099)
+  --work-dir DIR           results go to DIR/results/        (BENCH_WORK_DIR, default <repo>/target/bench)
+  -h, --help
+EOF
+}
+
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    -h|--help) usage; exit 0 ;;
+    --rate) rate=${2:?}; shift 2 ;;
+    --tile-loaders) tile_loaders=${2:?}; shift 2 ;;
+    --portico-base) portico_base=${2:?}; shift 2 ;;
+    --portico-user) portico_user=${2:?}; shift 2 ;;
+    --portico-admin) portico_admin=${2:?}; shift 2 ;;
+    --portico-password) portico_password=${2:?}; shift 2 ;;
+    --portico-pid) portico_pid=${2:?}; shift 2 ;;
+    --hang-port) hang_port=${2:?}; shift 2 ;;
+    --work-dir) work_dir=${2:?}; shift 2 ;;
+    *) if [[ $# -ge 2 ]] && bench_load_option "$1" "$2"; then shift 2; else die_usage "unknown option '$1'"; fi ;;
+  esac
+done
+bench_check_load
+[[ $rate =~ ^[1-9][0-9]*$ ]] || die_usage "--rate must be a positive whole number, got '$rate'"
+[[ $tile_loaders =~ ^[0-9]+$ ]] || die_usage "--tile-loaders must be a whole number, got '$tile_loaders'"
+bench_check_port "$hang_port" "--hang-port"
+bench_require_tools "apt-get install wrk curl python3" wrk curl python3
+portico_base=${portico_base%/}
+bench_check_portico_pid "$portico_base"
+pause_ms=$(( connections * 1000 / rate ))
+
+run_dir=$work_dir/home-page
+mkdir -p "$run_dir" "$work_dir/results"
+admin_jar=$run_dir/admin.cookies
+user_jar=$run_dir/user.cookies
+hang_pid=""
+loader_pids=()
+original_home=""
+
+clean_up() {
+  bench_stop_wrk
+  local pid
+  for pid in "${loader_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  if [[ -n $original_home ]]; then put_home "$original_home" >/dev/null 2>&1 || echo "could not put the home page back" >&2; fi
+  if [[ -n $hang_pid ]]; then kill "$hang_pid" 2>/dev/null || true; fi
+}
+bench_traps clean_up
+
+# ---- the admin's API ------------------------------------------------------------------------------------------------
+api() { # method path [json]: the answer's body; dies on a status other than 2xx
+  local out status
+  out=$(curl -sS -m 30 -b "$admin_jar" -X "$1" -H "Origin: $portico_base" -H 'Accept: application/json' \
+        ${3:+-H 'Content-Type: application/json' --data-binary "$3"} ${IF_MATCH:+-H "If-Match: $IF_MATCH"} \
+        -w '\n%{http_code}' "$portico_base/api$2")
+  status=${out##*$'\n'}
+  [[ $status == 2?? ]] || die "$1 /api$2 answered $status: ${out%$'\n'*}"
+  printf '%s' "${out%$'\n'*}"
+}
+
+home_etag() {
+  curl -sS -m 30 -b "$admin_jar" -o /dev/null -D - "$portico_base/api/admin/pages/home" \
+    | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p'
+}
+
+put_home() { # page json
+  IF_MATCH=$(home_etag) api PUT /admin/pages/home "$1"
+}
+
+# The bench home page: 8 widgets, 3 data tiles; the third tile's app is the demo app or bench-hang.
+home_json() { # healthy|hanging
+  local demo=$portico_base/demo-app third_app=demo-app third_url
+  third_url=$demo/api/invoices
+  if [[ $1 == hanging ]]; then third_app=bench-hang; third_url=http://127.0.0.1:$hang_port/api/invoices; fi
+  python3 - "$demo" "$third_app" "$third_url" <<'PY'
+import json, sys
+demo, third_app, third_url = sys.argv[1:4]
+framed = demo.replace("127.0.0.1", "localhost") if "127.0.0.1" in demo else demo.replace("localhost", "127.0.0.1")
+def tile(i, app, url, limit):
+    return {"id": f"bench-tiles-{i}", "kind": "data-tile", "title": f"Invoices {i}", "width": 4, "roles": [],
+            "optional": False, "settings": {"app": app, "url": url, "list": "/items", "title": "/customer",
+            "subtitle": "/amount", "date": "/issued", "id": "/id", "route": "invoice", "param": "id", "limit": limit}}
+widgets = [
+    {"id": "bench-welcome", "kind": "cms-block", "title": "", "width": 8, "roles": [], "optional": False,
+     "settings": {"block": "welcome"}},
+    {"id": "bench-app", "kind": "app-tile", "title": "", "width": 4, "roles": [], "optional": False,
+     "settings": {"app": "demo-app", "text": "The demo app.", "icon": "pi pi-briefcase", "url": demo + "/"}},
+    {"id": "bench-report", "kind": "app-tile", "title": "", "width": 4, "roles": [], "optional": False,
+     "settings": {"app": "demo-app", "text": "This week's report.", "route": "report", "params": {"period": "week"}}},
+    {"id": "bench-links", "kind": "links-list", "title": "Links", "width": 4, "roles": [], "optional": False,
+     "settings": {"links": [{"label": "Invoice 42", "route": "invoice", "params": {"id": "42"}},
+                            {"label": "Ticket OPS-42", "route": "ticket", "params": {"key": "OPS-42"}}]}},
+    {"id": "bench-pane", "kind": "app-pane", "title": "Demo App", "width": 4, "roles": [], "optional": False,
+     "settings": {"app": "demo-app", "url": framed + "/pane", "height": 300}},
+    tile(1, "demo-app", demo + "/api/invoices", 5),
+    tile(2, "demo-app", demo + "/api/invoices", 3),
+    tile(3, third_app, third_url, 5),
+]
+print(json.dumps({"slug": "home", "title": "Home", "roles": ["content-editor", "end-user", "site-admin"],
+                  "inNavigation": True, "navOrder": 0, "widgets": widgets}))
+PY
+}
+
+# ---- the hanging app --------------------------------------------------------------------------------------------------
+start_hanging_app() {
+  port_in_use "$hang_port" && die "port $hang_port is in use: choose another with --hang-port"
+  setsid python3 -c '
+import socket, sys
+server = socket.socket()
+server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+server.bind(("127.0.0.1", int(sys.argv[1])))
+server.listen(512)
+held = []
+while True:
+    connection, _ = server.accept()
+    held.append(connection)   # read nothing, answer nothing: an app that hangs
+' "$hang_port" >/dev/null 2>&1 &
+  hang_pid=$!
+  for _ in $(seq 1 50); do port_in_use "$hang_port" && return 0; sleep 0.1; done
+  die "the hanging app did not start on port $hang_port"
+}
+
+register_hanging_app() {
+  local status
+  status=$(curl -sS -m 30 -o /dev/null -w '%{http_code}' -b "$admin_jar" "$portico_base/api/admin/apps/bench-hang")
+  [[ $status == 200 ]] && return 0
+  api POST /admin/apps "{\"id\":\"bench-hang\",\"name\":\"Bench: an app that hangs\",\"audience\":\"urn:portico-bench:hang\",
+    \"baseUrls\":[\"http://127.0.0.1:$hang_port/\"],\"claims\":[\"name\"],\"tokenLifetimeSeconds\":300,
+    \"clientAuthentication\":\"client_secret\"}" >/dev/null
+}
+
+# ---- loading the hanging tile as browsers do after the page ------------------------------------------------------------
+# PrimeFaces' deferred panel posts its form (the view state of a page the user opened) with the panel to load; the
+# answer comes when the fetch gave up (the tile's timeout) or at once while the app's circuit is open.
+tile_loader() {
+  local jar=$1 page view_state form=w-bench-tiles-3
+  while true; do
+    page=$(curl -sS -m 30 -b "$jar" "$portico_base/home.xhtml") || continue
+    view_state=$(grep -o "<form id=\"$form\".*" <<<"$page" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' \
+      | head -n 1 | sed 's/.*value="//;s/"$//')
+    [[ -n $view_state ]] || { sleep 1; continue; }
+    curl -sS -m 30 -o /dev/null -b "$jar" -H 'Faces-Request: partial/ajax' -H "Origin: $portico_base" \
+      --data-urlencode 'jakarta.faces.partial.ajax=true' --data-urlencode "jakarta.faces.source=$form:body" \
+      --data-urlencode "jakarta.faces.partial.execute=$form:body" --data-urlencode "jakarta.faces.partial.render=$form:body" \
+      --data-urlencode "$form:body_load=true" --data-urlencode "$form=$form" \
+      --data-urlencode "jakarta.faces.ViewState=$view_state" "$portico_base/home.xhtml" || true
+  done
+}
+
+# ---- the runs ------------------------------------------------------------------------------------------------------------
+page_run() { # label length
+  PAGE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar") \
+  PAGE_MARK='data-widget="bench-tiles-3"' PAGE_DELAY_MS=$pause_ms PAGE_LABEL=$1 \
+    bench_wrk "$1" "$SCRIPT_DIR/page.lua" "$portico_base/home.xhtml" "$2"
+}
+
+log "Logging in $portico_admin and $portico_user at $portico_base"
+rm -f "$admin_jar" "$user_jar"
+portico_login "$portico_base" "$admin_jar" "$portico_admin" "$portico_password" || die "the admin's login failed"
+portico_login "$portico_base" "$user_jar" "$portico_user" "$portico_password" || die "the user's login failed"
+original_home=$(api GET /admin/pages/home | python3 -c 'import json,sys; p=json.load(sys.stdin); p.pop("revision", None); print(json.dumps(p))')
+
+log "Starting the hanging app on 127.0.0.1:$hang_port and registering it"
+start_hanging_app
+register_hanging_app
+
+log "Home page: 8 widgets, 3 data tiles of the demo app"
+put_home "$(home_json healthy)" >/dev/null
+bench_warn_if_busy
+bench_warm_up healthy page_run healthy
+for round in $(seq 1 "$rounds"); do
+  bench_measure "$round" healthy "$portico_pid" page_run healthy
+done
+
+log "Home page: the third data tile on the hanging app, $tile_loaders loops loading it"
+put_home "$(home_json hanging)" >/dev/null
+for _ in $(seq 1 "$tile_loaders"); do tile_loader "$user_jar" & loader_pids+=($!); done
+sleep 5
+for round in $(seq 1 "$rounds"); do
+  bench_measure "$round" hanging "$portico_pid" page_run hanging
+done
+
+p99_ok=true
+for round in $(seq 1 "$rounds"); do
+  for case in healthy hanging; do
+    awk -v g=$GOAL_P99_MS -v p="${result_p99[$case:$round]}" 'BEGIN {exit !(p < g)}' || p99_ok=false
+  done
+done
+reference_median=$(bench_median_rps healthy)
+other_median=$(bench_median_rps hanging)
+ratio=$(awk -v o="$other_median" -v r="$reference_median" 'BEGIN {printf "%.3f", o / r}')
+if ! $clean; then verdict="INVALID: a measured run had errors, see above"
+elif $p99_ok; then verdict="goal met: the HTML's p99 is under $GOAL_P99_MS ms in every run"
+else verdict="goal NOT met: an HTML p99 of $GOAL_P99_MS ms or more"; fi
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+bench_report "$work_dir/results/home-page-$stamp.md" "Home page, 8 widgets with 3 data tiles, $stamp" \
+  healthy "all apps answer" true hanging "one tile's app hangs" true \
+  "$invocation
+$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $connections connections pausing ${pause_ms} ms: at most $rate req/s; $tile_loaders tile loaders in the second case")" \
+  "The figures are the HTML's: the data tiles load after the page, in requests of their own."
+$clean && $p99_ok
