@@ -52,11 +52,12 @@ abstract class BrowserTestBase {
 
     /**
      * The real WAR, plus {@link LinkEventsServlet}: stories about the link analytics need resolutions at chosen
-     * instants and outcomes (yesterday, weeks ago, left queued), which real hops cannot produce.
+     * instants and outcomes (yesterday, weeks ago, left queued), which real hops cannot produce; and
+     * {@link TestCmsBlockType}, so that pages of CMS blocks show until the widget kinds' own beans are merged.
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portico().addClass(LinkEventsServlet.class);
+        return Deployments.portico().addClasses(LinkEventsServlet.class, TestCmsBlockType.class);
     }
 
     @BeforeEach
