@@ -195,4 +195,25 @@ class PersonalHomeIT extends BrowserTestBase {
                 () -> assertEquals(List.of(news, later), afterReset, "the admin's layout again"),
                 () -> assertFalse(present("#addable li[data-widget='" + news + "']")));
     }
+
+    /**
+     * The dialog was opened before the admin removed a widget: hiding it then changes nothing else (the button names
+     * its widget, not its row, which now holds another one) and alice is told.
+     */
+    @Test
+    void aWidgetTheAdminRemovedWhileTheDialogWasOpenIsLeftAloneAndAliceIsTold() throws Exception {
+        loginAs("alice", DEMO_PASSWORD);
+        openCustomise();
+        WebElement hideNews = find("#shown li[data-widget='" + news + "'] button");
+
+        adminDropsAndAdds(news, widget(later, "Later", false));
+        andWaitForNewPage(hideNews::click);
+        String message = find("#customise\\:messages").getText();
+
+        assertAll(
+                () -> assertTrue(message.contains("That widget is not on your home page any more"), message),
+                () -> assertEquals(List.of(tips, later), mine(), "nothing else hidden"),
+                () -> assertEquals(List.of(extra), all("#addable li").stream()
+                        .map(item -> item.getAttribute("data-widget")).toList()));
+    }
 }

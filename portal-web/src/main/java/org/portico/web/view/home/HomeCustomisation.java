@@ -36,6 +36,8 @@ public class HomeCustomisation {
 
     /** The query parameter that opens the dialog after a change. */
     static final String OPEN = "customise";
+    /** The request parameter that names the widget to hide or add. */
+    static final String WIDGET = "widget";
 
     @Inject
     Pages pages;
@@ -86,6 +88,16 @@ public class HomeCustomisation {
     public String label(String widgetId) {
         return offered().stream().filter(widget -> widget.id().equals(widgetId)).findFirst()
                 .map(widget -> choice(widget).label()).orElse(widgetId);
+    }
+
+    /** Hides the shown widget the request names ({@code widget}). */
+    public void hideChosen() throws IOException {
+        hide(Faces.getRequestParameter(WIDGET));
+    }
+
+    /** Adds the widget the request names ({@code widget}) if the user could add it. */
+    public void addChosen() throws IOException {
+        add(Faces.getRequestParameter(WIDGET));
     }
 
     public void hide(String widgetId) throws IOException {
