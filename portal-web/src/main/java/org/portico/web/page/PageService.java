@@ -4,8 +4,10 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -166,6 +168,12 @@ public class PageService {
             rules.check(page).forEach(problem -> problems.add(new FieldMessage(prefix + problem.field(),
                     problem.message(), problem.key(), problem.params())));
         }
+        Map<String, String> taken = widgetIdsOfOtherPages(slugs);
+        for (int i = 0; i < pages.size(); i++) {
+            PortalPage page = pages.get(i);
+            problems.addAll(idsUsedElsewhere(page, taken, "pages/" + i + "/"));
+            page.widgets().forEach(widget -> taken.putIfAbsent(widget.id(), page.slug()));
+        }
         if (!problems.isEmpty()) {
             throw new PageRejectedException.InvalidPage(problems);
         }
@@ -216,10 +224,34 @@ public class PageService {
     }
 
     private void requireValid(PortalPage page) {
-        List<FieldMessage> problems = new PageRules(types).check(page);
+        List<FieldMessage> problems = new ArrayList<>(new PageRules(types).check(page));
+        problems.addAll(idsUsedElsewhere(page, widgetIdsOfOtherPages(Set.of(page.slug())), ""));
         if (!problems.isEmpty()) {
             throw new PageRejectedException.InvalidPage(problems);
         }
+    }
+
+    /** Widget ids are unique across all pages (personal layouts and the pane token endpoint name widgets by id). */
+    private Map<String, String> widgetIdsOfOtherPages(Set<String> slugs) {
+        Map<String, String> ids = new HashMap<>();
+        for (StoredPage other : em.createQuery("SELECT p FROM StoredPage p", StoredPage.class).getResultList()) {
+            if (!slugs.contains(other.getSlug())) {
+                other.toPage().widgets().forEach(widget -> ids.putIfAbsent(widget.id(), other.getSlug()));
+            }
+        }
+        return ids;
+    }
+
+    private static List<FieldMessage> idsUsedElsewhere(PortalPage page, Map<String, String> taken, String prefix) {
+        List<FieldMessage> problems = new ArrayList<>();
+        for (int i = 0; i < page.widgets().size(); i++) {
+            String id = page.widgets().get(i).id();
+            if (taken.containsKey(id)) {
+                problems.add(FieldMessage.of(prefix + "widgets/" + i + "/id", "page.rule.widget.idElsewhere", id,
+                        taken.get(id)));
+            }
+        }
+        return problems;
     }
 
     private static void requireRevision(StoredPage stored, long expectedRevision) {

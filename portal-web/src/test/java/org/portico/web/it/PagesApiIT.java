@@ -38,10 +38,9 @@ class PagesApiIT extends ApiTestBase {
 
     private static final String EVIL = "https://evil.example";
 
-    /** The real WAR with a CMS block kind, so that pages of CMS blocks can be saved ({@link TestCmsBlockType}). */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portico().addClass(TestCmsBlockType.class);
+        return Deployments.portico();
     }
 
     private HttpClient ada;
