@@ -26,13 +26,14 @@ class LoginIT extends BrowserTestBase {
     }
 
     @Test
-    void eddieTheEditorSeesTheContentTileButNoAdministration() {
+    void eddieTheEditorSeesHisHomePageButNoAdministration() {
         loginAs("eddie", DEMO_PASSWORD);
 
         assertAll(
                 () -> assertEquals("Welcome, Eddie Editor", find("#greeting").getText()),
                 () -> assertTrue(find("#roles").getText().contains("Content editor")),
-                () -> assertTrue(find("main").getText().contains("You are a content editor")),
+                () -> assertTrue(present("#widget-welcome"), "the home page's widgets"),
+                () -> assertFalse(present("#widget-admin"), "the administration tile is for site admins"),
                 () -> assertFalse(present("#nav-users")));
     }
 
