@@ -52,11 +52,14 @@ abstract class BrowserTestBase {
 
     /**
      * The real WAR, plus {@link LinkEventsServlet}: stories about the link analytics need resolutions at chosen
-     * instants and outcomes (yesterday, weeks ago, left queued), which real hops cannot produce.
+     * instants and outcomes (yesterday, weeks ago, left queued), which real hops cannot produce; and for the page
+     * editor's stories {@link PageEditsServlet} (another admin's save) and the widget kinds' stand-ins
+     * ({@link StandInWidgetType}, which give way to the kinds' own beans).
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portico().addClass(LinkEventsServlet.class);
+        return Deployments.portico().addClasses(LinkEventsServlet.class, PageEditsServlet.class, StandInWidgetType.class,
+                StandInCmsBlockType.class, StandInLinksListType.class);
     }
 
     @BeforeEach
