@@ -23,9 +23,14 @@ abstract class StandInWidgetType implements WidgetType {
     @Any
     Instance<WidgetType> types;
 
-    /** The kind's own bean, when the WAR has one. */
+    /**
+     * The kind's own bean, when the WAR has one. Told apart by bean class: the references are client proxies of the
+     * interface, which are no instances of the stand-ins' classes.
+     */
     Optional<WidgetType> real() {
-        return types.stream().filter(type -> type.kind() == kind() && !(type instanceof StandInWidgetType)).findFirst();
+        return types.handlesStream()
+                .filter(handle -> !StandInWidgetType.class.isAssignableFrom(handle.getBean().getBeanClass()))
+                .map(Instance.Handle::get).filter(type -> type.kind() == kind()).findFirst();
     }
 
     @Override
