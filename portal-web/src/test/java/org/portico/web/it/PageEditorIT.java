@@ -99,6 +99,9 @@ class PageEditorIT extends BrowserTestBase {
                 () -> assertEquals("Team " + slug, find("#page-title").getText()),
                 () -> assertTrue(find("#widget-" + welcome).isDisplayed()));
         snapshot("alice");
+        assertFalse(present("#nav-pages"));
+        open("/admin/pages.xhtml");
+        assertTrue(find("main#content").getText().contains("Page not found"), "the editor is for site admins only");
 
         // Someone whose roles the page does not list, and a guest: not found.
         post("/it/pages", "user=cleo");
