@@ -133,6 +133,14 @@ class PageEditorIT extends BrowserTestBase {
         snapshot("bad-setting");
         find("#widgetForm\\:cancel").click();
         assertTrue(panelOrder().isEmpty());
+
+        // A page refused on save (an empty title): the message next to the page's own input, nothing stored.
+        type("#editor\\:title", " ");
+        find("#editor\\:save").click();
+        WebElement titleMessage = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//input[@id='editor:title']/following-sibling::*[contains(@class,'ui-message-error')]")));
+        assertTrue(titleMessage.getText().contains("must not be empty"), titleMessage.getText());
+        assertEquals("Bad " + slug, stored(slug).getJsonObject("page").getString("title"));
     }
 
     @Test
