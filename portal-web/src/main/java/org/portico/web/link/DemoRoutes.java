@@ -23,6 +23,7 @@ import org.portico.web.app.AppService;
 import org.portico.web.app.DemoApps;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.app.RegisteredApp;
+import org.portico.web.user.Role;
 
 /**
  * Creates the demo link routes when {@code portico.demo.enabled} is true, after the demo app: one route per parameter
@@ -87,8 +88,18 @@ public class DemoRoutes {
                 .target(new RouteTarget.PortalPage("/home.xhtml"))
                 .guestsAllowed(true)
                 .build();
+        LinkRoute adminPages = LinkRoute.builder("admin-pages")
+                .description("The site admin's page editor, where the portal's pages are arranged.")
+                .target(new RouteTarget.PortalPage("/admin/pages.xhtml"))
+                .roles(Role.Names.SITE_ADMIN)
+                .build();
+        LinkRoute adminUsers = LinkRoute.builder("admin-users")
+                .description("The site admin's list of users.")
+                .target(new RouteTarget.PortalPage("/admin/users.xhtml"))
+                .roles(Role.Names.SITE_ADMIN)
+                .build();
         if (base.isEmpty()) {
-            return List.of(home);
+            return List.of(home, adminPages, adminUsers);
         }
         String app = DemoApps.ID;
         String b = base.get();
@@ -124,6 +135,6 @@ public class DemoRoutes {
                         .oneTime(true)
                         .claims(UserClaim.NAME, UserClaim.EMAIL)
                         .build(),
-                home);
+                home, adminPages, adminUsers);
     }
 }
