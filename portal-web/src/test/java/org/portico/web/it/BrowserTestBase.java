@@ -53,11 +53,13 @@ abstract class BrowserTestBase {
     /**
      * The real WAR, plus {@link LinkEventsServlet}: stories about the link analytics need resolutions at chosen
      * instants and outcomes (yesterday, weeks ago, left queued), which real hops cannot produce; and
-     * {@link PagesServlet} and {@link WidgetPageServlet}, for stories about widgets on a page of their own.
+     * {@link PagesServlet} and {@link WidgetPageServlet}, for stories about widgets on a page of their own; and
+     * {@link PageEditsServlet} for the page editor's stories (another admin's save).
      */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.portico().addClasses(LinkEventsServlet.class, PagesServlet.class, WidgetPageServlet.class);
+        return Deployments.portico().addClasses(LinkEventsServlet.class, PagesServlet.class, WidgetPageServlet.class,
+                PageEditsServlet.class);
     }
 
     @BeforeEach
