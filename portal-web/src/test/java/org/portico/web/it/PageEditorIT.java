@@ -104,7 +104,7 @@ class PageEditorIT extends BrowserTestBase {
         assertTrue(find("main#content").getText().contains("Page not found"), "the editor is for site admins only");
 
         // Someone whose roles the page does not list, and a guest: not found.
-        post("/it/pages", "user=cleo");
+        post("/it/page-edits", "user=cleo");
         open("/home.xhtml"); // logging out from a /p/ page ends on "not found" (see the report): from home
         logout();
         loginAs("cleo", DEMO_PASSWORD);
@@ -151,7 +151,7 @@ class PageEditorIT extends BrowserTestBase {
         createPage(slug, "Stale " + slug, false);
         String welcome = addCmsBlock("Hello", "welcome");
 
-        assertEquals("1", post("/it/pages", "slug=" + slug + "&by=grace"));
+        assertEquals("1", post("/it/page-edits", "slug=" + slug + "&by=grace"));
         find("#editor\\:save").click();
         WebElement stale = find("#staleMessage");
         assertTrue(stale.getText().contains("changed by grace at"), stale.getText());
@@ -253,7 +253,7 @@ class PageEditorIT extends BrowserTestBase {
     }
 
     private JsonObject stored(String slug) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/it/pages?slug=" + slug))).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url("/it/page-edits?slug=" + slug))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return Json.createReader(new StringReader(response.body())).readObject();

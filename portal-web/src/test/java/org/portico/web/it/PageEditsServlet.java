@@ -18,12 +18,12 @@ import org.portico.web.user.Role;
 import org.portico.web.user.UserService;
 
 /**
- * Test WARs only, for {@link PageEditorIT}: {@code GET /it/pages?slug=} answers the stored page and its revision as
- * JSON (what the editor saved); {@code POST /it/pages} with {@code slug} and {@code by} saves the page unchanged as
+ * Test WARs only, for {@link PageEditorIT}: {@code GET /it/page-edits?slug=} answers the stored page and its revision as
+ * JSON (what the editor saved); {@code POST /it/page-edits} with {@code slug} and {@code by} saves the page unchanged as
  * another admin would meanwhile (a new revision), and with {@code user} creates a user who has only the
  * content-editor role (password {@code portico-demo}), someone whose roles a page may not list.
  */
-@WebServlet("/it/pages")
+@WebServlet("/it/page-edits")
 public class PageEditsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
