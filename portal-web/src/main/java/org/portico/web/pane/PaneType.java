@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
@@ -14,6 +19,7 @@ import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.deeplink.redirect.RedirectGuard;
 import org.portico.web.app.AppRules;
 import org.portico.web.app.AppService;
+import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
 import org.portico.web.app.SandboxFlag;
 import org.portico.web.page.WidgetKind;
@@ -37,6 +43,12 @@ public class PaneType implements WidgetType {
 
     @Inject
     PorticoIssuer portico;
+
+    /**
+     * The frame of each pane's settings, asked on every page view that shows the pane (and by the token endpoint):
+     * from memory until an app changes, not from the database each time. Bounded; pages hold a few dozen panes.
+     */
+    private final Cache<JsonObject, Optional<PaneFrame>> frames = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public PaneType() {
         // for CDI
@@ -106,6 +118,15 @@ public class PaneType implements WidgetType {
      * disabled or no longer frameable, or the URL no longer lies under its base URLs.
      */
     public Optional<PaneFrame> frame(JsonObject settings) {
+        return frames.get(settings, this::frameNow);
+    }
+
+    /** Forgets the frames once a change of an app is committed (its framing, sandbox or base URLs may be new). */
+    void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) AppsChanged event) {
+        frames.invalidateAll();
+    }
+
+    private Optional<PaneFrame> frameNow(JsonObject settings) {
         Optional<PaneSettings> read = PaneSettings.read(settings);
         if (read.isEmpty()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPointer;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -63,9 +64,15 @@ public record DataTileSettings(String app, String url, String list, String title
                 limit)), problems);
     }
 
+    /**
+     * JSON-P's provider, looked up once: {@code Json.createPointer} looks it up on every call (a service lookup through
+     * the deployment's modules), and the pointers are read on every page view that shows a data tile.
+     */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** The parsed pointer of one of the pointer keys' values. */
     static JsonPointer pointer(String text) {
-        return Json.createPointer(text);
+        return JSON.createPointer(text);
     }
 
     private static String text(JsonObject json, String key, boolean required, List<FieldMessage> problems) {

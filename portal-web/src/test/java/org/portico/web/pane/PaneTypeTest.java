@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.portico.web.app.AppService;
+import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
 import org.portico.web.app.SandboxFlag;
 import org.portico.web.page.WidgetKind;
@@ -194,12 +195,16 @@ class PaneTypeTest {
         JsonObject settings = pane("demo-app", "http://localhost:8480/demo-app/pane", 300);
         assertTrue(type.available(settings));
 
+        // Each change is announced once committed, as AppService does (AppsChanged): frames are kept until then.
         app.setMayBeFramed(false);
+        type.forget(new AppsChanged("demo-app"));
         boolean afterFramingOff = type.available(settings);
         app.setMayBeFramed(true);
         app.setBaseUrls(List.of(PORTICO + "/demo-app"));
+        type.forget(new AppsChanged("demo-app"));
         boolean afterBaseUrlGone = type.available(settings);
         apps.byId.clear();
+        type.forget(new AppsChanged("demo-app"));
 
         assertAll(
                 () -> assertFalse(afterFramingOff),
