@@ -26,10 +26,12 @@ public class PersonalLayouts {
     Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /** The user's layout of the page, read on every view of the home page: one query. */
     public PersonalLayout of(String username, String slug) {
-        return pageId(slug).map(id -> em.find(StoredPersonalLayout.class, new StoredPersonalLayout.Key(username, id)))
-                .map(stored -> PersonalLayout.fromJson(stored.getLayout()))
-                .orElse(PersonalLayout.NONE);
+        return em.createQuery("SELECT l.layout FROM StoredPersonalLayout l, StoredPage p"
+                        + " WHERE l.key.pageId = p.id AND p.slug = :slug AND l.key.username = :username", String.class)
+                .setParameter("slug", slug).setParameter("username", username)
+                .getResultStream().findFirst().map(PersonalLayout::fromJson).orElse(PersonalLayout.NONE);
     }
 
     /** Keeps the user's layout of the page; {@link PersonalLayout#NONE} forgets it ("reset to default"). */
