@@ -14,6 +14,53 @@ local bench = {}
 
 local threads = {}
 
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+  int clock_gettime(int clock_id, bench_timespec *now);
+]]
+local CLOCK_MONOTONIC = 1
+local now_buffer = ffi.new("bench_timespec")
+
+local function now_ms()
+  ffi.C.clock_gettime(CLOCK_MONOTONIC, now_buffer)
+  return tonumber(now_buffer.tv_sec) * 1000 + tonumber(now_buffer.tv_nsec) / 1e6
+end
+
+-- A delay() for wrk at a fixed rate, to call from init(): rate is the requests per second of the whole run, threads
+-- wrk's -t. wrk has no fixed-rate mode and wrk2 is not packaged by Debian, so each thread keeps a schedule of its own:
+-- one request every threads × 1000 / rate ms, sent on whichever of its connections is free (a connection waits in
+-- delay() for the next free slot, read on LuaJIT's monotonic clock). A thread that falls behind (all its connections
+-- busy) does not burst to catch up beyond one slot: the rate then drops below the goal, which the RESULT line's rps
+-- shows. With rate 0 or nil, the delay is pause_ms (default 0: as fast as the connections go).
+function bench.fixed_rate(rate, threads, pause_ms)
+  rate = tonumber(rate or "0") or 0
+  if rate <= 0 then
+    local pause = tonumber(pause_ms or "0") or 0
+    return function() return pause end
+  end
+  local period = tonumber(threads) * 1000 / rate
+  local next_slot = nil
+  return function()
+    local now = now_ms()
+    if next_slot == nil or next_slot < now - period then
+      next_slot = now -- the first request, or fallen behind by more than a slot: start again from now
+    end
+    local wait = next_slot - now
+    next_slot = next_slot + period
+    return wait > 0 and wait or 0 -- wrk takes whole milliseconds, unsigned
+  end
+end
+
+-- The sum over the threads of a number each thread keeps in a global of its state (in done(), the main state).
+function bench.sum(name)
+  local total = 0
+  for _, thread in ipairs(threads) do
+    total = total + (tonumber(thread:get(name)) or 0)
+  end
+  return total
+end
+
 -- The value of an environment variable the script cannot do without.
 function bench.required(name, script)
   local value = os.getenv(name)

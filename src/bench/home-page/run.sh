@@ -9,12 +9,14 @@
 #   2. starts a "hanging app" of its own on 127.0.0.1 (a Python socket server that accepts connections and never
 #      answers) and registers it as the app bench-hang through /api/admin/apps (once);
 #   3. composes the home page through /api/admin/pages (PUT with If-Match) with 8 widgets: the welcome block, two app
-#      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy");
+#      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"), and
+#      starts loading the third tile the way browsers do after the page (PrimeFaces' deferred Ajax request; wrk with
+#      tile.lua, --tile-rate requests a second on --tile-loaders connections, in a session of its own);
 #   4. a warm-up run, then --rounds measured runs of wrk (page.lua) on GET /home.xhtml as the user, at --rate;
-#   5. recomposes the home page with the third data tile on bench-hang ("hanging"), starts --tile-loaders loops that
-#      each load that tile the way the browser does after the page (PrimeFaces' deferred Ajax request, which waits
-#      for the fetch's timeout), and measures again;
-#   6. restores the home page as it was, stops the loops and the hanging app, prints the table (also written to
+#   5. recomposes the home page with the third data tile on bench-hang ("hanging"): the tile's requests now wait for
+#      the fetch's timeout, or get "unavailable" at once while the app's circuit is open; measures again. Both cases
+#      carry the tile's traffic, so the only difference between them is the hanging app;
+#   6. restores the home page as it was, stops the tile loads and the hanging app, prints the table (also written to
 #      <work dir>/results/).
 #
 # Exit status: 0 clean runs and the goal met; 1 setup failed, a run had errors or the goal was not met; 2 bad usage.
@@ -33,6 +35,7 @@ duration=${BENCH_DURATION:-60s}
 warmup=${BENCH_WARMUP:-20s}
 rate=${BENCH_RATE:-100}
 tile_loaders=${BENCH_TILE_LOADERS:-4}
+tile_rate=${BENCH_TILE_RATE:-8}
 work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
 portico_base=${PORTICO_BASE:-http://127.0.0.1:8080}
 portico_user=${PORTICO_USER:-alice}
@@ -47,14 +50,15 @@ usage() {
   cat <<EOF
 Usage: $0 [options]
 
-Load (wrk at a fixed rate: each of the connections pauses connections × 1000 / rate ms between requests):
+Load (wrk at a fixed rate: each thread sends one request every threads × 1000 / rate ms on a free connection):
   --rate N                 requests per second               (BENCH_RATE, default 100)
   --connections N          open connections                  (BENCH_CONNECTIONS, default 10)
   --threads N              wrk threads                       (BENCH_THREADS, default 2)
   --duration D             measured run, wrk syntax: 60s 2m  (BENCH_DURATION, default 60s)
   --warmup D               warm-up before the first run       (BENCH_WARMUP, default 20s)
   --rounds N               measured runs per case             (BENCH_ROUNDS, default 1)
-  --tile-loaders N         loops loading the hanging tile during the second case (BENCH_TILE_LOADERS, default 4)
+  --tile-loaders N         browsers loading the third tile in both cases  (BENCH_TILE_LOADERS, default 4)
+  --tile-rate N            their requests per second, at most          (BENCH_TILE_RATE, default 8)
 Portico (must be running with the demo data, e.g. mvn -Prun package; the home page is changed and put back):
   --portico-base URL       Portico on this machine           (PORTICO_BASE, default http://127.0.0.1:8080)
   --portico-user U         the user whose home page is read  (PORTICO_USER, default alice)
@@ -72,6 +76,7 @@ while [[ $# -gt 0 ]]; do
     -h|--help) usage; exit 0 ;;
     --rate) rate=${2:?}; shift 2 ;;
     --tile-loaders) tile_loaders=${2:?}; shift 2 ;;
+    --tile-rate) tile_rate=${2:?}; shift 2 ;;
     --portico-base) portico_base=${2:?}; shift 2 ;;
     --portico-user) portico_user=${2:?}; shift 2 ;;
     --portico-admin) portico_admin=${2:?}; shift 2 ;;
@@ -84,25 +89,25 @@ while [[ $# -gt 0 ]]; do
 done
 bench_check_load
 [[ $rate =~ ^[1-9][0-9]*$ ]] || die_usage "--rate must be a positive whole number, got '$rate'"
-[[ $tile_loaders =~ ^[0-9]+$ ]] || die_usage "--tile-loaders must be a whole number, got '$tile_loaders'"
+[[ $tile_loaders =~ ^[1-9][0-9]*$ ]] || die_usage "--tile-loaders must be a positive whole number, got '$tile_loaders'"
+[[ $tile_rate =~ ^[1-9][0-9]*$ ]] || die_usage "--tile-rate must be a positive whole number, got '$tile_rate'"
 bench_check_port "$hang_port" "--hang-port"
 bench_require_tools "apt-get install wrk curl python3" wrk curl python3
 portico_base=${portico_base%/}
 bench_check_portico_pid "$portico_base"
-pause_ms=$(( connections * 1000 / rate ))
 
 run_dir=$work_dir/home-page
 mkdir -p "$run_dir" "$work_dir/results"
 admin_jar=$run_dir/admin.cookies
 user_jar=$run_dir/user.cookies
+tiles_jar=$run_dir/tiles.cookies
 hang_pid=""
-loader_pids=()
+tiles_pid=""
 original_home=""
 
 clean_up() {
   bench_stop_wrk
-  local pid
-  for pid in "${loader_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [[ -z $tiles_pid ]] || kill "$tiles_pid" 2>/dev/null || true
   if [[ -n $original_home ]]; then put_home "$original_home" >/dev/null 2>&1 || echo "could not put the home page back" >&2; fi
   if [[ -n $hang_pid ]]; then kill "$hang_pid" 2>/dev/null || true; fi
 }
@@ -190,28 +195,54 @@ register_hanging_app() {
     \"clientAuthentication\":\"client_secret\"}" >/dev/null
 }
 
-# ---- loading the hanging tile as browsers do after the page ------------------------------------------------------------
-# PrimeFaces' deferred panel posts its form (the view state of a page the user opened) with the panel to load; the
-# answer comes when the fetch gave up (the tile's timeout) or at once while the app's circuit is open.
-tile_loader() {
-  local jar=$1 page view_state form=w-bench-tiles-3
-  while true; do
-    page=$(curl -sS -m 30 -b "$jar" "$portico_base/home.xhtml") || continue
-    view_state=$(grep -o "<form id=\"$form\".*" <<<"$page" | grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' \
-      | head -n 1 | sed 's/.*value="//;s/"$//')
-    [[ -n $view_state ]] || { sleep 1; continue; }
-    curl -sS -m 30 -o /dev/null -b "$jar" -H 'Faces-Request: partial/ajax' -H "Origin: $portico_base" \
-      --data-urlencode 'jakarta.faces.partial.ajax=true' --data-urlencode "jakarta.faces.source=$form:body" \
-      --data-urlencode "jakarta.faces.partial.execute=$form:body" --data-urlencode "jakarta.faces.partial.render=$form:body" \
-      --data-urlencode "$form:body_load=true" --data-urlencode "$form=$form" \
-      --data-urlencode "jakarta.faces.ViewState=$view_state" "$portico_base/home.xhtml" || true
-  done
+# ---- loading the third tile as browsers do after the page ---------------------------------------------------------------
+# PrimeFaces' deferred panel posts its form (the view state of a page the user opened, and the page's CSP nonce) with
+# the panel to load; the answer comes when the fetch gave up (the tile's timeout) or at once while the app's circuit is
+# open. wrk runs tile.lua in the background from start_tiles to stop_tiles (SIGINT makes it print its results).
+start_tiles() { # case
+  local page view_state nonce form=w-bench-tiles-3 body
+  page=$(curl -sS -m 30 -b "$tiles_jar" "$portico_base/home.xhtml") || die "the tile loaders' page did not load"
+  grep -q "<form id=\"$form\"" <<<"$page" || die "the tile loaders' page has no form $form"
+  # Every form of a view carries the view's one state.
+  view_state=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*value="//;s/"$//')
+  nonce=$(grep -o "PrimeFaces.csp.init('[^']*')" <<<"$page" | head -n 1 | sed "s/.*('//;s/')//")
+  body=$(FORM=$form VIEW_STATE=$view_state NONCE=$nonce python3 -c '
+import os, urllib.parse
+form = os.environ["FORM"]
+print(urllib.parse.urlencode({"jakarta.faces.partial.ajax": "true", "jakarta.faces.source": form + ":body",
+    "jakarta.faces.partial.execute": form + ":body", "jakarta.faces.partial.render": form + ":body",
+    form + ":body_load": "true", form: form, "jakarta.faces.ViewState": os.environ["VIEW_STATE"],
+    "primefaces.nonce": os.environ["NONCE"]}))')
+  TILE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$tiles_jar") TILE_BODY=$body \
+  TILE_ORIGIN=$portico_base TILE_RATE=$tile_rate TILE_THREADS=1 TILE_LABEL=$1 \
+    wrk -t1 -c"$tile_loaders" -d1h --timeout 10s --latency -s "$SCRIPT_DIR/tile.lua" "$portico_base/home.xhtml" \
+    >"$run_dir/tiles-$1.out" 2>&1 &
+  tiles_pid=$!
+}
+
+declare -A tile_summary=()
+stop_tiles() { # case
+  local line tiles
+  kill -INT "$tiles_pid" 2>/dev/null || true
+  wait "$tiles_pid" || true
+  tiles_pid=""
+  line=$(grep '^RESULT ' "$run_dir/tiles-$1.out") || { cat "$run_dir/tiles-$1.out"; die "the tile loaders printed no result"; }
+  tiles=$(grep '^TILES ' "$run_dir/tiles-$1.out") || die "the tile loaders printed no TILES line"
+  field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
+  if [[ $(field bad_responses "$line") != 0 || $(field socket_errors "$line") != 0 ]]; then
+    clean=false
+    grep -E '^(BAD|SOCKET)' "$run_dir/tiles-$1.out" >&2 || true
+  fi
+  tile_summary[$1]="$(field requests "$line") answers ($(field rps "$line")/s): $(field items "$tiles") with items,\
+ $(field unavailable "$tiles") unavailable, $(field bad_responses "$line") not the tile; p50 $(field p50_ms "$line") ms,\
+ p99 $(field p99_ms "$line") ms, max $(field max_ms "$line") ms"
+  log "The third tile, $1: ${tile_summary[$1]}"
 }
 
 # ---- the runs ------------------------------------------------------------------------------------------------------------
 page_run() { # label length
   PAGE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar") \
-  PAGE_MARK='data-widget="bench-tiles-3"' PAGE_DELAY_MS=$pause_ms PAGE_LABEL=$1 \
+  PAGE_MARK='data-widget="bench-tiles-3"' PAGE_RATE=$rate PAGE_THREADS=$threads PAGE_LABEL=$1 \
     bench_wrk "$1" "$SCRIPT_DIR/page.lua" "$portico_base/home.xhtml" "$2"
 }
 
@@ -225,21 +256,29 @@ log "Starting the hanging app on 127.0.0.1:$hang_port and registering it"
 start_hanging_app
 register_hanging_app
 
-log "Home page: 8 widgets, 3 data tiles of the demo app"
+log "Home page: 8 widgets, 3 data tiles of the demo app; $tile_loaders browsers loading the third, $tile_rate times a second"
 put_home "$(home_json healthy)" >/dev/null
+rm -f "$tiles_jar"
+portico_login "$portico_base" "$tiles_jar" "$portico_user" "$portico_password" || die "the tile loaders' login failed"
+start_tiles healthy
+sleep 5
 bench_warn_if_busy
 bench_warm_up healthy page_run healthy
 for round in $(seq 1 "$rounds"); do
   bench_measure "$round" healthy "$portico_pid" page_run healthy
 done
 
-log "Home page: the third data tile on the hanging app, $tile_loaders loops loading it"
+stop_tiles healthy
+
+log "Home page: the third data tile on the hanging app, still loaded by $tile_loaders browsers"
 put_home "$(home_json hanging)" >/dev/null
-for _ in $(seq 1 "$tile_loaders"); do tile_loader "$user_jar" & loader_pids+=($!); done
+start_tiles hanging
 sleep 5
 for round in $(seq 1 "$rounds"); do
   bench_measure "$round" hanging "$portico_pid" page_run hanging
 done
+
+stop_tiles hanging
 
 p99_ok=true
 for round in $(seq 1 "$rounds"); do
@@ -257,6 +296,9 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 bench_report "$work_dir/results/home-page-$stamp.md" "Home page, 8 widgets with 3 data tiles, $stamp" \
   healthy "all apps answer" true hanging "one tile's app hangs" true \
   "$invocation
-$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $connections connections pausing ${pause_ms} ms: at most $rate req/s; $tile_loaders tile loaders in the second case")" \
-  "The figures are the HTML's: the data tiles load after the page, in requests of their own."
+$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $rate req/s on $connections connections, $threads threads; the third tile loaded $tile_rate times a second on $tile_loaders connections in both cases")" \
+  "The figures are the HTML's: the data tiles load after the page, in requests of their own.
+The third tile's own requests (browsers loading it after the page, in a session of their own):
+all apps answer: ${tile_summary[healthy]};
+one tile's app hangs: ${tile_summary[hanging]}."
 $clean && $p99_ok
