@@ -10,6 +10,13 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -124,5 +131,63 @@ class TileCacheTest {
         cache.get(ALICE);
 
         assertEquals(4, fetches.get());
+    }
+
+    @Test
+    void readersWhoComeWhileAFetchWaitsShareItsFailureInsteadOfEachWaitingForOneOfTheirOwn() throws Exception {
+        CountDownLatch fetching = new CountDownLatch(1);
+        CountDownLatch appGivesUp = new CountDownLatch(1);
+        app = request -> {
+            fetches.incrementAndGet();
+            fetching.countDown();
+            await(appGivesUp); // a hanging app, until the fetch's timeout
+            throw new TileUnavailableException("timed out");
+        };
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        ExecutorService readers = Executors.newFixedThreadPool(3, task -> {
+            Thread thread = new Thread(task, "reader-" + threads.size());
+            threads.add(thread);
+            return thread;
+        });
+        try {
+            Future<?> first = readers.submit(() -> cache.get(ALICE));
+            await(fetching);
+            Future<?> second = readers.submit(() -> cache.get(ALICE));
+            Future<?> third = readers.submit(() -> cache.get(ALICE));
+            // All three wait: the first for the app, the others for the first one's fetch.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (threads.size() < 3 || threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING
+                    && t.getState() != Thread.State.TIMED_WAITING)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the readers did not all wait: " + threads);
+                }
+                Thread.onSpinWait();
+            }
+            appGivesUp.countDown();
+
+            assertAll(
+                    () -> assertCause(TileUnavailableException.class, first),
+                    () -> assertCause(TileUnavailableException.class, second),
+                    () -> assertCause(TileUnavailableException.class, third),
+                    () -> assertEquals(1, fetches.get(), "one fetch for the three readers"));
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("waited 10 s in vain");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertCause(Class<? extends Throwable> expected, Future<?> reader) {
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> reader.get(10, TimeUnit.SECONDS));
+        assertEquals(expected, failure.getCause().getClass(), () -> String.valueOf(failure.getCause()));
     }
 }
