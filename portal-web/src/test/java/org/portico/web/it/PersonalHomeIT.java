@@ -112,12 +112,15 @@ class PersonalHomeIT extends BrowserTestBase {
         return all("#addable li").stream().map(item -> item.getAttribute("data-widget")).filter(ids::contains).toList();
     }
 
-    /** Opens "Customise" (if the page did not open it after a change) and waits for it. */
+    /**
+     * Opens "Customise" (if the page did not open it after a change) and waits for its content: the page leaves it out
+     * and the dialog loads it when it opens.
+     */
     private void openCustomise() {
         if (!browser().findElement(By.id("customiseDialog")).isDisplayed()) {
             find("#customiseButton").click();
         }
-        find("#customiseDialog");
+        find("#customise\\:done");
     }
 
     /** Clicks the button of the widget in a list of the dialog ("shown", "addable"): the page loads again. */
@@ -154,6 +157,7 @@ class PersonalHomeIT extends BrowserTestBase {
     void aliceArrangesHerHomePageKeepsItAcrossLoginsAndStillGetsTheAdminsChanges() throws Exception {
         loginAs("alice", DEMO_PASSWORD);
         List<String> asTheAdminSetItUp = mine();
+        boolean contentBeforeOpening = !all("#customise").isEmpty();
         openCustomise();
         snapshot("dialog");
         List<String> offeredToAdd = offered();
@@ -188,6 +192,7 @@ class PersonalHomeIT extends BrowserTestBase {
 
         assertAll(
                 () -> assertEquals(List.of(news, tips), asTheAdminSetItUp, "the optional widget is not shown"),
+                () -> assertFalse(contentBeforeOpening, "the dialog's content loads when it opens, not with the page"),
                 () -> assertEquals(List.of(extra), offeredToAdd, "optional widgets are offered"),
                 () -> assertEquals(List.of(tips), afterHiding),
                 () -> assertTrue(hiddenOneAddable, "a hidden widget can be shown again"),

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.component.UIInput;
+import jakarta.faces.component.behavior.ClientBehaviorContext;
 import jakarta.faces.event.AjaxBehaviorEvent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -60,6 +61,22 @@ public class HomeCustomisation {
     /** Whether the viewer may customise the home page: logged in, and the home page is theirs to see. */
     public boolean isAvailable() {
         return !viewer.username().isEmpty() && home().isPresent();
+    }
+
+    /** Whether the page opens with the dialog open: after a change, the page loads again with {@code ?customise=true}. */
+    public boolean isOpenOnLoad() {
+        return "true".equals(Faces.getRequestParameter(OPEN));
+    }
+
+    /**
+     * Whether this request needs the dialog's content: the page opened with the dialog open, the dialog loading its
+     * content (PrimeFaces' dynamic dialog, source {@code customiseDialog}) or a request of its form (a source under
+     * {@code customise:}, or the form's own parameter on a plain submit). The home page's other requests, its data
+     * tiles' among them, neither build nor render it.
+     */
+    public boolean isWanted() {
+        String source = Faces.getRequestParameter(ClientBehaviorContext.BEHAVIOR_SOURCE_PARAM_NAME);
+        return Faces.getRequestParameter(OPEN) != null || source != null && source.startsWith(OPEN);
     }
 
     /** The widgets the user sees, in their order. */
