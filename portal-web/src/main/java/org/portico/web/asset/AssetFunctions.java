@@ -19,6 +19,14 @@ public final class AssetFunctions {
      * @throws IllegalArgumentException when there is no such file
      */
     public static String asset(String logicalPath) {
-        return Beans.getReference(AssetUrls.class).url(logicalPath);
+        return Urls.INSTANCE.url(logicalPath);
+    }
+
+    /**
+     * The application's {@link AssetUrls} (its client proxy), looked up once, on first use: {@code CDI.current()}
+     * walks the caller's stack on every call (Weld), and pages call these functions several times per view.
+     */
+    private static final class Urls {
+        static final AssetUrls INSTANCE = Beans.getReference(AssetUrls.class);
     }
 }

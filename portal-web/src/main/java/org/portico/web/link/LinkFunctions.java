@@ -29,12 +29,20 @@ public final class LinkFunctions {
         FacesContext faces = FacesContext.getCurrentInstance();
         String user = faces.getExternalContext().getRemoteUser();
         return faces.getExternalContext().getRequestContextPath()
-                + Beans.getReference(OutboundLinks.class).build(route, params, user, null).path();
+                + Links.INSTANCE.build(route, params, user, null).path();
     }
 
     /** Whether links to {@code route} open in a new tab; false when there is no such route. */
     public static boolean newTab(String route) {
-        return Beans.getReference(OutboundLinks.class).find(route)
+        return Links.INSTANCE.find(route)
                 .map(r -> r.window() == org.portico.deeplink.link.LinkWindow.NEW_TAB).orElse(false);
+    }
+
+    /**
+     * The application's {@link OutboundLinks} (its client proxy), looked up once, on first use: {@code CDI.current()}
+     * walks the caller's stack on every call (Weld), and a page of links calls these functions for each of them.
+     */
+    private static final class Links {
+        static final OutboundLinks INSTANCE = Beans.getReference(OutboundLinks.class);
     }
 }

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.link.LinkRoute;
@@ -35,6 +38,13 @@ public class DataTileType implements WidgetType {
 
     @Inject
     OutboundLinks links;
+
+    /**
+     * The settings each data tile's JSON reads to, asked on every page view that shows the tile ({@link #available}):
+     * reading parses its JSON Pointers, which is not free. A pure function of the JSON, so nothing to invalidate;
+     * bounded, pages hold a few dozen tiles.
+     */
+    private final Cache<JsonObject, Optional<DataTileSettings>> read = Caffeine.newBuilder().maximumSize(1_000).build();
 
     @Override
     public WidgetKind kind() {
@@ -80,7 +90,7 @@ public class DataTileType implements WidgetType {
     @Override
     public boolean available(JsonObject settings) {
         try {
-            return DataTileSettings.read(settings).settings()
+            return read.get(settings, json -> DataTileSettings.read(json).settings())
                     .filter(read -> apps.findById(read.app()).isPresent())
                     .filter(read -> links.find(read.route()).isPresent())
                     .isPresent();
