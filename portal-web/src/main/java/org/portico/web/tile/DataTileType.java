@@ -44,7 +44,8 @@ public class DataTileType implements WidgetType {
      * reading parses its JSON Pointers, which is not free. A pure function of the JSON, so nothing to invalidate;
      * bounded, pages hold a few dozen tiles.
      */
-    private final Cache<JsonObject, Optional<DataTileSettings>> read = Caffeine.newBuilder().maximumSize(1_000).build();
+    private final Cache<JsonObject, Optional<DataTileSettings>> settingsRead =
+            Caffeine.newBuilder().maximumSize(1_000).build();
 
     @Override
     public WidgetKind kind() {
@@ -90,7 +91,7 @@ public class DataTileType implements WidgetType {
     @Override
     public boolean available(JsonObject settings) {
         try {
-            return read.get(settings, json -> DataTileSettings.read(json).settings())
+            return settingsRead.get(settings, json -> DataTileSettings.read(json).settings())
                     .filter(read -> apps.findById(read.app()).isPresent())
                     .filter(read -> links.find(read.route()).isPresent())
                     .isPresent();

@@ -37,6 +37,9 @@ public class HomeCustomisation {
 
     /** The query parameter that opens the dialog after a change. */
     static final String OPEN = "customise";
+    /** The ids of the dialog and of its form (home-customise.xhtml): requests from either need the content. */
+    static final String DIALOG = "customiseDialog";
+    static final String FORM = "customise";
     /** The request parameter that names the widget to hide or add. */
     static final String WIDGET = "widget";
 
@@ -76,7 +79,8 @@ public class HomeCustomisation {
      */
     public boolean isWanted() {
         String source = Faces.getRequestParameter(ClientBehaviorContext.BEHAVIOR_SOURCE_PARAM_NAME);
-        return Faces.getRequestParameter(OPEN) != null || source != null && source.startsWith(OPEN);
+        return isOpenOnLoad() || Faces.getRequestParameter(FORM) != null
+                || source != null && (source.equals(DIALOG) || source.startsWith(FORM + ":"));
     }
 
     /** The widgets the user sees, in their order. */
