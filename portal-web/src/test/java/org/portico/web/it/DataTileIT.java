@@ -171,6 +171,52 @@ class DataTileIT {
     }
 
     @Test
+    void theTileApiAnswersOnlyForATileTheUserMaySeeAndIsNeverStored() throws Exception {
+        String widget = ItSupport.unique("dt").replace('-', '_');
+        page(widget, Map.of("app", app, "url", root() + "/it/tile-upstream/api/invoices"));
+        HttpClient alice = FormLogin.loggedIn(root(), "alice", PASSWORD);
+
+        HttpResponse<String> tile = get(alice, "/api/tiles/" + widget);
+        JsonObject body = ItSupport.json(tile);
+        JsonObject first = body.getJsonArray("items").getJsonObject(0);
+        HttpResponse<String> anonymous = get(HttpClient.newHttpClient(), "/api/tiles/" + widget);
+        HttpResponse<String> unknown = get(alice, "/api/tiles/no_such_tile");
+        HttpResponse<String> malformed = get(alice, "/api/tiles/" + "x".repeat(40));
+        control(Map.of("mode", "error"));
+        HttpResponse<String> failing = get(alice, "/api/tiles/" + ItSupport.unique("dt").replace('-', '_'));
+        String other = ItSupport.unique("dt").replace('-', '_');
+        page(other, Map.of("app", app, "url", root() + "/it/tile-upstream/api/invoices"));
+        JsonObject unavailable = ItSupport.json(get(alice, "/api/tiles/" + other));
+
+        assertAll(
+                () -> assertEquals(200, tile.statusCode(), tile.body()),
+                () -> assertTrue(tile.headers().firstValue("Content-Type").orElse("").startsWith("application/json")),
+                () -> assertTrue(tile.headers().firstValue("Cache-Control").orElse("").contains("no-store")),
+                () -> assertEquals("items", body.getString("state")),
+                () -> assertEquals(2, body.getJsonArray("items").size(), "the entry without an id is skipped"),
+                () -> assertEquals("ACME Corp", first.getString("title")),
+                () -> assertEquals(new URL(base, "link/" + route + "/42").getPath(), first.getString("href")),
+                () -> assertFalse(first.getBoolean("newTab")),
+                () -> assertTrue(first.getString("date").contains("2026"), first.toString()),
+                () -> assertTrue(first.getString("datetime").startsWith("2026-"), first.toString()),
+                () -> assertFalse(tile.body().contains("eyJ"), "no token in the answer"),
+                () -> assertEquals(401, anonymous.statusCode()),
+                () -> assertEquals(404, unknown.statusCode()),
+                () -> assertTrue(unknown.headers().firstValue("Content-Type").orElse("")
+                        .startsWith("application/problem+json"), unknown.headers().toString()),
+                () -> assertFalse(unknown.body().contains("no_such_tile"), "the id is not echoed"),
+                () -> assertEquals(404, malformed.statusCode()),
+                () -> assertEquals(404, failing.statusCode(), "an id on no page"),
+                () -> assertEquals("unavailable", unavailable.getString("state"), "a failing app: 200, unavailable"),
+                () -> assertEquals(0, unavailable.getJsonArray("items").size()));
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void aSlowAppDoesNotDelayThePageAndTheTileRecoversOnRetry() throws Exception {
         theTileIsUnavailableAtOnceThenRecovers("slow");
     }

@@ -87,6 +87,39 @@ class DemoHomeIT extends BrowserTestBase {
     }
 
     @Test
+    void adasPreviewOfTheInvoicesPageFillsItsDataTileFromTheDraft() throws Exception {
+        loginAs("ada", DEMO_PASSWORD);
+        open("/admin/page-editor.xhtml?slug=invoices");
+        String editorTab = browser().getWindowHandle();
+        find("#preview").click();
+        waitUntil(driver -> driver.getWindowHandles().size() == 2);
+        browser().switchTo().window(browser().getWindowHandles().stream()
+                .filter(handle -> !handle.equals(editorTab)).findFirst().orElseThrow());
+        List<WebElement> invoices = new WebDriverWait(browser(), Duration.ofSeconds(20)).until(driver -> {
+            List<WebElement> links = driver.findElements(
+                    By.cssSelector("#widget-invoices-page-tile a.portico-data-tile-link"));
+            return links.isEmpty() ? null : links;
+        });
+        String tileUrl = find("#tile-invoices-page-tile").getAttribute("data-tile-url");
+        String firstInvoice = invoices.get(0).getAttribute("href");
+        // The draft's pane is framed as on the live page: the preview's CSP allows its app's origin.
+        browser().switchTo().frame(find("#widget-invoices-page-pane iframe"));
+        String verified = new WebDriverWait(browser(), Duration.ofSeconds(20)).until(driver -> {
+            String text = driver.findElement(By.id("verified-user")).getText();
+            return text.startsWith("Verified") || text.startsWith("Not verified") ? text : null;
+        });
+        browser().switchTo().defaultContent();
+        snapshot("4-ada-preview");
+        browser().close();
+        browser().switchTo().window(editorTab);
+        assertAll(
+                () -> assertTrue(path().startsWith("/admin/page-editor.xhtml"), path()),
+                () -> assertTrue(tileUrl.contains("/api/admin/page-drafts/"), "the draft's tile: " + tileUrl),
+                () -> assertTrue(firstInvoice.matches(".*/link/invoice/\\d+$"), firstInvoice),
+                () -> assertTrue(verified.startsWith("Verified: Ada Admin (ada)"), verified));
+    }
+
+    @Test
     void guestsHaveAWelcomePageOfTheirOwn() throws Exception {
         open("/login.xhtml");
         clickToNavigate("a[data-page='welcome']");

@@ -102,7 +102,7 @@ public class PageView {
     }
 
     /** Adds {@code frame-src} naming exactly these origins to the CSP the security headers filter set. */
-    static void allowFrames(Set<String> origins) {
+    public static void allowFrames(Set<String> origins) {
         Set<String> valid = origins.stream().filter(origin -> ORIGIN.matcher(origin).matches())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
         if (valid.isEmpty()) {

@@ -33,7 +33,8 @@ public class PageDrafts implements Serializable {
         drafts.put(key, draft);
     }
 
-    synchronized Optional<PortalPage> find(String key) {
+    /** The draft kept under this key in this session, if any. */
+    public synchronized Optional<PortalPage> find(String key) {
         return Optional.ofNullable(key == null ? null : drafts.get(key));
     }
 }

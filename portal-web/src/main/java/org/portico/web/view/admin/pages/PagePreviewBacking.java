@@ -15,6 +15,7 @@ import org.portico.web.page.PageRules;
 import org.portico.web.page.Pages;
 import org.portico.web.page.PortalPage;
 import org.portico.web.page.Widget;
+import org.portico.web.view.page.PageView;
 
 /**
  * {@code /admin/page-preview.xhtml?draft=…&role=…}: an editor's unsaved draft as someone with one role would see it —
@@ -44,6 +45,7 @@ public class PagePreviewBacking {
             return;
         }
         widgets = pages.offered(draft, Set.of(role));
+        PageView.allowFrames(pages.frameOrigins(widgets)); // the draft's panes, framed as on the live page
     }
 
     public String getRole() {
@@ -52,6 +54,12 @@ public class PagePreviewBacking {
 
     public PortalPage getDraft() {
         return draft;
+    }
+
+    /** Where the preview's data tiles ask for their items ({@code rest.PageDraftTileResource}); null before the load. */
+    public String getTilesUrl() {
+        return draft == null ? null : Faces.getRequestContextPath() + "/api/admin/page-drafts/"
+                + Faces.getRequestParameter("draft") + "/tiles";
     }
 
     /** Whether the role may see the page itself. */

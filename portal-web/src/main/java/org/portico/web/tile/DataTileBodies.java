@@ -1,0 +1,83 @@
+package org.portico.web.tile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.portico.deeplink.link.LinkRoute;
+import org.portico.deeplink.link.LinkWindow;
+import org.portico.deeplink.token.UserIdentity;
+import org.portico.web.link.OutboundLinks;
+import org.portico.web.page.Widget;
+
+/**
+ * What a data tile shows a user: its items from {@link DataTiles}, each as a deep link to the tile's route with the
+ * item's id as the route's parameter, built by {@link OutboundLinks} exactly as following it will check it. An id the
+ * route does not accept, a route gone or one-time (tickets are minted on a click, never for a list) gives the item
+ * without a link. Whatever goes wrong with the app is {@link State#UNAVAILABLE}, never an exception.
+ *
+ * <p>The page never waits for this: it renders the tile's placeholder, and {@code js/tile.js} asks
+ * {@code GET /api/tiles/{widgetId}} ({@code rest.DataTileResource}) after the page has loaded.
+ */
+@ApplicationScoped
+public class DataTileBodies {
+
+    /** What a tile shows. */
+    public enum State { ITEMS, EMPTY, UNAVAILABLE }
+
+    /** One item: {@code href} (context-relative, starting with {@code /link/}) null when the id does not fit the route. */
+    public record Item(String title, String subtitle, Instant date, boolean dateOnly, String href, boolean newTab) {
+    }
+
+    /** The tile's body. */
+    public record Body(State state, List<Item> items) {
+    }
+
+    @Inject
+    DataTiles tiles;
+
+    @Inject
+    OutboundLinks links;
+
+    /**
+     * The tile's body for this user.
+     *
+     * @param widget    a data tile the user may see
+     * @param sessionId the session the app's token is bound to ({@code sid})
+     */
+    public Body of(Widget widget, UserIdentity user, String sessionId) {
+        List<TileItem> fetched;
+        try {
+            fetched = tiles.items(widget.id(), widget.settings(), user, sessionId);
+        } catch (TileUnavailableException e) {
+            return new Body(State.UNAVAILABLE, List.of());
+        }
+        if (fetched.isEmpty()) {
+            return new Body(State.EMPTY, List.of());
+        }
+        LinkRoute route = links.find(widget.settings().getString("route", null)).orElse(null);
+        String param = widget.settings().getString("param", null);
+        boolean newTab = route != null && route.window() == LinkWindow.NEW_TAB;
+        List<Item> items = new ArrayList<>(fetched.size());
+        for (TileItem item : fetched) {
+            items.add(new Item(item.title(), item.subtitle(), item.date(), item.dateOnly(),
+                    href(route, param, item.id()), newTab));
+        }
+        return new Body(State.ITEMS, List.copyOf(items));
+    }
+
+    private String href(LinkRoute route, String param, String id) {
+        if (route == null || route.oneTime() || param == null) {
+            return null;
+        }
+        try {
+            return links.build(route.name(), Map.of(param, id), null, null).path();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
