@@ -1,5 +1,7 @@
 package org.portico.web.link;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +10,6 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import org.eclipse.microprofile.config.Config;
@@ -89,7 +90,7 @@ public class LinkTickets implements OneTimeTickets {
 
     /** The parameters as stored: a JSON object of strings in the route's order (the binder's order). */
     static String canonical(Map<String, String> params) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         params.forEach((name, value) -> json.add(name, Objects.requireNonNull(value)));
         return json.build().toString();
     }

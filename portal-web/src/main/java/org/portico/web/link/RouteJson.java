@@ -1,5 +1,7 @@
 package org.portico.web.link;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -80,14 +81,14 @@ public final class RouteJson {
 
     /** What an export file holds of a route: the definition only, exactly what an import needs. */
     public static JsonObjectBuilder definition(StoredRoute route) {
-        JsonArrayBuilder parameters = Json.createArrayBuilder();
+        JsonArrayBuilder parameters = JSON.createArrayBuilder();
         for (StoredRouteParameter p : route.getParameters()) {
-            JsonObjectBuilder parameter = Json.createObjectBuilder()
+            JsonObjectBuilder parameter = JSON.createObjectBuilder()
                     .add("name", p.getName())
                     .add("type", p.getType().code())
                     .add("required", p.isRequired());
             if (!p.getValues().isEmpty()) {
-                parameter.add("values", Json.createArrayBuilder(p.getValues()));
+                parameter.add("values", JSON.createArrayBuilder(p.getValues()));
             }
             if (p.getPattern() != null) {
                 parameter.add("pattern", p.getPattern());
@@ -95,31 +96,31 @@ public final class RouteJson {
             parameters.add(parameter.add("maxLength", p.getMaxLength()));
         }
         JsonObjectBuilder target = route.getTargetKind() == StoredRoute.TargetKind.APP_URL
-                ? Json.createObjectBuilder().add("appId", route.getAppId()).add("template", route.getTargetTemplate())
-                : Json.createObjectBuilder().add("path", route.getTargetTemplate());
-        JsonObjectBuilder json = Json.createObjectBuilder()
+                ? JSON.createObjectBuilder().add("appId", route.getAppId()).add("template", route.getTargetTemplate())
+                : JSON.createObjectBuilder().add("path", route.getTargetTemplate());
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("name", route.getName())
                 .add("description", route.getDescription())
                 .add("parameters", parameters)
                 .add("target", target)
                 .add("guestsAllowed", route.isGuestsAllowed())
-                .add("roles", Json.createArrayBuilder(route.getRoles()))
+                .add("roles", JSON.createArrayBuilder(route.getRoles()))
                 .add("enabled", route.isEnabled());
         instant(json, "validFrom", route.getValidFrom());
         instant(json, "validUntil", route.getValidUntil());
         return json.add("window", route.getWindow().name().toLowerCase(Locale.ROOT))
                 .add("oneTime", route.isOneTime())
                 .add("tokenLifetimeSeconds", route.getTokenLifetimeSeconds())
-                .add("claims", Json.createArrayBuilder(route.getClaims().stream().sorted()
+                .add("claims", JSON.createArrayBuilder(route.getClaims().stream().sorted()
                         .map(org.portico.web.app.UserClaim::claimName).toList()))
                 .add("tokenPlacement", route.getTokenPlacement().name().toLowerCase(Locale.ROOT));
     }
 
     /** An export file of these routes. */
     public static JsonObject document(List<StoredRoute> routes, Instant exportedAt) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         routes.forEach(route -> items.add(definition(route)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("formatVersion", FORMAT_VERSION)
                 .add("exportedAt", exportedAt.toString())

@@ -1,11 +1,12 @@
 package org.portico.web.page;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,12 +32,12 @@ public final class PageJson {
     }
 
     public static JsonObject write(PortalPage page) {
-        JsonArrayBuilder widgets = Json.createArrayBuilder();
+        JsonArrayBuilder widgets = JSON.createArrayBuilder();
         page.widgets().forEach(widget -> widgets.add(write(widget)));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("slug", page.slug())
                 .add("title", page.title())
-                .add("roles", Json.createArrayBuilder(page.roles()))
+                .add("roles", JSON.createArrayBuilder(page.roles()))
                 .add("inNavigation", page.inNavigation())
                 .add("navOrder", page.navOrder())
                 .add("widgets", widgets)
@@ -44,12 +45,12 @@ public final class PageJson {
     }
 
     public static JsonObject write(Widget widget) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", widget.id())
                 .add("kind", widget.kind().id())
                 .add("title", widget.title())
                 .add("width", widget.width())
-                .add("roles", Json.createArrayBuilder(widget.roles()))
+                .add("roles", JSON.createArrayBuilder(widget.roles()))
                 .add("optional", widget.optional())
                 .add("settings", widget.settings())
                 .build();

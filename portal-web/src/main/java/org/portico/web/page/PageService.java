@@ -1,5 +1,7 @@
 package org.portico.web.page;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +17,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -86,7 +87,7 @@ public class PageService {
         if (version == null) {
             throw new PageRejectedException.PageNotFound(slug + " @ " + revision);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(version.getSnapshot()))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(version.getSnapshot()))) {
             return PageJson.read(reader.readObject(), new ArrayList<>());
         }
     }

@@ -1,5 +1,7 @@
 package org.portico.web.page;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +12,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -110,16 +111,16 @@ public record PersonalLayout(Set<String> hidden, Set<String> added, List<String>
     }
 
     public String toJson() {
-        return Json.createObjectBuilder()
-                .add("hidden", Json.createArrayBuilder(hidden.stream().sorted().toList()))
-                .add("added", Json.createArrayBuilder(added.stream().sorted().toList()))
-                .add("order", Json.createArrayBuilder(order))
+        return JSON.createObjectBuilder()
+                .add("hidden", JSON.createArrayBuilder(hidden.stream().sorted().toList()))
+                .add("added", JSON.createArrayBuilder(added.stream().sorted().toList()))
+                .add("order", JSON.createArrayBuilder(order))
                 .build().toString();
     }
 
     /** The layout stored as {@link #toJson()}; {@link #NONE} for anything unreadable (it is only a preference). */
     public static PersonalLayout fromJson(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             return new PersonalLayout(new LinkedHashSet<>(ids(object, "hidden")), new LinkedHashSet<>(ids(object, "added")),
                     ids(object, "order"));

@@ -1,5 +1,7 @@
 package org.portico.web.page;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -77,7 +78,7 @@ public class StoredPage {
         this.roles = String.join(",", new TreeSet<>(page.roles()));
         this.inNavigation = page.inNavigation();
         this.navOrder = page.navOrder();
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         page.widgets().forEach(widget -> array.add(PageJson.write(widget)));
         this.widgets = array.build().toString();
         this.updatedAt = now;
@@ -87,7 +88,7 @@ public class StoredPage {
     PortalPage toPage() {
         List<Widget> placed = new ArrayList<>();
         List<FieldMessage> ignored = new ArrayList<>();
-        try (JsonReader reader = Json.createReader(new StringReader(widgets))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(widgets))) {
             JsonArray array = reader.readArray();
             for (int i = 0; i < array.size(); i++) {
                 PageJson.readWidget(array.getJsonObject(i), "widgets/" + i + "/", ignored).ifPresent(placed::add);

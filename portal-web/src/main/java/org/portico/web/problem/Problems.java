@@ -1,9 +1,10 @@
 package org.portico.web.problem;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.net.URI;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +33,7 @@ public final class Problems {
      * @param type the problem type relative to {@link #TYPE_BASE}, or null for {@code about:blank}
      */
     public static JsonObject body(int status, String type, String title, String detail, Map<String, Object> extensions) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", type == null ? "about:blank" : URI.create(TYPE_BASE).resolve(type).toString())
                 .add("title", title)
                 .add("status", status);

@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import org.portico.web.json.JsonFields;
 
 import java.io.StringReader;
@@ -10,7 +12,6 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -117,7 +118,7 @@ public class AppsResource {
     @Path("{id}/secret")
     public JsonObject regenerateSecret(@PathParam("id") String id) {
         AppSaved saved = apps.regenerateSecret(id);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", saved.app().getId())
                 .add("clientSecret", saved.oneTimeSecret().orElseThrow())
                 .build();
@@ -126,7 +127,7 @@ public class AppsResource {
     // ---- JSON ----------------------------------------------------------------------------------------------
 
     private static JsonObject parse(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+        try (var reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new ApiProblemException(400, "The body must be a JSON object describing the app.");
@@ -180,17 +181,17 @@ public class AppsResource {
     }
 
     static JsonObjectBuilder json(RegisteredApp app) {
-        JsonArrayBuilder baseUrls = Json.createArrayBuilder();
+        JsonArrayBuilder baseUrls = JSON.createArrayBuilder();
         app.getBaseUrls().forEach(baseUrls::add);
-        JsonArrayBuilder claims = Json.createArrayBuilder();
+        JsonArrayBuilder claims = JSON.createArrayBuilder();
         app.getClaims().stream().sorted().map(UserClaim::claimName).forEach(claims::add);
-        JsonArrayBuilder exchange = Json.createArrayBuilder();
+        JsonArrayBuilder exchange = JSON.createArrayBuilder();
         app.getExchangeAudiences().forEach(exchange::add);
-        JsonArrayBuilder signOnRoles = Json.createArrayBuilder();
+        JsonArrayBuilder signOnRoles = JSON.createArrayBuilder();
         app.getSignOnRoles().stream().sorted().map(Role::roleName).forEach(signOnRoles::add);
-        JsonArrayBuilder sandbox = Json.createArrayBuilder();
+        JsonArrayBuilder sandbox = JSON.createArrayBuilder();
         app.getSandboxFlags().stream().sorted().map(SandboxFlag::token).forEach(sandbox::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", app.getId())
                 .add("name", app.getName());
         if (app.getDescription() != null) {

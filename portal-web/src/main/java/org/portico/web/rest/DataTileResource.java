@@ -1,11 +1,13 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +41,7 @@ import org.portico.web.user.Role;
  * "datetime"?, "href"?, "newTab"}]}}: {@code date} written in the user's language as the page would
  * ("December 6, 2026"), {@code datetime} the same instant in ISO 8601 for {@code <time>}; {@code href} the deep link,
  * absent when the item's id does not fit the tile's route. An app that fails, is slow or short-circuited is
- * {@code "unavailable"} with a 200: the request was fine.
+ * {@code "unavailable"} with a 200: the request was fine. Asynchronous: see {@link #answer(Widget)}.
  */
 @Path("tiles")
 @RequestScoped
@@ -69,7 +71,7 @@ public class DataTileResource {
     @GET
     @Path("{widgetId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response tile(@PathParam("widgetId") String widgetId) {
+    public CompletionStage<Response> tile(@PathParam("widgetId") String widgetId) {
         if (widgetId == null || !widgetId.matches(Widget.ID_PATTERN)) {
             throw new ApiProblemException(404, NOT_FOUND);
         }
@@ -79,14 +81,22 @@ public class DataTileResource {
         return answer(widget);
     }
 
-    /** What the tile shows the user, as JSON private to the user and never stored. */
-    Response answer(Widget widget) {
-        DataTileBodies.Body body = bodies.of(widget, currentUser.identity(), SessionIds.sid(request.getSession()));
+    /**
+     * What the tile shows the user, as JSON private to the user and never stored. Whatever the request knows is read
+     * here, in its thread; the answer is written when the app has answered, and no thread waits for it meanwhile
+     * (RESTEasy suspends the request), so a hanging app cannot take the worker threads the pages need.
+     */
+    CompletionStage<Response> answer(Widget widget) {
         Locale locale = language.getLocale();
         String contextPath = request.getContextPath();
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        return bodies.of(widget, currentUser.identity(), SessionIds.sid(request.getSession()))
+                .thenApply(body -> json(body, locale, contextPath));
+    }
+
+    private static Response json(DataTileBodies.Body body, Locale locale, String contextPath) {
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (DataTileBodies.Item item : body.items()) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("title", item.title());
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("title", item.title());
             if (item.subtitle() != null && !item.subtitle().isEmpty()) {
                 json.add("subtitle", item.subtitle());
             }
@@ -99,7 +109,7 @@ public class DataTileResource {
             }
             items.add(json.add("newTab", item.newTab()));
         }
-        String json = Json.createObjectBuilder()
+        String json = JSON.createObjectBuilder()
                 .add("state", body.state().name().toLowerCase(Locale.ROOT))
                 .add("items", items)
                 .build().toString();

@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -7,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -86,28 +87,28 @@ public class LinkAnalyticsResource {
 
     static JsonObject json(LinkStatistics statistics) {
         LinkAnalyticsQuery query = statistics.query();
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         if (query.route() == null) {
             body.addNull("route");
         } else {
             body.add("route", query.route());
         }
-        JsonArrayBuilder outcomes = Json.createArrayBuilder();
+        JsonArrayBuilder outcomes = JSON.createArrayBuilder();
         statistics.outcomes().forEach(outcomes::add);
-        JsonObjectBuilder totals = Json.createObjectBuilder();
+        JsonObjectBuilder totals = JSON.createObjectBuilder();
         statistics.outcomes().forEach(outcome -> totals.add(outcome, statistics.total(outcome)));
-        JsonArrayBuilder days = Json.createArrayBuilder();
+        JsonArrayBuilder days = JSON.createArrayBuilder();
         statistics.days().forEach(day -> {
-            JsonObjectBuilder counts = Json.createObjectBuilder();
+            JsonObjectBuilder counts = JSON.createObjectBuilder();
             statistics.outcomes().forEach(outcome -> counts.add(outcome, statistics.count(day, outcome)));
-            days.add(Json.createObjectBuilder().add("day", day.toString()).add("total", statistics.dayTotal(day))
+            days.add(JSON.createObjectBuilder().add("day", day.toString()).add("total", statistics.dayTotal(day))
                     .add("counts", counts));
         });
-        JsonArrayBuilder routes = Json.createArrayBuilder();
+        JsonArrayBuilder routes = JSON.createArrayBuilder();
         statistics.routes().forEach(totalsOfRoute -> {
-            JsonObjectBuilder counts = Json.createObjectBuilder();
+            JsonObjectBuilder counts = JSON.createObjectBuilder();
             totalsOfRoute.byOutcome().forEach((outcome, count) -> counts.add(outcome, count));
-            routes.add(Json.createObjectBuilder().add("route", totalsOfRoute.route()).add("total", totalsOfRoute.total())
+            routes.add(JSON.createObjectBuilder().add("route", totalsOfRoute.route()).add("total", totalsOfRoute.total())
                     .add("counts", counts));
         });
         return body.add("from", query.from().toString())

@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -8,7 +10,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -93,7 +94,7 @@ public class LinksResource {
             throw new ApiProblemException(400, e.getMessage() + ".");
         }
         String url = issuer.resolve(built.path());
-        JsonObjectBuilder answer = Json.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("url", url)
                 .add("path", built.path())
                 .add("route", target.name())

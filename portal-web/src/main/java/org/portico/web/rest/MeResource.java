@@ -1,9 +1,10 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -26,9 +27,9 @@ public class MeResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject me() {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JSON.createArrayBuilder();
         currentUser.getRoles().stream().map(Role::roleName).forEach(roles::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("username", currentUser.getUsername())
                 .add("name", currentUser.getDisplayName())
                 .add("roles", roles)

@@ -1,9 +1,10 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.util.List;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -27,8 +28,8 @@ record Page(int first, int size) {
 
     /** The JSON answer: the total and the page's items, each written by {@code write}. */
     static <T> JsonObject answer(long total, List<T> items, Function<? super T, JsonObjectBuilder> write) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         items.forEach(item -> array.add(write.apply(item)));
-        return Json.createObjectBuilder().add("total", total).add("items", array).build();
+        return JSON.createObjectBuilder().add("total", total).add("items", array).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -41,7 +43,7 @@ public class PageDraftTileResource {
     @GET
     @Path("{draft}/tiles/{widgetId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response tile(@PathParam("draft") String draft, @PathParam("widgetId") String widgetId) {
+    public CompletionStage<Response> tile(@PathParam("draft") String draft, @PathParam("widgetId") String widgetId) {
         Widget widget = drafts.find(draft)
                 .flatMap(page -> page.widget(widgetId))
                 .filter(found -> found.kind() == WidgetKind.DATA_TILE && pages.available(found))

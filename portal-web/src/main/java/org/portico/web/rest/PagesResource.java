@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
@@ -17,7 +19,6 @@ import java.util.stream.Collectors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -126,10 +127,10 @@ public class PagesResource {
     @GET
     @Path("export")
     public Response export() {
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         pages.all().forEach(info -> all.add(PageJson.write(info.page())));
         String filename = "portico-pages-" + DateTimeFormatter.BASIC_ISO_DATE.format(LocalDate.now(clock)) + ".json";
-        return Response.ok(Json.createObjectBuilder().add("pages", all).build().toString(), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(JSON.createObjectBuilder().add("pages", all).build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
                 .header("Cache-Control", "no-store")
                 .build();
@@ -195,9 +196,9 @@ public class PagesResource {
     @GET
     @Path("{slug}/versions")
     public JsonObject versions(@PathParam("slug") String slug) {
-        JsonArrayBuilder versions = Json.createArrayBuilder();
+        JsonArrayBuilder versions = JSON.createArrayBuilder();
         pages.versions(slug).forEach(version -> versions.add(version(version)));
-        return Json.createObjectBuilder().add("slug", slug).add("versions", versions).build();
+        return JSON.createObjectBuilder().add("slug", slug).add("versions", versions).build();
     }
 
     @GET
@@ -207,7 +208,7 @@ public class PagesResource {
         PortalPage page = pages.version(slug, number);
         PageVersionInfo info = pages.versions(slug).stream().filter(version -> version.revision() == number)
                 .findFirst().orElseThrow(() -> new PageRejectedException.PageNotFound(slug + " @ " + number));
-        return Json.createObjectBuilder(PageJson.write(page)).addAll(version(info)).build();
+        return JSON.createObjectBuilder(PageJson.write(page)).addAll(version(info)).build();
     }
 
     @POST
@@ -269,7 +270,7 @@ public class PagesResource {
             throw new ApiProblemException(400, "The body must be a JSON object: a page.");
         }
         if (pathSlug != null && !object.containsKey("slug")) {
-            object = Json.createObjectBuilder(object).add("slug", pathSlug).build();
+            object = JSON.createObjectBuilder(object).add("slug", pathSlug).build();
         }
         List<FieldMessage> problems = new ArrayList<>();
         PortalPage page = read(object, "", problems);
@@ -342,10 +343,10 @@ public class PagesResource {
 
     private static JsonObjectBuilder summary(PageInfo info) {
         PortalPage page = info.page();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("slug", page.slug())
                 .add("title", page.title())
-                .add("roles", Json.createArrayBuilder(page.roles()))
+                .add("roles", JSON.createArrayBuilder(page.roles()))
                 .add("inNavigation", page.inNavigation())
                 .add("navOrder", page.navOrder())
                 .add("revision", info.revision())
@@ -355,7 +356,7 @@ public class PagesResource {
     }
 
     private static JsonObject withRevision(PageInfo info) {
-        return Json.createObjectBuilder(PageJson.write(info.page()))
+        return JSON.createObjectBuilder(PageJson.write(info.page()))
                 .add("revision", info.revision())
                 .add("updatedAt", info.updatedAt().toString())
                 .add("updatedBy", info.updatedBy())
@@ -363,19 +364,19 @@ public class PagesResource {
     }
 
     private static JsonObjectBuilder version(PageVersionInfo version) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("revision", version.revision())
                 .add("savedAt", version.savedAt().toString())
                 .add("savedBy", version.savedBy());
     }
 
     private static JsonObject report(PageImportReport report) {
-        JsonArrayBuilder entries = Json.createArrayBuilder();
-        report.entries().forEach(entry -> entries.add(Json.createObjectBuilder()
+        JsonArrayBuilder entries = JSON.createArrayBuilder();
+        report.entries().forEach(entry -> entries.add(JSON.createObjectBuilder()
                 .add("slug", entry.slug()).add("action", entry.action().code())));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("dryRun", report.dryRun());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("dryRun", report.dryRun());
         for (PageImportReport.Action action : PageImportReport.Action.values()) {
-            json.add(action.code(), Json.createArrayBuilder(report.entries().stream()
+            json.add(action.code(), JSON.createArrayBuilder(report.entries().stream()
                     .filter(entry -> entry.action() == action).map(PageImportReport.Entry::slug).toList()));
         }
         return json.add("pages", entries).build();

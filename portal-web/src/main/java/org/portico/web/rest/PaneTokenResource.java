@@ -1,9 +1,10 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -78,7 +79,7 @@ public class PaneTokenResource {
         AppRegistration app = apps.findById(pane.appId())
                 .orElseThrow(() -> new ApiProblemException(404, NOT_FOUND));
         AccessToken token = issuer.issue(currentUser.identity(), app, app.id(), SessionIds.sid(request.getSession()));
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("access_token", token.value())
                 .add("token_type", "Bearer")
                 .add("expires_in", token.expiresIn())

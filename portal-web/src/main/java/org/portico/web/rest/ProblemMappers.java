@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import org.portico.web.problem.Problems;
 
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.validation.ConstraintViolationException;
@@ -94,8 +95,8 @@ public final class ProblemMappers {
     public static class ConstraintViolation implements ExceptionMapper<ConstraintViolationException> {
         @Override
         public Response toResponse(ConstraintViolationException exception) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            exception.getConstraintViolations().forEach(violation -> errors.add(Json.createObjectBuilder()
+            JsonArrayBuilder errors = JSON.createArrayBuilder();
+            exception.getConstraintViolations().forEach(violation -> errors.add(JSON.createObjectBuilder()
                     .add("field", lastNode(violation.getPropertyPath().toString()))
                     .add("message", violation.getMessage())));
             return Problems.response(400, "invalid-request", "The request is not valid",
@@ -153,8 +154,8 @@ public final class ProblemMappers {
 
     /** {@code [{"field": "routes[3].parameters[0].pattern", "message": "…"}, …]}, each message in {@code locale}. */
     public static JsonArray errors(List<FieldMessage> fieldErrors, Locale locale) {
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        fieldErrors.forEach(error -> errors.add(Json.createObjectBuilder()
+        JsonArrayBuilder errors = JSON.createArrayBuilder();
+        fieldErrors.forEach(error -> errors.add(JSON.createObjectBuilder()
                 .add("field", error.field())
                 .add("message", error.message(locale))));
         return errors.build();

@@ -1,5 +1,7 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import org.portico.web.problem.Problems;
 
 import java.io.IOException;
@@ -21,7 +23,6 @@ import java.util.Map;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -164,7 +165,7 @@ public class RoutesResource {
         }
         if (json instanceof JsonObject object && !object.containsKey("name")) {
             // The path names the route; the body need not repeat it.
-            json = Json.createObjectBuilder(object).add("name", name).build();
+            json = JSON.createObjectBuilder(object).add("name", name).build();
         }
         RouteDraft draft = draft(json, existing, problems);
         return RouteJson.write(routes.update(name, version, draft)).build();
@@ -189,12 +190,12 @@ public class RoutesResource {
     }
 
     private static JsonObject report(ImportReport report) {
-        JsonArrayBuilder entries = Json.createArrayBuilder();
-        report.entries().forEach(entry -> entries.add(Json.createObjectBuilder()
+        JsonArrayBuilder entries = JSON.createArrayBuilder();
+        report.entries().forEach(entry -> entries.add(JSON.createObjectBuilder()
                 .add("name", entry.name()).add("action", entry.action().code())));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("dryRun", report.dryRun());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("dryRun", report.dryRun());
         for (ImportReport.Action action : ImportReport.Action.values()) {
-            json.add(action.code(), Json.createArrayBuilder(report.names(action)));
+            json.add(action.code(), JSON.createArrayBuilder(report.names(action)));
         }
         return json.add("routes", entries).build();
     }
@@ -216,7 +217,7 @@ public class RoutesResource {
         if (text.isBlank()) {
             throw new ApiProblemException(400, "The body is empty; send " + what + " as JSON.");
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();

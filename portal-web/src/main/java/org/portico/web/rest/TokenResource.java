@@ -1,9 +1,10 @@
 package org.portico.web.rest;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -53,7 +54,7 @@ public class TokenResource {
         AppRegistration app = apps.findByAudience(audience)
                 .orElseThrow(() -> new ApiProblemException(403, "No app you may reach has this audience."));
         AccessToken token = issuer.issue(currentUser.identity(), app, app.id(), SessionIds.sid(request.getSession()));
-        String body = Json.createObjectBuilder()
+        String body = JSON.createObjectBuilder()
                 .add("access_token", token.value())
                 .add("token_type", "Bearer")
                 .add("expires_in", token.expiresIn())

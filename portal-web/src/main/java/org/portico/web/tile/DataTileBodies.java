@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +22,9 @@ import org.portico.web.page.Widget;
  * route does not accept, a route gone or one-time (tickets are minted on a click, never for a list) gives the item
  * without a link. Whatever goes wrong with the app is {@link State#UNAVAILABLE}, never an exception.
  *
- * <p>The page never waits for this: it renders the tile's placeholder, and {@code js/tile.js} asks
- * {@code GET /api/tiles/{widgetId}} ({@code rest.DataTileResource}) after the page has loaded.
+ * <p>The page never waits for this: it shows the body the cache holds ({@link #ready}), else the tile's placeholder,
+ * and {@code js/tile.js} asks {@code GET /api/tiles/{widgetId}} ({@code rest.DataTileResource}) after the page has
+ * loaded.
  */
 @ApplicationScoped
 public class DataTileBodies {
@@ -44,23 +47,34 @@ public class DataTileBodies {
     OutboundLinks links;
 
     /**
-     * The tile's body for this user.
+     * The tile's body for this user, when the app has answered or the fetch gave up; never a failure. The route is
+     * looked up here, in the caller's thread; the rest runs where the answer completes.
      *
      * @param widget    a data tile the user may see
      * @param sessionId the session the app's token is bound to ({@code sid})
      */
-    public Body of(Widget widget, UserIdentity user, String sessionId) {
-        List<TileItem> fetched;
-        try {
-            fetched = tiles.items(widget.id(), widget.settings(), user, sessionId);
-        } catch (TileUnavailableException e) {
-            return new Body(State.UNAVAILABLE, List.of());
-        }
+    public CompletionStage<Body> of(Widget widget, UserIdentity user, String sessionId) {
+        LinkRoute route = links.find(widget.settings().getString("route", null)).orElse(null);
+        String param = widget.settings().getString("param", null);
+        return tiles.items(widget.id(), widget.settings(), user, sessionId)
+                .handle((fetched, failure) -> failure != null ? new Body(State.UNAVAILABLE, List.of())
+                        : body(fetched, route, param));
+    }
+
+    /**
+     * The tile's body if the app's answer is in the cache now (never "unavailable": a failure is not kept), so that
+     * the page shows it at once; empty when the tile must be asked for after the page.
+     */
+    public Optional<Body> ready(Widget widget, UserIdentity user, String sessionId) {
+        return tiles.ready(widget.id(), widget.settings(), user, sessionId)
+                .map(fetched -> body(fetched, links.find(widget.settings().getString("route", null)).orElse(null),
+                        widget.settings().getString("param", null)));
+    }
+
+    private Body body(List<TileItem> fetched, LinkRoute route, String param) {
         if (fetched.isEmpty()) {
             return new Body(State.EMPTY, List.of());
         }
-        LinkRoute route = links.find(widget.settings().getString("route", null)).orElse(null);
-        String param = widget.settings().getString("param", null);
         boolean newTab = route != null && route.window() == LinkWindow.NEW_TAB;
         List<Item> items = new ArrayList<>(fetched.size());
         for (TileItem item : fetched) {

@@ -1,5 +1,7 @@
 package org.portico.web.tile;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,6 @@ import java.util.Locale;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -131,7 +132,7 @@ public class DataTileFetcher {
     }
 
     private static JsonValue parse(byte[] bytes, TileRequest request) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             return reader.readValue();
         } catch (JsonException e) {
             throw new TileUnavailableException(request + ": the answer is not JSON");

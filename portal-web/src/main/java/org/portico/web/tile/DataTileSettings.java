@@ -1,10 +1,11 @@
 package org.portico.web.tile;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -65,7 +66,7 @@ public record DataTileSettings(String app, String url, String list, String title
     }
 
     /**
-     * JSON-P's provider, looked up once: {@code Json.createPointer} looks it up on every call (a service lookup through
+     * JSON-P's provider, looked up once: {@code JSON.createPointer} looks it up on every call (a service lookup through
      * the deployment's modules), and the pointers are read on every page view that shows a data tile.
      */
     private static final JsonProvider JSON = JsonProvider.provider();

@@ -3,6 +3,9 @@ package org.portico.web.tile;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -95,30 +98,60 @@ public class DataTiles {
     }
 
     /**
-     * The tile's items for this user.
+     * The tile's items for this user: at once from the cache, else when the app has answered or the fetch gave up.
+     * No thread of the caller's waits for the app.
      *
      * @param settings the widget's settings as stored
-     * @throws TileUnavailableException when there are none to show now: settings that no longer read, the app gone,
-     *                                  failing, slow or short-circuited
+     * @return the items; or a {@link TileUnavailableException} when there are none to show now: settings that no
+     *         longer read, the app gone, failing, slow or short-circuited
      */
-    public List<TileItem> items(String widgetId, JsonObject settings, UserIdentity user, String sessionId) {
-        DataTileSettings read = DataTileSettings.read(settings).settings()
-                .orElseThrow(() -> new TileUnavailableException("data tile " + widgetId + ": invalid settings"));
-        TileRequest request = new TileRequest(widgetId, read, user, sessionId);
-        try {
-            return cache.get(request);
-        } catch (CircuitBreakerOpenException e) {
-            LOG.fine(() -> request + ": not asked, the circuit is open after repeated failures");
-            throw new TileUnavailableException(request + ": circuit open", e);
-        } catch (FaultToleranceException e) {
-            LOG.warning(() -> request + ": " + e.getClass().getSimpleName());
-            throw new TileUnavailableException(request + ": " + e.getClass().getSimpleName(), e);
-        } catch (TileUnavailableException e) {
-            LOG.warning(e::getMessage);
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> request + ": failed");
-            throw new TileUnavailableException(request + ": failed", e);
+    public CompletableFuture<List<TileItem>> items(String widgetId, JsonObject settings, UserIdentity user,
+                                                   String sessionId) {
+        DataTileSettings read = DataTileSettings.read(settings).settings().orElse(null);
+        if (read == null) {
+            return CompletableFuture.failedFuture(
+                    new TileUnavailableException("data tile " + widgetId + ": invalid settings"));
         }
+        TileRequest request = new TileRequest(widgetId, read, user, sessionId);
+        CompletableFuture<List<TileItem>> answer;
+        try {
+            answer = cache.get(request);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        return answer.handle((items, failure) -> {
+            if (failure == null) {
+                return items;
+            }
+            throw unavailable(request, failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure);
+        });
+    }
+
+    /**
+     * The tile's items for this user if the cache holds them now (fresh, or stale while one refresh runs): what the
+     * page can show at once instead of a placeholder. Never waits for, never asks the app.
+     */
+    public Optional<List<TileItem>> ready(String widgetId, JsonObject settings, UserIdentity user, String sessionId) {
+        return DataTileSettings.read(settings).settings()
+                .flatMap(read -> cache.ready(new TileRequest(widgetId, read, user, sessionId)));
+    }
+
+    /** The failure as the page's "unavailable", logged once. */
+    private static TileUnavailableException unavailable(TileRequest request, Throwable failure) {
+        if (failure instanceof CircuitBreakerOpenException) {
+            LOG.fine(() -> request + ": not asked, the circuit is open after repeated failures");
+            return new TileUnavailableException(request + ": circuit open", failure);
+        }
+        if (failure instanceof FaultToleranceException) {
+            LOG.warning(() -> request + ": " + failure.getClass().getSimpleName());
+            return new TileUnavailableException(request + ": " + failure.getClass().getSimpleName(), failure);
+        }
+        if (failure instanceof TileUnavailableException unavailable) {
+            LOG.warning(unavailable::getMessage);
+            return unavailable;
+        }
+        LOG.log(Level.WARNING, failure, () -> request + ": failed");
+        return new TileUnavailableException(request + ": failed", failure);
     }
 }

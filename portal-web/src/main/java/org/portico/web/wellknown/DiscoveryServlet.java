@@ -1,9 +1,10 @@
 package org.portico.web.wellknown;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.IOException;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,25 +29,25 @@ public class DiscoveryServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var algorithms = Json.createArrayBuilder();
+        var algorithms = JSON.createArrayBuilder();
         for (SigningAlgorithm algorithm : SigningAlgorithm.values()) {
             algorithms.add(algorithm.jwsAlgorithm().getName());
         }
-        String document = Json.createObjectBuilder()
+        String document = JSON.createObjectBuilder()
                 .add("issuer", issuer.url())
                 .add("jwks_uri", issuer.resolve("/.well-known/jwks.json"))
                 .add("token_endpoint", issuer.resolve("/oauth2/token"))
                 .add("introspection_endpoint", issuer.resolve("/oauth2/introspect"))
-                .add("grant_types_supported", Json.createArrayBuilder().add(TOKEN_EXCHANGE))
+                .add("grant_types_supported", JSON.createArrayBuilder().add(TOKEN_EXCHANGE))
                 .add("token_endpoint_auth_methods_supported",
-                        Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("private_key_jwt"))
+                        JSON.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("private_key_jwt"))
                 .add("token_endpoint_auth_signing_alg_values_supported",
-                        Json.createArrayBuilder().add("RS256").add("PS256").add("ES256"))
+                        JSON.createArrayBuilder().add("RS256").add("PS256").add("ES256"))
                 .add("introspection_endpoint_auth_methods_supported",
-                        Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("private_key_jwt"))
+                        JSON.createArrayBuilder().add("client_secret_basic").add("client_secret_post").add("private_key_jwt"))
                 .add("access_token_signing_alg_values_supported", algorithms)
-                .add("response_types_supported", Json.createArrayBuilder())
-                .add("subject_types_supported", Json.createArrayBuilder().add("public"))
+                .add("response_types_supported", JSON.createArrayBuilder())
+                .add("subject_types_supported", JSON.createArrayBuilder().add("public"))
                 .build().toString();
         WellKnown.json(response, document, "application/json", "public, max-age=3600");
     }

@@ -1,5 +1,7 @@
 package org.portico.web.widget;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -14,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -95,7 +96,7 @@ public class DemoPages {
         }
         List<PortalPage> result = new ArrayList<>();
         List<FieldMessage> problems = new ArrayList<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             for (JsonValue page : reader.readObject().getJsonArray("pages")) {
                 result.add(PageJson.read((JsonObject) page, problems));
             }

@@ -173,10 +173,12 @@ class DataTileIT {
     @Test
     void theTileApiAnswersOnlyForATileTheUserMaySeeAndIsNeverStored() throws Exception {
         String widget = ItSupport.unique("dt").replace('-', '_');
-        page(widget, Map.of("app", app, "url", root() + "/it/tile-upstream/api/invoices"));
+        String slug = page(widget, Map.of("app", app, "url", root() + "/it/tile-upstream/api/invoices"));
         HttpClient alice = FormLogin.loggedIn(root(), "alice", PASSWORD);
 
+        String cold = get(alice, "/p/" + slug).body();
         HttpResponse<String> tile = get(alice, "/api/tiles/" + widget);
+        String warm = get(alice, "/p/" + slug).body();
         JsonObject body = ItSupport.json(tile);
         JsonObject first = body.getJsonArray("items").getJsonObject(0);
         HttpResponse<String> anonymous = get(HttpClient.newHttpClient(), "/api/tiles/" + widget);
@@ -200,6 +202,10 @@ class DataTileIT {
                 () -> assertTrue(first.getString("date").contains("2026"), first.toString()),
                 () -> assertTrue(first.getString("datetime").startsWith("2026-"), first.toString()),
                 () -> assertFalse(tile.body().contains("eyJ"), "no token in the answer"),
+                () -> assertTrue(cold.contains("data-tile-url=") && !cold.contains("ACME Corp"), "cold: a placeholder"),
+                () -> assertTrue(warm.contains("ACME Corp") && warm.contains(first.getString("href")),
+                        "warm: the cached items in the page itself"),
+                () -> assertFalse(warm.contains("data-tile-url="), "warm: nothing to ask after the page"),
                 () -> assertEquals(401, anonymous.statusCode()),
                 () -> assertEquals(404, unknown.statusCode()),
                 () -> assertTrue(unknown.headers().firstValue("Content-Type").orElse("")

@@ -2,15 +2,19 @@ package org.portico.web.tile;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,12 +57,25 @@ class TileCacheTest {
         }
     }
 
+    /** A read as a tile's request makes it: what the cache hands at once, else what the fetch on the executor gives. */
+    private List<TileItem> read(TileRequest request) {
+        CompletableFuture<List<TileItem>> answer = cache.get(request);
+        if (!answer.isDone()) {
+            runBackground(); // the fetch, queued on the executor
+        }
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
     @Test
     void aFreshAnswerIsServedWithoutAskingTheApp() {
-        List<TileItem> first = cache.get(ALICE);
+        List<TileItem> first = read(ALICE);
         clock.advance(FRESH_FOR.minusSeconds(1));
 
-        List<TileItem> second = cache.get(ALICE);
+        List<TileItem> second = read(ALICE);
         runBackground();
 
         assertAll(() -> assertSame(first, second),
@@ -67,18 +84,18 @@ class TileCacheTest {
 
     @Test
     void aStaleAnswerIsServedAtOnceWhileOneBackgroundFetchRefreshesIt() {
-        cache.get(ALICE);
+        read(ALICE);
         clock.advance(FRESH_FOR.plusSeconds(1));
 
-        List<TileItem> stale = cache.get(ALICE);
-        List<TileItem> stillStale = cache.get(ALICE);
+        List<TileItem> stale = read(ALICE);
+        List<TileItem> stillStale = read(ALICE);
         int fetchesBeforeTheRefreshRan = fetches.get();
         runBackground();
 
         assertAll(() -> assertEquals(answer(1), stale),
                 () -> assertEquals(answer(1), stillStale),
                 () -> assertEquals(1, fetchesBeforeTheRefreshRan, "the reader did not wait for the app"),
-                () -> assertEquals(answer(2), cache.get(ALICE)),
+                () -> assertEquals(answer(2), read(ALICE)),
                 () -> assertEquals(2, fetches.get(), "one refresh for two stale reads"));
     }
 
@@ -88,32 +105,32 @@ class TileCacheTest {
             fetches.incrementAndGet();
             throw new TileUnavailableException("the app answered 500");
         };
-        assertThrows(TileUnavailableException.class, () -> cache.get(ALICE));
+        assertThrows(TileUnavailableException.class, () -> read(ALICE));
 
         app = request -> answer(fetches.incrementAndGet());
 
-        assertAll(() -> assertEquals(answer(2), cache.get(ALICE)),
+        assertAll(() -> assertEquals(answer(2), read(ALICE)),
                 () -> assertEquals(2, fetches.get()));
     }
 
     @Test
     void aFailedRefreshKeepsTheStaleAnswerUntilItIsTooOldThenTheReaderSeesTheFailure() {
-        cache.get(ALICE);
+        read(ALICE);
         app = request -> {
             fetches.incrementAndGet();
             throw new TileUnavailableException("the app answered 500");
         };
         clock.advance(FRESH_FOR.plusSeconds(1));
 
-        List<TileItem> stale = cache.get(ALICE);
+        List<TileItem> stale = read(ALICE);
         runBackground();
-        List<TileItem> afterFailedRefresh = cache.get(ALICE);
+        List<TileItem> afterFailedRefresh = read(ALICE);
         runBackground();
         clock.advance(STALE_FOR);
 
         assertAll(() -> assertEquals(answer(1), stale),
                 () -> assertEquals(answer(1), afterFailedRefresh, "a failure never replaces the last answer"),
-                () -> assertThrows(TileUnavailableException.class, () -> cache.get(ALICE), "too old: asked again"));
+                () -> assertThrows(TileUnavailableException.class, () -> read(ALICE), "too old: asked again"));
     }
 
     @Test
@@ -124,13 +141,55 @@ class TileCacheTest {
         TileRequest edited = new TileRequest("w1", new DataTileSettings("demo-app", "http://a.example/api",
                 "/items", "/title", null, null, "/id", "invoice", "id", 3), ALICE.user(), "sid-1");
 
-        cache.get(ALICE);
-        cache.get(bob);
-        cache.get(aliceAgain);
-        cache.get(edited);
-        cache.get(ALICE);
+        read(ALICE);
+        read(bob);
+        read(aliceAgain);
+        read(edited);
+        read(ALICE);
 
         assertEquals(4, fetches.get());
+    }
+
+    @Test
+    void readyHandsOnlyAnAnswerTheCacheHoldsAndNeverWaitsForTheApp() {
+        Optional<List<TileItem>> never = cache.ready(ALICE);
+        CompletableFuture<List<TileItem>> fetching = cache.get(ALICE);
+        Optional<List<TileItem>> whileFetching = cache.ready(ALICE);
+        int fetchesBeforeTheExecutorRan = fetches.get();
+        runBackground();
+        Optional<List<TileItem>> fetched = cache.ready(ALICE);
+        clock.advance(FRESH_FOR.plusSeconds(1));
+        Optional<List<TileItem>> stale = cache.ready(ALICE);
+        runBackground(); // the refresh that reading the stale answer started
+        Optional<List<TileItem>> refreshed = cache.ready(ALICE);
+        app = request -> {
+            fetches.incrementAndGet();
+            throw new TileUnavailableException("the app answered 500");
+        };
+        clock.advance(FRESH_FOR.plus(STALE_FOR));
+        CompletableFuture<List<TileItem>> failing = cache.get(ALICE);
+        runBackground();
+
+        assertAll(() -> assertEquals(Optional.empty(), never),
+                () -> assertEquals(Optional.empty(), whileFetching, "a fetch on its way is not ready"),
+                () -> assertEquals(0, fetchesBeforeTheExecutorRan),
+                () -> assertEquals(Optional.of(answer(1)), fetched),
+                () -> assertEquals(answer(1), fetching.join()),
+                () -> assertEquals(Optional.of(answer(1)), stale, "stale, at once"),
+                () -> assertEquals(Optional.of(answer(2)), refreshed, "and refreshed behind it"),
+                () -> assertTrue(failing.isCompletedExceptionally()),
+                () -> assertEquals(Optional.empty(), cache.ready(ALICE), "a failure is never ready"),
+                () -> assertEquals(3, fetches.get()));
+    }
+
+    @Test
+    void aMissIsFetchedOnTheExecutorNotInTheReadersThread() {
+        CompletableFuture<List<TileItem>> answer = cache.get(ALICE);
+        int fetchesBeforeTheExecutorRan = fetches.get();
+        runBackground();
+
+        assertAll(() -> assertEquals(0, fetchesBeforeTheExecutorRan, "the reader did not wait for the app"),
+                () -> assertEquals(answer(1), answer.join()));
     }
 
     @Test
@@ -143,35 +202,25 @@ class TileCacheTest {
             await(appGivesUp); // a hanging app, until the fetch's timeout
             throw new TileUnavailableException("timed out");
         };
-        List<Thread> threads = new CopyOnWriteArrayList<>();
-        ExecutorService readers = Executors.newFixedThreadPool(3, task -> {
-            Thread thread = new Thread(task, "reader-" + threads.size());
-            threads.add(thread);
-            return thread;
-        });
+        ExecutorService executor = Executors.newCachedThreadPool();
         try {
-            Future<?> first = readers.submit(() -> cache.get(ALICE));
+            TileCache shared = new TileCache(request -> app.apply(request), FRESH_FOR, STALE_FOR, 100,
+                    ClockTicker.of(clock), executor);
+            CompletableFuture<List<TileItem>> first = shared.get(ALICE);
             await(fetching);
-            Future<?> second = readers.submit(() -> cache.get(ALICE));
-            Future<?> third = readers.submit(() -> cache.get(ALICE));
-            // All three wait: the first for the app, the others for the first one's fetch.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (threads.size() < 3 || threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING
-                    && t.getState() != Thread.State.TIMED_WAITING)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the readers did not all wait: " + threads);
-                }
-                Thread.onSpinWait();
-            }
+            CompletableFuture<List<TileItem>> second = shared.get(ALICE);
+            CompletableFuture<List<TileItem>> third = shared.get(ALICE);
+            boolean anyDoneWhileTheAppHung = first.isDone() || second.isDone() || third.isDone();
             appGivesUp.countDown();
 
             assertAll(
+                    () -> assertFalse(anyDoneWhileTheAppHung, "all three wait for the one fetch"),
                     () -> assertCause(TileUnavailableException.class, first),
                     () -> assertCause(TileUnavailableException.class, second),
                     () -> assertCause(TileUnavailableException.class, third),
                     () -> assertEquals(1, fetches.get(), "one fetch for the three readers"));
         } finally {
-            readers.shutdownNow();
+            executor.shutdownNow();
         }
     }
 

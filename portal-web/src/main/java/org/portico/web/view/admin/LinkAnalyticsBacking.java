@@ -1,5 +1,7 @@
 package org.portico.web.view.admin;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -157,32 +158,32 @@ public class LinkAnalyticsBacking implements Serializable {
      */
     public String getChartJson() {
         LinkStatistics counts = getStatistics();
-        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
         counts.days().forEach(day -> labels.add(day.toString()));
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JSON.createArrayBuilder();
         for (String outcome : counts.outcomes()) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = JSON.createArrayBuilder();
             counts.days().forEach(day -> data.add(counts.count(day, outcome)));
-            datasets.add(Json.createObjectBuilder()
+            datasets.add(JSON.createObjectBuilder()
                     .add("label", outcome)
                     .add("data", data)
                     .add("backgroundColor", COLOURS.getOrDefault(outcome, "#9ca3af"))
                     .add("stack", "outcomes"));
         }
-        JsonObjectBuilder stacked = Json.createObjectBuilder().add("stacked", true);
-        String json = Json.createObjectBuilder()
+        JsonObjectBuilder stacked = JSON.createObjectBuilder().add("stacked", true);
+        String json = JSON.createObjectBuilder()
                 .add("type", "bar")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder()
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", JSON.createObjectBuilder()
                         .add("responsive", true)
                         .add("maintainAspectRatio", false)
                         .add("animation", false)
-                        .add("scales", Json.createObjectBuilder()
+                        .add("scales", JSON.createObjectBuilder()
                                 .add("x", stacked)
-                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
-                                        .add("ticks", Json.createObjectBuilder().add("precision", 0))))
-                        .add("plugins", Json.createObjectBuilder()
-                                .add("legend", Json.createObjectBuilder().add("position", "bottom"))))
+                                .add("y", JSON.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
+                                        .add("ticks", JSON.createObjectBuilder().add("precision", 0))))
+                        .add("plugins", JSON.createObjectBuilder()
+                                .add("legend", JSON.createObjectBuilder().add("position", "bottom"))))
                 .build().toString();
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");

@@ -1,9 +1,10 @@
 package org.portico.web.view.admin.pages;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.Serializable;
 import java.util.List;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -33,7 +34,7 @@ public class LinkRow implements Serializable {
     }
 
     JsonObject toJson(String paramsField, List<FieldMessage> problems) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         WidgetForm.put(json, "label", label);
         if ("app".equals(target)) {
             WidgetForm.put(json, "app", app);

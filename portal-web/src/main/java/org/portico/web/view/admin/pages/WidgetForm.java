@@ -1,12 +1,13 @@
 package org.portico.web.view.admin.pages;
 
+import static org.portico.web.json.Jsons.JSON;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -121,7 +122,7 @@ public class WidgetForm implements Serializable {
     }
 
     JsonObject settings(List<FieldMessage> problems) {
-        JsonObjectBuilder settings = Json.createObjectBuilder();
+        JsonObjectBuilder settings = JSON.createObjectBuilder();
         switch (kind) {
             case APP_TILE -> {
                 put(settings, "app", app);
@@ -153,7 +154,7 @@ public class WidgetForm implements Serializable {
             }
             case CMS_BLOCK -> put(settings, "block", block);
             case LINKS_LIST -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JSON.createArrayBuilder();
                 for (int i = 0; i < links.size(); i++) {
                     array.add(links.get(i).toJson("settings/links/" + i + "/params", problems));
                 }
@@ -182,7 +183,7 @@ public class WidgetForm implements Serializable {
 
     /** {@code key=value} lines as a JSON object; a line without {@code =} is a problem of {@code field}. */
     static JsonObject params(String text, String field, List<FieldMessage> problems) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         if (text == null) {
             return json.build();
         }
