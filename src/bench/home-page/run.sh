@@ -9,13 +9,16 @@
 #   2. starts a "hanging app" of its own on 127.0.0.1 (a Python socket server that accepts connections and never
 #      answers) and registers it as the app bench-hang through /api/admin/apps (once);
 #   3. composes the home page through /api/admin/pages (PUT with If-Match) with 8 widgets: the welcome block, two app
-#      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"), and
-#      starts loading the third tile the way browsers do after the page (PrimeFaces' deferred Ajax request; wrk with
-#      tile.lua, --tile-rate requests a second on --tile-loaders connections, in a session of its own);
+#      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"); asks each
+#      tile once as the user's browser does on a first visit (which warms the tile cache), and then, beside the page
+#      views, asks the tiles the page still leaves to the browser (a placeholder with data-tile-url, read from the page)
+#      once per page view, as each page view's browser would (js/tile.js: GET /api/tiles/{id}; wrk with tile.lua on
+#      --tile-loaders connections). A warm page shows its tiles itself, so in this case it leaves none;
 #   4. a warm-up run, then --rounds measured runs of wrk (page.lua) on GET /home.xhtml as the user, at --rate;
-#   5. recomposes the home page with the third data tile on bench-hang ("hanging"): the tile's requests now wait for
-#      the fetch's timeout, or get "unavailable" at once while the app's circuit is open; measures again. Both cases
-#      carry the tile's traffic, so the only difference between them is the hanging app;
+#   5. recomposes the home page with the third data tile on bench-hang ("hanging"): a failure is never cached, so the
+#      page leaves that tile to the browser, whose requests wait for the fetch's timeout or get "unavailable" at once
+#      while the app's circuit is open (without holding a worker thread); measures again. The difference between the
+#      cases is what a hanging app brings: its tile's requests, one per page view;
 #   6. restores the home page as it was, stops the tile loads and the hanging app, prints the table (also written to
 #      <work dir>/results/).
 #
@@ -34,8 +37,8 @@ connections=${BENCH_CONNECTIONS:-10}
 duration=${BENCH_DURATION:-60s}
 warmup=${BENCH_WARMUP:-20s}
 rate=${BENCH_RATE:-100}
-tile_loaders=${BENCH_TILE_LOADERS:-4}
-tile_rate=${BENCH_TILE_RATE:-8}
+tile_loaders=${BENCH_TILE_LOADERS:-32}
+tile_rate=${BENCH_TILE_RATE:-}
 work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
 portico_base=${PORTICO_BASE:-http://127.0.0.1:8080}
 portico_user=${PORTICO_USER:-alice}
@@ -57,8 +60,8 @@ Load (wrk at a fixed rate: each thread sends one request every threads × 1000 /
   --duration D             measured run, wrk syntax: 60s 2m  (BENCH_DURATION, default 60s)
   --warmup D               warm-up before the first run       (BENCH_WARMUP, default 20s)
   --rounds N               measured runs per case             (BENCH_ROUNDS, default 1)
-  --tile-loaders N         browsers loading the third tile in both cases  (BENCH_TILE_LOADERS, default 4)
-  --tile-rate N            their requests per second, at most          (BENCH_TILE_RATE, default 8)
+  --tile-loaders N         connections loading the tiles the page leaves to the browser  (BENCH_TILE_LOADERS, default 32)
+  --tile-rate N            their requests per second  (BENCH_TILE_RATE, default --rate × the tiles the page leaves)
 Portico (must be running with the demo data, e.g. mvn -Prun package; the home page is changed and put back):
   --portico-base URL       Portico on this machine           (PORTICO_BASE, default http://127.0.0.1:8080)
   --portico-user U         the user whose home page is read  (PORTICO_USER, default alice)
@@ -90,7 +93,7 @@ done
 bench_check_load
 [[ $rate =~ ^[1-9][0-9]*$ ]] || die_usage "--rate must be a positive whole number, got '$rate'"
 [[ $tile_loaders =~ ^[1-9][0-9]*$ ]] || die_usage "--tile-loaders must be a positive whole number, got '$tile_loaders'"
-[[ $tile_rate =~ ^[1-9][0-9]*$ ]] || die_usage "--tile-rate must be a positive whole number, got '$tile_rate'"
+[[ -z $tile_rate || $tile_rate =~ ^[1-9][0-9]*$ ]] || die_usage "--tile-rate must be a positive whole number, got '$tile_rate'"
 bench_check_port "$hang_port" "--hang-port"
 bench_require_tools "apt-get install wrk curl python3" wrk curl python3
 portico_base=${portico_base%/}
@@ -100,7 +103,6 @@ run_dir=$work_dir/home-page
 mkdir -p "$run_dir" "$work_dir/results"
 admin_jar=$run_dir/admin.cookies
 user_jar=$run_dir/user.cookies
-tiles_jar=$run_dir/tiles.cookies
 hang_pid=""
 tiles_pid=""
 original_home=""
@@ -195,34 +197,49 @@ register_hanging_app() {
     \"clientAuthentication\":\"client_secret\"}" >/dev/null
 }
 
-# ---- loading the third tile as browsers do after the page ---------------------------------------------------------------
-# PrimeFaces' deferred panel posts its form (the view state of a page the user opened, and the page's CSP nonce) with
-# the panel to load; the answer comes when the fetch gave up (the tile's timeout) or at once while the app's circuit is
-# open. wrk runs tile.lua in the background from start_tiles to stop_tiles (SIGINT makes it print its results).
+# ---- loading the tiles as browsers do after the page --------------------------------------------------------------------
+# The page shows a tile whose answer is in the cache itself; for each other tile it holds a placeholder with
+# data-tile-url, which js/tile.js asks after the page (GET /api/tiles/{id}). So the browsers of --rate page views a
+# second ask each placeholder's tile --rate times a second: read here from the page itself, in the user's session.
+# While the third tile's app hangs, its answer is never cached: its placeholder stays, and each of its requests is
+# answered when the fetch gave up (the tile's timeout) or at once while the app's circuit is open. wrk runs tile.lua
+# in the background from start_tiles to stop_tiles (SIGINT makes it print its results).
+warm_tiles() { # the user's first visit: the browser asks every tile once
+  local i
+  for i in 1 2 3; do
+    curl -sS -m 10 -b "$user_jar" -H 'Accept: application/json' "$portico_base/api/tiles/bench-tiles-$i" >/dev/null \
+      || die "tile bench-tiles-$i did not answer"
+  done
+  sleep 3 # the first fetches complete behind the answers of a hanging app
+}
+
 start_tiles() { # case
-  local page view_state nonce form=w-bench-tiles-3 body
-  page=$(curl -sS -m 30 -b "$tiles_jar" "$portico_base/home.xhtml") || die "the tile loaders' page did not load"
-  grep -q "<form id=\"$form\"" <<<"$page" || die "the tile loaders' page has no form $form"
-  # Every form of a view carries the view's one state.
-  view_state=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<<"$page" | head -n 1 | sed 's/.*value="//;s/"$//')
-  nonce=$(grep -o "PrimeFaces.csp.init('[^']*')" <<<"$page" | head -n 1 | sed "s/.*('//;s/')//")
-  body=$(FORM=$form VIEW_STATE=$view_state NONCE=$nonce python3 -c '
-import os, urllib.parse
-form = os.environ["FORM"]
-print(urllib.parse.urlencode({"jakarta.faces.partial.ajax": "true", "jakarta.faces.source": form + ":body",
-    "jakarta.faces.partial.execute": form + ":body", "jakarta.faces.partial.render": form + ":body",
-    form + ":body_load": "true", form: form, "jakarta.faces.ViewState": os.environ["VIEW_STATE"],
-    "primefaces.nonce": os.environ["NONCE"]}))')
-  TILE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$tiles_jar") TILE_BODY=$body \
-  TILE_ORIGIN=$portico_base TILE_RATE=$tile_rate TILE_THREADS=1 TILE_LABEL=$1 \
-    wrk -t1 -c"$tile_loaders" -d1h --timeout 10s --latency -s "$SCRIPT_DIR/tile.lua" "$portico_base/home.xhtml" \
+  local page paths count
+  page=$(curl -sS -m 30 -b "$user_jar" "$portico_base/home.xhtml") || die "the home page did not load"
+  paths=$(grep -o 'data-tile-url="[^"]*"' <<<"$page" | sed 's/^data-tile-url="//;s/"$//' | paste -sd, -) || true
+  count=$(awk -F, '{print NF}' <<<"$paths")
+  tiles_asked[$1]="${count:-0}"
+  if [[ -z $paths ]]; then
+    log "The tiles, $1: every tile is in the page itself; the browsers ask for none"
+    tiles_pid=""
+    return
+  fi
+  log "The tiles, $1: the page leaves $count to its browsers ($paths), asked ${tile_rate:-$((rate * count))} times a second"
+  TILE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar") TILE_PATHS=$paths \
+  TILE_RATE=${tile_rate:-$((rate * count))} TILE_THREADS=1 TILE_LABEL=$1 \
+    wrk -t1 -c"$tile_loaders" -d1h --timeout 10s --latency -s "$SCRIPT_DIR/tile.lua" "$portico_base" \
     >"$run_dir/tiles-$1.out" 2>&1 &
   tiles_pid=$!
 }
 
+declare -A tiles_asked=()
 declare -A tile_summary=()
 stop_tiles() { # case
   local line tiles
+  if [[ -z $tiles_pid ]]; then
+    tile_summary[$1]="none asked: every tile was in the page"
+    return
+  fi
   kill -INT "$tiles_pid" 2>/dev/null || true
   wait "$tiles_pid" || true
   tiles_pid=""
@@ -236,7 +253,7 @@ stop_tiles() { # case
   tile_summary[$1]="$(field requests "$line") answers ($(field rps "$line")/s): $(field items "$tiles") with items,\
  $(field unavailable "$tiles") unavailable, $(field bad_responses "$line") not the tile; p50 $(field p50_ms "$line") ms,\
  p99 $(field p99_ms "$line") ms, max $(field max_ms "$line") ms"
-  log "The third tile, $1: ${tile_summary[$1]}"
+  log "The tiles, $1: ${tile_summary[$1]}"
 }
 
 # ---- the runs ------------------------------------------------------------------------------------------------------------
@@ -256,10 +273,9 @@ log "Starting the hanging app on 127.0.0.1:$hang_port and registering it"
 start_hanging_app
 register_hanging_app
 
-log "Home page: 8 widgets, 3 data tiles of the demo app; $tile_loaders browsers loading the third, $tile_rate times a second"
+log "Home page: 8 widgets, 3 data tiles of the demo app"
 put_home "$(home_json healthy)" >/dev/null
-rm -f "$tiles_jar"
-portico_login "$portico_base" "$tiles_jar" "$portico_user" "$portico_password" || die "the tile loaders' login failed"
+warm_tiles
 start_tiles healthy
 sleep 5
 bench_warn_if_busy
@@ -270,8 +286,9 @@ done
 
 stop_tiles healthy
 
-log "Home page: the third data tile on the hanging app, still loaded by $tile_loaders browsers"
+log "Home page: the third data tile on the hanging app"
 put_home "$(home_json hanging)" >/dev/null
+warm_tiles
 start_tiles hanging
 sleep 5
 for round in $(seq 1 "$rounds"); do
@@ -296,9 +313,9 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 bench_report "$work_dir/results/home-page-$stamp.md" "Home page, 8 widgets with 3 data tiles, $stamp" \
   healthy "all apps answer" true hanging "one tile's app hangs" true \
   "$invocation
-$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $rate req/s on $connections connections, $threads threads; the third tile loaded $tile_rate times a second on $tile_loaders connections in both cases")" \
+$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $rate req/s on $connections connections, $threads threads; the tiles the page leaves to the browser asked (GET /api/tiles/{id}) once per page view on $tile_loaders connections: ${tiles_asked[healthy]} all apps answering, ${tiles_asked[hanging]} one app hanging")" \
   "The figures are the HTML's: the data tiles load after the page, in requests of their own.
-The third tile's own requests (browsers loading it after the page, in a session of their own):
+The tiles' own requests (the browsers asking for the tiles the page did not show itself):
 all apps answer: ${tile_summary[healthy]};
 one tile's app hangs: ${tile_summary[hanging]}."
 $clean && $p99_ok

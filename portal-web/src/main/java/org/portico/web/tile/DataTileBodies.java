@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -15,6 +16,9 @@ import org.portico.deeplink.link.LinkWindow;
 import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.link.OutboundLinks;
 import org.portico.web.page.Widget;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What a data tile shows a user: its items from {@link DataTiles}, each as a deep link to the tile's route with the
@@ -39,6 +43,12 @@ public class DataTileBodies {
     /** The tile's body. */
     public record Body(State state, List<Item> items) {
     }
+
+    /** A body built from an answer of the cache, by the answer's identity (weak: gone with the answer). */
+    private record Built(LinkRoute route, String param, Body body) {
+    }
+
+    private final Cache<List<TileItem>, Built> built = Caffeine.newBuilder().weakKeys().build();
 
     @Inject
     DataTiles tiles;
@@ -71,7 +81,21 @@ public class DataTileBodies {
                         widget.settings().getString("param", null)));
     }
 
+    /**
+     * The body of this answer: built once per answer the cache holds (and again when the route changed), not on every
+     * page view — its links are the same for everyone who may see the tile.
+     */
     private Body body(List<TileItem> fetched, LinkRoute route, String param) {
+        Built known = built.getIfPresent(fetched);
+        if (known != null && Objects.equals(known.route(), route) && Objects.equals(known.param(), param)) {
+            return known.body();
+        }
+        Body body = build(fetched, route, param);
+        built.put(fetched, new Built(route, param, body));
+        return body;
+    }
+
+    private Body build(List<TileItem> fetched, LinkRoute route, String param) {
         if (fetched.isEmpty()) {
             return new Body(State.EMPTY, List.of());
         }

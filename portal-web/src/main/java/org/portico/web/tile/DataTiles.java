@@ -66,6 +66,8 @@ public class DataTiles {
     ManagedExecutorService executor;
 
     private TileCache cache;
+    /** Each widget's settings read once, by the stored object's identity (weak: gone with the page's cache entry). */
+    private final Cache<JsonObject, Optional<DataTileSettings>> settingsRead = Caffeine.newBuilder().weakKeys().build();
     /** One breaker per app id; an app not asked for an hour is forgotten (a new breaker is closed, as it would be). */
     private Cache<String, Guard> breakers;
     private long openCircuitMillis;
@@ -107,7 +109,7 @@ public class DataTiles {
      */
     public CompletableFuture<List<TileItem>> items(String widgetId, JsonObject settings, UserIdentity user,
                                                    String sessionId) {
-        DataTileSettings read = DataTileSettings.read(settings).settings().orElse(null);
+        DataTileSettings read = read(settings).orElse(null);
         if (read == null) {
             return CompletableFuture.failedFuture(
                     new TileUnavailableException("data tile " + widgetId + ": invalid settings"));
@@ -133,8 +135,11 @@ public class DataTiles {
      * page can show at once instead of a placeholder. Never waits for, never asks the app.
      */
     public Optional<List<TileItem>> ready(String widgetId, JsonObject settings, UserIdentity user, String sessionId) {
-        return DataTileSettings.read(settings).settings()
-                .flatMap(read -> cache.ready(new TileRequest(widgetId, read, user, sessionId)));
+        return read(settings).flatMap(read -> cache.ready(new TileRequest(widgetId, read, user, sessionId)));
+    }
+
+    private Optional<DataTileSettings> read(JsonObject settings) {
+        return settingsRead.get(settings, json -> DataTileSettings.read(json).settings());
     }
 
     /** The failure as the page's "unavailable", logged once. */
