@@ -3,9 +3,12 @@ package org.portico.web.tile;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +31,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
@@ -71,6 +75,12 @@ public class DataTiles {
     /** One breaker per app id; an app not asked for an hour is forgotten (a new breaker is closed, as it would be). */
     private Cache<String, Guard> breakers;
     private long openCircuitMillis;
+    /**
+     * Until when each app's circuit is open (System.nanoTime), as its breaker said: a tile of such an app is
+     * "unavailable" at once, without a task for the executor. After that time the fetches go to the breaker again,
+     * which lets its trial calls through (half-open) or opens again.
+     */
+    private final Map<String, Long> openUntil = new ConcurrentHashMap<>();
 
     @PostConstruct
     void configure() {
@@ -94,7 +104,14 @@ public class DataTiles {
                 .requestVolumeThreshold(BREAKER_WINDOW).failureRatio(0.5).successThreshold(2)
                 .delay(openCircuitMillis, ChronoUnit.MILLIS)
                 .skipOn(BulkheadException.class)
-                .onStateChange(state -> LOG.info(() -> "Data tiles of app " + appId + ": circuit " + state))
+                .onStateChange(state -> {
+                    LOG.info(() -> "Data tiles of app " + appId + ": circuit " + state);
+                    if (state == CircuitBreakerState.OPEN) {
+                        openUntil.put(appId, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(openCircuitMillis));
+                    } else {
+                        openUntil.remove(appId);
+                    }
+                })
                 .done()
                 .build();
     }
@@ -113,6 +130,11 @@ public class DataTiles {
         if (read == null) {
             return CompletableFuture.failedFuture(
                     new TileUnavailableException("data tile " + widgetId + ": invalid settings"));
+        }
+        Long open = openUntil.get(read.app());
+        if (open != null && System.nanoTime() - open < 0) {
+            return CompletableFuture.failedFuture(new TileUnavailableException("data tile " + widgetId + ": the circuit"
+                    + " of app " + read.app() + " is open"));
         }
         TileRequest request = new TileRequest(widgetId, read, user, sessionId);
         CompletableFuture<List<TileItem>> answer;
