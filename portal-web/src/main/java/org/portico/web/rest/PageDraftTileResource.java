@@ -12,11 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.portico.web.page.PageDrafts;
 import org.portico.web.page.Pages;
 import org.portico.web.page.Widget;
 import org.portico.web.page.WidgetKind;
 import org.portico.web.user.Role;
-import org.portico.web.view.admin.pages.PageDrafts;
 
 /**
  * {@code GET /api/admin/page-drafts/{draft}/tiles/{widgetId}}: a data tile of an unsaved draft in the page editor's

@@ -26,7 +26,13 @@ class PackageDependenciesTest {
     /** The user-facing text: the lowest building block, which every other may use. */
     private static final String I18N = WEB + ".i18n";
 
-    /** Building blocks every feature may use: they import no other package of portal-web but {@link #I18N}. */
+    /** JSON-P's one provider ({@code Jsons.JSON}): a leaf that imports nothing of Portico's, which the others may use. */
+    private static final String JSON = WEB + ".json";
+
+    /**
+     * Building blocks every feature may use: they import no other package of portal-web but {@link #I18N} and
+     * {@link #JSON}.
+     */
     private static final List<String> LEAVES = List.of(I18N, WEB + ".settings", WEB + ".database", WEB + ".problem",
             WEB + ".json", WEB + ".concurrent", WEB + ".csv");
 
@@ -46,14 +52,19 @@ class PackageDependenciesTest {
 
     @Test
     void leavesKnowNoOtherPackageOfPortal() {
+        noClasses().that().resideInAPackage(JSON)
+                .should().dependOnClassesThat(resideInAPackage(WEB + "..").and(not(resideInAPackage(JSON))))
+                .check(classes);
         noClasses().that().resideInAPackage(I18N)
                 .should().dependOnClassesThat(resideInAPackage(WEB + "..").and(not(resideInAPackage(I18N))))
                 .check(classes);
         for (String leaf : LEAVES) {
             noClasses().that().resideInAPackage(leaf)
                     .should().dependOnClassesThat(resideInAPackage(WEB + "..")
-                            .and(not(resideInAPackage(leaf))).and(not(resideInAPackage(I18N))))
-                    .as("classes of the leaf " + leaf + " depend on no other package of portal-web but " + I18N)
+                            .and(not(resideInAPackage(leaf))).and(not(resideInAPackage(I18N)))
+                            .and(not(resideInAPackage(JSON))))
+                    .as("classes of the leaf " + leaf + " depend on no other package of portal-web but " + I18N
+                            + " and " + JSON)
                     .check(classes);
         }
     }

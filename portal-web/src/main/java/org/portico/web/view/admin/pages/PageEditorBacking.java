@@ -24,6 +24,7 @@ import org.portico.deeplink.random.RandomIds;
 import org.portico.web.app.AppService;
 import org.portico.web.i18n.Texts;
 import org.portico.web.link.RouteService;
+import org.portico.web.page.PageDrafts;
 import org.portico.web.page.PageInfo;
 import org.portico.web.page.PageRejectedException;
 import org.portico.web.page.PageRules;

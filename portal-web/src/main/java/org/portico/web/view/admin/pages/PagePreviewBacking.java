@@ -11,6 +11,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.omnifaces.util.Faces;
+import org.portico.web.page.PageDrafts;
 import org.portico.web.page.PageRules;
 import org.portico.web.page.Pages;
 import org.portico.web.page.PortalPage;

@@ -1,4 +1,4 @@
-package org.portico.web.view.admin.pages;
+package org.portico.web.page;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.SessionScoped;
-
-import org.portico.web.page.PortalPage;
 
 /**
  * The unsaved drafts of the page editors open in this session, for "preview as role": the editor keeps its draft
@@ -29,7 +27,8 @@ public class PageDrafts implements Serializable {
         }
     };
 
-    synchronized void keep(String key, PortalPage draft) {
+    /** Keeps the draft under this key, forgetting the oldest beyond {@value #KEPT}. */
+    public synchronized void keep(String key, PortalPage draft) {
         drafts.put(key, draft);
     }
 
