@@ -6,7 +6,8 @@
  * Everything the app said goes into the page as text (textContent), never as markup; links are Portico's own deep
  * links (/link/...), built by the server. "unavailable" — or no answer, or an error — shows the tile's message and a
  * Retry button that asks again. A 401 (the login has ended) invites the user to sign in. The texts come from the
- * placeholder's data-text-* attributes, in the page's language.
+ * placeholder's data-text-* attributes, in the page's language. A tile the page already shows as "unavailable"
+ * (data-tile-state, while its app's circuit is open) is not asked; only its Retry button is wired.
  */
 (function () {
     'use strict';
@@ -126,8 +127,21 @@
         });
     }
 
+    function wireRetry(body) {
+        var button = body.querySelector('.portico-data-tile-retry');
+        if (button) {
+            button.addEventListener('click', function () {
+                load(body, true);
+            });
+        }
+    }
+
     var bodies = document.querySelectorAll('.portico-data-tile-body[data-tile-url]');
     for (var i = 0; i < bodies.length; i++) {
-        load(bodies[i], false);
+        if (bodies[i].getAttribute('data-tile-state') === 'unavailable') {
+            wireRetry(bodies[i]); // the page said "unavailable" itself: the app's circuit is open
+        } else {
+            load(bodies[i], false);
+        }
     }
 })();

@@ -3,10 +3,12 @@ package org.portico.web.tile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +51,8 @@ public class DataTileBodies {
     }
 
     private final Cache<List<TileItem>, Built> built = Caffeine.newBuilder().weakKeys().build();
+    /** A body's markup per language and context path, by the body's identity (weak: gone with the body). */
+    private final Cache<Body, Map<String, String>> html = Caffeine.newBuilder().weakKeys().build();
 
     @Inject
     DataTiles tiles;
@@ -72,13 +76,24 @@ public class DataTileBodies {
     }
 
     /**
-     * The tile's body if the app's answer is in the cache now (never "unavailable": a failure is not kept), so that
-     * the page shows it at once; empty when the tile must be asked for after the page.
+     * What the page can show of the tile at once: the app's answer when the cache holds it (fresh, or stale while one
+     * refresh runs), else "unavailable" while the app's circuit is open; empty when the tile must be asked for after
+     * the page. Never waits for, never asks the app.
      */
     public Optional<Body> ready(Widget widget, UserIdentity user, String sessionId) {
-        return tiles.ready(widget.id(), widget.settings(), user, sessionId)
+        Optional<Body> cached = tiles.ready(widget.id(), widget.settings(), user, sessionId)
                 .map(fetched -> body(fetched, links.find(widget.settings().getString("route", null)).orElse(null),
                         widget.settings().getString("param", null)));
+        if (cached.isEmpty() && tiles.circuitOpen(widget.settings())) {
+            return Optional.of(new Body(State.UNAVAILABLE, List.of()));
+        }
+        return cached;
+    }
+
+    /** The body's markup for the page ({@link TileHtml}), rendered once per body, language and context path. */
+    public String html(Body body, Locale locale, String contextPath) {
+        return html.get(body, key -> new ConcurrentHashMap<>())
+                .computeIfAbsent(locale.toLanguageTag() + ' ' + contextPath, key -> TileHtml.of(body, locale, contextPath));
     }
 
     /**

@@ -131,8 +131,7 @@ public class DataTiles {
             return CompletableFuture.failedFuture(
                     new TileUnavailableException("data tile " + widgetId + ": invalid settings"));
         }
-        Long open = openUntil.get(read.app());
-        if (open != null && System.nanoTime() - open < 0) {
+        if (circuitOpen(read.app())) {
             return CompletableFuture.failedFuture(new TileUnavailableException("data tile " + widgetId + ": the circuit"
                     + " of app " + read.app() + " is open"));
         }
@@ -158,6 +157,19 @@ public class DataTiles {
      */
     public Optional<List<TileItem>> ready(String widgetId, JsonObject settings, UserIdentity user, String sessionId) {
         return read(settings).flatMap(read -> cache.ready(new TileRequest(widgetId, read, user, sessionId)));
+    }
+
+    /**
+     * Whether the circuit of the tile's app is open now: its tiles are "unavailable" at once, and the page can say so
+     * itself instead of leaving the tile to the browser.
+     */
+    public boolean circuitOpen(JsonObject settings) {
+        return read(settings).map(read -> circuitOpen(read.app())).orElse(false);
+    }
+
+    private boolean circuitOpen(String appId) {
+        Long open = openUntil.get(appId);
+        return open != null && System.nanoTime() - open < 0;
     }
 
     private Optional<DataTileSettings> read(JsonObject settings) {

@@ -281,6 +281,8 @@ class DataTileIT {
             showWithFlakyUnavailable(slug, widget);
         }
         JsonObject after = control(Map.of());
+        String saidByThePage = driver.findElement(By.cssSelector("#widget-" + widget + " .portico-data-tile-body"))
+                .getAttribute("data-tile-state");
         // A tile of the other app that is not cached yet: its fetch must reach its app while the flaky one's is open.
         String fresh = ItSupport.unique("dt").replace('-', '_');
         driver.get(root() + "/p/" + page(fresh, Map.of("app", steadyApp,
@@ -291,6 +293,7 @@ class DataTileIT {
         assertAll(
                 () -> assertTrue(reachedTheApp < 10, "the circuit opened: " + reachedTheApp + " of 10 fetches asked"),
                 () -> assertEquals(reachedTheApp, after.getInt("flakyRequests"), "open: the app is not asked"),
+                () -> assertEquals("unavailable", saidByThePage, "open: the page says so itself, nothing to ask"),
                 () -> assertEquals(after.getInt("steadyRequests") + 1, last.getInt("steadyRequests"),
                         "the other app's circuit is its own: asked for its new tile"));
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.portico.web.language.LanguageChoice;
 import org.portico.web.page.Widget;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.security.SessionIds;
@@ -31,6 +32,9 @@ public class DataTileView {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    LanguageChoice language;
+
     private final Map<String, DataTileBodies.Body> ready = new HashMap<>();
 
     /** The tile's body if it is in the cache now, else null; asked once per request and widget. */
@@ -43,5 +47,11 @@ public class DataTileView {
                     .orElse(null));
         }
         return ready.get(widget.id());
+    }
+
+    /** The markup of a tile that is {@link #ready}, in the page's language. */
+    public String html(Widget widget) {
+        DataTileBodies.Body body = ready(widget);
+        return body == null ? "" : bodies.html(body, language.getLocale(), request.getContextPath());
     }
 }
