@@ -27,9 +27,6 @@ local function now_ms()
   return tonumber(now_buffer.tv_sec) * 1000 + tonumber(now_buffer.tv_nsec) / 1e6
 end
 
--- Milliseconds on the monotonic clock, for scripts that keep time of their own.
-bench.now_ms = now_ms
-
 -- A delay() for wrk at a fixed rate, to call from init(): rate is the requests per second of the whole run, threads
 -- wrk's -t. wrk has no fixed-rate mode and wrk2 is not packaged by Debian, so each thread keeps a schedule of its own:
 -- one request every threads × 1000 / rate ms, sent on whichever of its connections is free (a connection waits in

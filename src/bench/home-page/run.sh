@@ -11,15 +11,14 @@
 #   3. composes the home page through /api/admin/pages (PUT with If-Match) with 8 widgets: the welcome block, two app
 #      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"); asks each
 #      tile once as the user's browser does on a first visit (which warms the tile cache), and then, beside the page
-#      views, asks the tiles the page still leaves to the browser (a placeholder with data-tile-url; tile.lua reads
-#      the page once a second) once per page view, as each page view's browser would (js/tile.js: GET
-#      /api/tiles/{id}; on --tile-loaders connections). A warm page shows its tiles itself, so here it leaves none;
+#      views, asks the tiles the page still leaves to the browser (a placeholder with data-tile-url, read from the page)
+#      once per page view, as each page view's browser would (js/tile.js: GET /api/tiles/{id}; wrk with tile.lua on
+#      --tile-loaders connections). A warm page shows its tiles itself, so in this case it leaves none;
 #   4. a warm-up run, then --rounds measured runs of wrk (page.lua) on GET /home.xhtml as the user, at --rate;
 #   5. recomposes the home page with the third data tile on bench-hang ("hanging"): a failure is never cached, so the
-#      page leaves that tile to the browser until the app's circuit opens, says "unavailable" itself while it is open,
-#      and leaves it again when the breaker tries the app (half-open); the browsers' requests for it wait for the
-#      fetch's timeout (without holding a worker thread) or get "unavailable" at once; measures again. The difference
-#      between the cases is what a hanging app brings;
+#      page leaves that tile to the browser, whose requests wait for the fetch's timeout or get "unavailable" at once
+#      while the app's circuit is open (without holding a worker thread); measures again. The difference between the
+#      cases is what a hanging app brings: its tile's requests, one per page view;
 #   6. restores the home page as it was, stops the tile loads and the hanging app, prints the table (also written to
 #      <work dir>/results/).
 #
@@ -62,7 +61,7 @@ Load (wrk at a fixed rate: each thread sends one request every threads × 1000 /
   --warmup D               warm-up before the first run       (BENCH_WARMUP, default 20s)
   --rounds N               measured runs per case             (BENCH_ROUNDS, default 1)
   --tile-loaders N         connections loading the tiles the page leaves to the browser  (BENCH_TILE_LOADERS, default 32)
-  --tile-rate N            how often each tile the page leaves is asked, a second  (BENCH_TILE_RATE, default --rate)
+  --tile-rate N            their requests per second  (BENCH_TILE_RATE, default --rate × the tiles the page leaves)
 Portico (must be running with the demo data, e.g. mvn -Prun package; the home page is changed and put back):
   --portico-base URL       Portico on this machine           (PORTICO_BASE, default http://127.0.0.1:8080)
   --portico-user U         the user whose home page is read  (PORTICO_USER, default alice)
@@ -199,11 +198,12 @@ register_hanging_app() {
 }
 
 # ---- loading the tiles as browsers do after the page --------------------------------------------------------------------
-# The page shows a tile whose answer is in the cache itself (or "unavailable" while its app's circuit is open); each
-# other tile is a placeholder with data-tile-url, which js/tile.js asks after the page (GET /api/tiles/{id}). So the
-# browsers of --rate page views a second ask each placeholder's tile --rate times a second: tile.lua reads the page
-# (in the user's session) once a second and asks what it leaves now. wrk runs it in the background from start_tiles to
-# stop_tiles (SIGINT makes it print its results).
+# The page shows a tile whose answer is in the cache itself; for each other tile it holds a placeholder with
+# data-tile-url, which js/tile.js asks after the page (GET /api/tiles/{id}). So the browsers of --rate page views a
+# second ask each placeholder's tile --rate times a second: read here from the page itself, in the user's session.
+# While the third tile's app hangs, its answer is never cached: its placeholder stays, and each of its requests is
+# answered when the fetch gave up (the tile's timeout) or at once while the app's circuit is open. wrk runs tile.lua
+# in the background from start_tiles to stop_tiles (SIGINT makes it print its results).
 warm_tiles() { # the user's first visit: the browser asks every tile once
   local i
   for i in 1 2 3; do
@@ -214,17 +214,32 @@ warm_tiles() { # the user's first visit: the browser asks every tile once
 }
 
 start_tiles() { # case
-  TILE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar") \
-  TILE_PAGE="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlsplit(sys.argv[1]).path)' "$portico_base")/home.xhtml" \
-  TILE_RATE=${tile_rate:-$rate} TILE_THREADS=1 TILE_LABEL=$1 \
+  local page paths count
+  page=$(curl -sS -m 30 -b "$user_jar" "$portico_base/home.xhtml") || die "the home page did not load"
+  paths=$(grep -o 'data-tile-url="[^"]*"' <<<"$page" | sed 's/^data-tile-url="//;s/"$//' | paste -sd, -) || true
+  count=$(awk -F, '{print NF}' <<<"$paths")
+  tiles_asked[$1]="${count:-0}"
+  if [[ -z $paths ]]; then
+    log "The tiles, $1: every tile is in the page itself; the browsers ask for none"
+    tiles_pid=""
+    return
+  fi
+  log "The tiles, $1: the page leaves $count to its browsers ($paths), asked ${tile_rate:-$((rate * count))} times a second"
+  TILE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar") TILE_PATHS=$paths \
+  TILE_RATE=${tile_rate:-$((rate * count))} TILE_THREADS=1 TILE_LABEL=$1 \
     wrk -t1 -c"$tile_loaders" -d1h --timeout 10s --latency -s "$SCRIPT_DIR/tile.lua" "$portico_base" \
     >"$run_dir/tiles-$1.out" 2>&1 &
   tiles_pid=$!
 }
 
+declare -A tiles_asked=()
 declare -A tile_summary=()
 stop_tiles() { # case
   local line tiles
+  if [[ -z $tiles_pid ]]; then
+    tile_summary[$1]="none asked: every tile was in the page"
+    return
+  fi
   kill -INT "$tiles_pid" 2>/dev/null || true
   wait "$tiles_pid" || true
   tiles_pid=""
@@ -235,9 +250,9 @@ stop_tiles() { # case
     clean=false
     grep -E '^(BAD|SOCKET)' "$run_dir/tiles-$1.out" >&2 || true
   fi
-  tile_summary[$1]="$(field items "$tiles") tile answers with items, $(field unavailable "$tiles") \"unavailable\",\
- $(field bad_responses "$line") bad, beside $(field pages "$tiles") page reads; all $(field requests "$line"): p50\
- $(field p50_ms "$line") ms, p99 $(field p99_ms "$line") ms, max $(field max_ms "$line") ms"
+  tile_summary[$1]="$(field requests "$line") answers ($(field rps "$line")/s): $(field items "$tiles") with items,\
+ $(field unavailable "$tiles") unavailable, $(field bad_responses "$line") not the tile; p50 $(field p50_ms "$line") ms,\
+ p99 $(field p99_ms "$line") ms, max $(field max_ms "$line") ms"
   log "The tiles, $1: ${tile_summary[$1]}"
 }
 
@@ -298,7 +313,7 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 bench_report "$work_dir/results/home-page-$stamp.md" "Home page, 8 widgets with 3 data tiles, $stamp" \
   healthy "all apps answer" true hanging "one tile's app hangs" true \
   "$invocation
-$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $rate req/s on $connections connections, $threads threads; each tile the page leaves to the browser (read from the page once a second) asked ${tile_rate:-$rate} times a second (GET /api/tiles/{id}) on $tile_loaders connections")" \
+$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $rate req/s on $connections connections, $threads threads; the tiles the page leaves to the browser asked (GET /api/tiles/{id}) once per page view on $tile_loaders connections: ${tiles_asked[healthy]} all apps answering, ${tiles_asked[hanging]} one app hanging")" \
   "The figures are the HTML's: the data tiles load after the page, in requests of their own.
 The tiles' own requests (the browsers asking for the tiles the page did not show itself):
 all apps answer: ${tile_summary[healthy]};
