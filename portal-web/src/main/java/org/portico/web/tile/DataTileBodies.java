@@ -68,11 +68,10 @@ public class DataTileBodies {
      * @param sessionId the session the app's token is bound to ({@code sid})
      */
     public CompletionStage<Body> of(Widget widget, UserIdentity user, String sessionId) {
-        LinkRoute route = links.find(widget.settings().getString("route", null)).orElse(null);
-        String param = widget.settings().getString("param", null);
+        LinkRoute route = route(widget);
         return tiles.items(widget.id(), widget.settings(), user, sessionId)
                 .handle((fetched, failure) -> failure != null ? new Body(State.UNAVAILABLE, List.of())
-                        : body(fetched, route, param));
+                        : body(fetched, route, param(widget)));
     }
 
     /**
@@ -82,12 +81,20 @@ public class DataTileBodies {
      */
     public Optional<Body> ready(Widget widget, UserIdentity user, String sessionId) {
         Optional<Body> cached = tiles.ready(widget.id(), widget.settings(), user, sessionId)
-                .map(fetched -> body(fetched, links.find(widget.settings().getString("route", null)).orElse(null),
-                        widget.settings().getString("param", null)));
+                .map(fetched -> body(fetched, route(widget), param(widget)));
         if (cached.isEmpty() && tiles.circuitOpen(widget.settings())) {
             return Optional.of(new Body(State.UNAVAILABLE, List.of()));
         }
         return cached;
+    }
+
+    /** The tile's route, if it still exists. */
+    private LinkRoute route(Widget widget) {
+        return links.find(widget.settings().getString("route", null)).orElse(null);
+    }
+
+    private static String param(Widget widget) {
+        return widget.settings().getString("param", null);
     }
 
     /** The body's markup for the page ({@link TileHtml}), rendered once per body, language and context path. */
