@@ -177,7 +177,7 @@ bench_measure() { # round label "server pids" command...
   local round=$1 label=$2 pids=$3 key="$2:$1" cpu_before cpu_after
   shift 3
   result_load[$key]=$(cut -d' ' -f1 /proc/loadavg)
-  log "$label, round $round/$rounds: measured run, wrk -t$threads -c$connections -d$duration (load avg before: ${result_load[$key]})"
+  log "$label, round $round/$rounds: measured run, ${bench_load_label:-wrk -t$threads -c$connections} -d$duration (load avg before: ${result_load[$key]})"
   # shellcheck disable=SC2086 # a list of pids
   cpu_before=$(cpu_ms $pids)
   "$@" "$duration"

@@ -9,18 +9,17 @@
 #   2. starts a "hanging app" of its own on 127.0.0.1 (a Python socket server that accepts connections and never
 #      answers) and registers it as the app bench-hang through /api/admin/apps (once);
 #   3. composes the home page through /api/admin/pages (PUT with If-Match) with 8 widgets: the welcome block, two app
-#      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"); asks each
-#      tile once as the user's browser does on a first visit (which warms the tile cache), and then, beside the page
-#      views, asks the tiles the page still leaves to the browser (a placeholder with data-tile-url, read from the page)
-#      once per page view, as each page view's browser would (js/tile.js: GET /api/tiles/{id}; wrk with tile.lua on
-#      --tile-loaders connections). A warm page shows its tiles itself, so in this case it leaves none;
-#   4. a warm-up run, then --rounds measured runs of wrk (page.lua) on GET /home.xhtml as the user, at --rate;
+#      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"), and asks
+#      each tile once as the user's browser does on a first visit (which warms the tile cache);
+#   4. a warm-up run, then --rounds measured runs of browsers.py: page views of GET /home.xhtml as the user at --rate
+#      (an open schedule, latency counted from when each view was due), each followed by the tiles that very page
+#      left to its browser (a placeholder with data-tile-url; js/tile.js asks GET /api/tiles/{id}). A warm page shows
+#      its tiles itself and leaves none;
 #   5. recomposes the home page with the third data tile on bench-hang ("hanging"): a failure is never cached, so the
-#      page leaves that tile to the browser, whose requests wait for the fetch's timeout or get "unavailable" at once
-#      while the app's circuit is open (without holding a worker thread); measures again. The difference between the
-#      cases is what a hanging app brings: its tile's requests, one per page view;
-#   6. restores the home page as it was, stops the tile loads and the hanging app, prints the table (also written to
-#      <work dir>/results/).
+#      page leaves that tile to the browser, whose request waits for the fetch's timeout (without holding a worker
+#      thread), except while the app's circuit is open: then the page says "unavailable" itself. Measures again. The
+#      difference between the cases is what a hanging app brings;
+#   6. restores the home page as it was, stops the hanging app, prints the table (also written to <work dir>/results/).
 #
 # Exit status: 0 clean runs and the goal met; 1 setup failed, a run had errors or the goal was not met; 2 bad usage.
 set -euo pipefail
@@ -32,13 +31,10 @@ readonly GOAL_P99_MS=30
 source "$SCRIPT_DIR/../lib.sh"
 
 bench_load_defaults
-threads=${BENCH_THREADS:-2}
-connections=${BENCH_CONNECTIONS:-10}
+connections=${BENCH_CONNECTIONS:-256}
 duration=${BENCH_DURATION:-60s}
 warmup=${BENCH_WARMUP:-20s}
 rate=${BENCH_RATE:-100}
-tile_loaders=${BENCH_TILE_LOADERS:-32}
-tile_rate=${BENCH_TILE_RATE:-}
 work_dir=${BENCH_WORK_DIR:-$REPO_ROOT/target/bench}
 portico_base=${PORTICO_BASE:-http://127.0.0.1:8080}
 portico_user=${PORTICO_USER:-alice}
@@ -53,15 +49,12 @@ usage() {
   cat <<EOF
 Usage: $0 [options]
 
-Load (wrk at a fixed rate: each thread sends one request every threads × 1000 / rate ms on a free connection):
-  --rate N                 requests per second               (BENCH_RATE, default 100)
-  --connections N          open connections                  (BENCH_CONNECTIONS, default 10)
-  --threads N              wrk threads                       (BENCH_THREADS, default 2)
-  --duration D             measured run, wrk syntax: 60s 2m  (BENCH_DURATION, default 60s)
+Load (browsers.py: page views at a fixed rate, each followed by the tiles its page left to the browser):
+  --rate N                 page views per second             (BENCH_RATE, default 100)
+  --connections N          at most this many open connections (BENCH_CONNECTIONS, default 256)
+  --duration D             measured run: 60s 2m               (BENCH_DURATION, default 60s)
   --warmup D               warm-up before the first run       (BENCH_WARMUP, default 20s)
-  --rounds N               measured runs per case             (BENCH_ROUNDS, default 1)
-  --tile-loaders N         connections loading the tiles the page leaves to the browser  (BENCH_TILE_LOADERS, default 32)
-  --tile-rate N            their requests per second  (BENCH_TILE_RATE, default --rate × the tiles the page leaves)
+  --rounds N               measured runs per case             (BENCH_ROUNDS, default 1; 3 for figures worth recording)
 Portico (must be running with the demo data, e.g. mvn -Prun package; the home page is changed and put back):
   --portico-base URL       Portico on this machine           (PORTICO_BASE, default http://127.0.0.1:8080)
   --portico-user U         the user whose home page is read  (PORTICO_USER, default alice)
@@ -78,8 +71,6 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     -h|--help) usage; exit 0 ;;
     --rate) rate=${2:?}; shift 2 ;;
-    --tile-loaders) tile_loaders=${2:?}; shift 2 ;;
-    --tile-rate) tile_rate=${2:?}; shift 2 ;;
     --portico-base) portico_base=${2:?}; shift 2 ;;
     --portico-user) portico_user=${2:?}; shift 2 ;;
     --portico-admin) portico_admin=${2:?}; shift 2 ;;
@@ -92,10 +83,8 @@ while [[ $# -gt 0 ]]; do
 done
 bench_check_load
 [[ $rate =~ ^[1-9][0-9]*$ ]] || die_usage "--rate must be a positive whole number, got '$rate'"
-[[ $tile_loaders =~ ^[1-9][0-9]*$ ]] || die_usage "--tile-loaders must be a positive whole number, got '$tile_loaders'"
-[[ -z $tile_rate || $tile_rate =~ ^[1-9][0-9]*$ ]] || die_usage "--tile-rate must be a positive whole number, got '$tile_rate'"
 bench_check_port "$hang_port" "--hang-port"
-bench_require_tools "apt-get install wrk curl python3" wrk curl python3
+bench_require_tools "apt-get install curl python3" curl python3
 portico_base=${portico_base%/}
 bench_check_portico_pid "$portico_base"
 
@@ -104,12 +93,10 @@ mkdir -p "$run_dir" "$work_dir/results"
 admin_jar=$run_dir/admin.cookies
 user_jar=$run_dir/user.cookies
 hang_pid=""
-tiles_pid=""
 original_home=""
 
 clean_up() {
   bench_stop_wrk
-  [[ -z $tiles_pid ]] || kill "$tiles_pid" 2>/dev/null || true
   if [[ -n $original_home ]]; then put_home "$original_home" >/dev/null 2>&1 || echo "could not put the home page back" >&2; fi
   if [[ -n $hang_pid ]]; then kill "$hang_pid" 2>/dev/null || true; fi
 }
@@ -197,13 +184,12 @@ register_hanging_app() {
     \"clientAuthentication\":\"client_secret\"}" >/dev/null
 }
 
-# ---- loading the tiles as browsers do after the page --------------------------------------------------------------------
-# The page shows a tile whose answer is in the cache itself; for each other tile it holds a placeholder with
-# data-tile-url, which js/tile.js asks after the page (GET /api/tiles/{id}). So the browsers of --rate page views a
-# second ask each placeholder's tile --rate times a second: read here from the page itself, in the user's session.
-# While the third tile's app hangs, its answer is never cached: its placeholder stays, and each of its requests is
-# answered when the fetch gave up (the tile's timeout) or at once while the app's circuit is open. wrk runs tile.lua
-# in the background from start_tiles to stop_tiles (SIGINT makes it print its results).
+# ---- the browsers ---------------------------------------------------------------------------------------------------------
+# browsers.py opens the page --rate times a second (an open schedule: latency from when each view was due) and then,
+# as js/tile.js does, asks each tile that page view left to it (a placeholder with data-tile-url) once. A warm page
+# shows its tiles itself and leaves none; while the third tile's app hangs its answer is never cached, so the page
+# leaves that tile to the browser (whose request waits for the fetch's timeout without holding a worker thread) except
+# while the app's circuit is open: then the page says "unavailable" itself and leaves nothing.
 warm_tiles() { # the user's first visit: the browser asks every tile once
   local i
   for i in 1 2 3; do
@@ -213,54 +199,29 @@ warm_tiles() { # the user's first visit: the browser asks every tile once
   sleep 3 # the first fetches complete behind the answers of a hanging app
 }
 
-start_tiles() { # case
-  local page paths count
-  page=$(curl -sS -m 30 -b "$user_jar" "$portico_base/home.xhtml") || die "the home page did not load"
-  paths=$(grep -o 'data-tile-url="[^"]*"' <<<"$page" | sed 's/^data-tile-url="//;s/"$//' | paste -sd, -) || true
-  count=$(awk -F, '{print NF}' <<<"$paths")
-  tiles_asked[$1]="${count:-0}"
-  if [[ -z $paths ]]; then
-    log "The tiles, $1: every tile is in the page itself; the browsers ask for none"
-    tiles_pid=""
-    return
-  fi
-  log "The tiles, $1: the page leaves $count to its browsers ($paths), asked ${tile_rate:-$((rate * count))} times a second"
-  TILE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar") TILE_PATHS=$paths \
-  TILE_RATE=${tile_rate:-$((rate * count))} TILE_THREADS=1 TILE_LABEL=$1 \
-    wrk -t1 -c"$tile_loaders" -d1h --timeout 10s --latency -s "$SCRIPT_DIR/tile.lua" "$portico_base" \
-    >"$run_dir/tiles-$1.out" 2>&1 &
-  tiles_pid=$!
-}
-
-declare -A tiles_asked=()
 declare -A tile_summary=()
-stop_tiles() { # case
-  local line tiles
-  if [[ -z $tiles_pid ]]; then
-    tile_summary[$1]="none asked: every tile was in the page"
-    return
-  fi
-  kill -INT "$tiles_pid" 2>/dev/null || true
-  wait "$tiles_pid" || true
-  tiles_pid=""
-  line=$(grep '^RESULT ' "$run_dir/tiles-$1.out") || { cat "$run_dir/tiles-$1.out"; die "the tile loaders printed no result"; }
-  tiles=$(grep '^TILES ' "$run_dir/tiles-$1.out") || die "the tile loaders printed no TILES line"
+bench_load_label="browsers.py at $rate page views/s"
+browsers_run() { # label length: sets last_* from the pages' RESULT line, tile_summary[label] from the TILES line
+  local label=$1 out line tiles
+  out=$(mktemp)
+  python3 "$SCRIPT_DIR/browsers.py" --base "$portico_base" --path /home.xhtml --label "$label" \
+    --cookie "$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar")" \
+    --mark 'data-widget="bench-tiles-3"' --rate "$rate" --duration "$2" --connections "$connections" >"$out" 2>&1 &
+  wrk_pid=$!
+  wait "$wrk_pid" || { cat "$out"; rm -f "$out"; die "browsers.py failed against $label"; }
+  wrk_pid=""
+  sed 's/^/    /' "$out"
+  line=$(grep '^RESULT ' "$out") || { rm -f "$out"; die "browsers.py printed no RESULT line for $label (see above)"; }
+  tiles=$(grep '^TILES ' "$out") || { rm -f "$out"; die "browsers.py printed no TILES line for $label (see above)"; }
+  rm -f "$out"
   field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
-  if [[ $(field bad_responses "$line") != 0 || $(field socket_errors "$line") != 0 ]]; then
-    clean=false
-    grep -E '^(BAD|SOCKET)' "$run_dir/tiles-$1.out" >&2 || true
-  fi
-  tile_summary[$1]="$(field requests "$line") answers ($(field rps "$line")/s): $(field items "$tiles") with items,\
- $(field unavailable "$tiles") unavailable, $(field bad_responses "$line") not the tile; p50 $(field p50_ms "$line") ms,\
- p99 $(field p99_ms "$line") ms, max $(field max_ms "$line") ms"
-  log "The tiles, $1: ${tile_summary[$1]}"
-}
-
-# ---- the runs ------------------------------------------------------------------------------------------------------------
-page_run() { # label length
-  PAGE_COOKIE=$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar") \
-  PAGE_MARK='data-widget="bench-tiles-3"' PAGE_RATE=$rate PAGE_THREADS=$threads PAGE_LABEL=$1 \
-    bench_wrk "$1" "$SCRIPT_DIR/page.lua" "$portico_base/home.xhtml" "$2"
+  last_rps=$(field rps "$line"); last_p50=$(field p50_ms "$line"); last_p90=$(field p90_ms "$line")
+  last_p99=$(field p99_ms "$line"); last_max=$(field max_ms "$line"); last_requests=$(field requests "$line")
+  last_bad=$(( $(field bad_responses "$line") + $(field bad "$tiles") ))
+  last_socket=$(( $(field socket_errors "$line") + $(field errors "$tiles") ))
+  tile_summary[$label]="$(field pages_leaving_tiles "$tiles") of $(field requests "$line") page views left tiles to the\
+ browser: $(field requests "$tiles") tile requests, $(field items "$tiles") with items, $(field unavailable "$tiles")\
+ unavailable; p50 $(field p50_ms "$tiles") ms, p99 $(field p99_ms "$tiles") ms, max $(field max_ms "$tiles") ms (last run)"
 }
 
 log "Logging in $portico_admin and $portico_user at $portico_base"
@@ -276,26 +237,18 @@ register_hanging_app
 log "Home page: 8 widgets, 3 data tiles of the demo app"
 put_home "$(home_json healthy)" >/dev/null
 warm_tiles
-start_tiles healthy
-sleep 5
 bench_warn_if_busy
-bench_warm_up healthy page_run healthy
+bench_warm_up healthy browsers_run healthy
 for round in $(seq 1 "$rounds"); do
-  bench_measure "$round" healthy "$portico_pid" page_run healthy
+  bench_measure "$round" healthy "$portico_pid" browsers_run healthy
 done
-
-stop_tiles healthy
 
 log "Home page: the third data tile on the hanging app"
 put_home "$(home_json hanging)" >/dev/null
 warm_tiles
-start_tiles hanging
-sleep 5
 for round in $(seq 1 "$rounds"); do
-  bench_measure "$round" hanging "$portico_pid" page_run hanging
+  bench_measure "$round" hanging "$portico_pid" browsers_run hanging
 done
-
-stop_tiles hanging
 
 p99_ok=true
 for round in $(seq 1 "$rounds"); do
@@ -313,9 +266,9 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 bench_report "$work_dir/results/home-page-$stamp.md" "Home page, 8 widgets with 3 data tiles, $stamp" \
   healthy "all apps answer" true hanging "one tile's app hangs" true \
   "$invocation
-$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user; $rate req/s on $connections connections, $threads threads; the tiles the page leaves to the browser asked (GET /api/tiles/{id}) once per page view on $tile_loaders connections: ${tiles_asked[healthy]} all apps answering, ${tiles_asked[hanging]} one app hanging")" \
-  "The figures are the HTML's: the data tiles load after the page, in requests of their own.
-The tiles' own requests (the browsers asking for the tiles the page did not show itself):
+$(machine_facts "Portico: $portico_base, GET /home.xhtml as $portico_user: $rate page views a second (browsers.py, at most $connections connections), each followed by the tiles its page left to the browser (GET /api/tiles/{id})")" \
+  "The figures are the HTML's, from when each page view was due: the data tiles load after the page, in requests
+of their own. The tiles the pages left to their browsers:
 all apps answer: ${tile_summary[healthy]};
 one tile's app hangs: ${tile_summary[hanging]}."
 $clean && $p99_ok

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,11 +77,14 @@ public class DataTiles {
     private Cache<String, Guard> breakers;
     private long openCircuitMillis;
     /**
-     * Until when each app's circuit is open (System.nanoTime), as its breaker said: a tile of such an app is
-     * "unavailable" at once, without a task for the executor. After that time the fetches go to the breaker again,
-     * which lets its trial calls through (half-open) or opens again.
+     * The apps whose circuit opened and has not closed since, each with the time until which it stays open
+     * (System.nanoTime), as its breaker said. Until then a tile of such an app is "unavailable" at once, without a task
+     * for the executor; after it, the fetches go to the breaker again, which lets its trial calls through (half-open)
+     * and closes (the app leaves this map) or opens again.
      */
     private final Map<String, Long> openUntil = new ConcurrentHashMap<>();
+    /** The apps with a trial fetch started for a page ({@link #tryAgain}) and not yet answered: one at a time. */
+    private final Set<String> trials = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
     void configure() {
@@ -108,7 +112,7 @@ public class DataTiles {
                     LOG.info(() -> "Data tiles of app " + appId + ": circuit " + state);
                     if (state == CircuitBreakerState.OPEN) {
                         openUntil.put(appId, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(openCircuitMillis));
-                    } else {
+                    } else if (state == CircuitBreakerState.CLOSED) {
                         openUntil.remove(appId);
                     }
                 })
@@ -160,11 +164,31 @@ public class DataTiles {
     }
 
     /**
-     * Whether the circuit of the tile's app is open now: its tiles are "unavailable" at once, and the page can say so
-     * itself instead of leaving the tile to the browser.
+     * Whether the tile's app is failing: its circuit opened and has not closed since (open, or half-open while its
+     * trial calls run). The page then says "unavailable" itself instead of leaving the tile to the browser, whose
+     * request would wait for the app's timeout; {@link #tryAgain} lets the app recover behind the page.
      */
-    public boolean circuitOpen(JsonObject settings) {
-        return read(settings).map(read -> circuitOpen(read.app())).orElse(false);
+    public boolean failing(JsonObject settings) {
+        return read(settings).map(read -> openUntil.containsKey(read.app())).orElse(false);
+    }
+
+    /**
+     * For a page that shows the tile of a {@link #failing} app as "unavailable": once the app's circuit has been open
+     * for its time, starts one fetch of this tile in the background, the breaker's trial call (one per app at a time;
+     * the answer fills the cache, so the next page view shows the items, or the circuit opens again). Never waits.
+     */
+    public void tryAgain(String widgetId, JsonObject settings, UserIdentity user, String sessionId) {
+        Optional<DataTileSettings> read = read(settings);
+        if (read.isEmpty() || circuitOpen(read.get().app()) || !trials.add(read.get().app())) {
+            return;
+        }
+        String app = read.get().app();
+        try {
+            items(widgetId, settings, user, sessionId).whenComplete((items, failure) -> trials.remove(app));
+        } catch (RuntimeException e) {
+            trials.remove(app);
+            throw e;
+        }
     }
 
     private boolean circuitOpen(String appId) {

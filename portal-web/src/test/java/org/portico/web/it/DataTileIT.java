@@ -298,6 +298,43 @@ class DataTileIT {
                         "the other app's circuit is its own: asked for its new tile"));
     }
 
+    @Test
+    void aFailingAppRecoversBehindThePageWhichNeverLeavesItsTileToTheBrowser() throws Exception {
+        String widget = ItSupport.unique("dt").replace('-', '_');
+        String slug = page(widget, Map.of("app", flakyApp, "url", root() + "/it/tile-upstream/flaky/api/invoices",
+                "app2", steadyApp, "url2", root() + "/it/tile-upstream/steady/api/invoices"));
+        control(Map.of("flaky", "error"));
+        loginAsAlice();
+        for (int i = 0; i < 10 && !"unavailable".equals(tileState(slug, widget)); i++) {
+            showWithFlakyUnavailable(slug, widget);
+        }
+        assertEquals("unavailable", tileState(slug, widget), "the circuit opened");
+        control(Map.of("flaky", "ok"));
+        int before = control(Map.of()).getInt("flakyRequests");
+
+        // The circuit's time (30 s by default) runs out: the pages still say "unavailable" themselves (the browser
+        // would wait for a timeout), and start the breaker's trial fetches behind them until the app is back.
+        Thread.sleep(31_000);
+        String stateDuringTrial = tileState(slug, widget);
+        waitUntil(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("#widget-" + widget + " .portico-data-tile-link")).isEmpty();
+        });
+
+        assertAll(
+                () -> assertEquals("unavailable", stateDuringTrial, "said by the page, not left to the browser"),
+                () -> assertTrue(control(Map.of()).getInt("flakyRequests") > before, "the trial reached the app"),
+                () -> assertEquals("ACME Corp", driver.findElement(By.cssSelector(
+                        "#widget-" + widget + " .portico-data-tile-link")).getText(), "recovered"));
+    }
+
+    /** The data-tile-state the page itself gave the tile's body ("unavailable"), null when it left it to the browser. */
+    private String tileState(String slug, String widget) {
+        driver.get(root() + "/p/" + slug);
+        return driver.findElement(By.cssSelector("#widget-" + widget + " .portico-data-tile-body"))
+                .getAttribute("data-tile-state");
+    }
+
     /** Shows the page and waits until the flaky app's tile says unavailable and the steady app's tile lists items. */
     private void showWithFlakyUnavailable(String slug, String widget) {
         driver.get(root() + "/p/" + slug);
