@@ -13,8 +13,9 @@ wrk sends the same requests whatever the answers were; this follows each page vi
 The load is open: page view i is due at start + i / rate whatever happened to the ones before it, and its latency is
 counted from when it was due (a late start counts against the server, not the load generator: no coordinated
 omission). A page view takes a free keep-alive connection, or opens one (at most --connections; beyond that it
-waits, and the wait counts). After the page has arrived completely, its tiles are asked at once, each on a connection
-of its own, as a browser's deferred script does; a tile's latency counts from when its page arrived.
+waits, and the wait counts, so that a server falling behind, a cold one say, is not buried under ever more requests
+at once). After the page has arrived completely, its tiles are asked at once, each on a connection
+of its own, as a browser's deferred script does; a tile's latency counts from when its page arrived. Tiles have connections of their own (--tile-connections).
 
 Prints, for run.sh (../lib.sh parses the first line as it does wrk's):
     RESULT label=… requests=… duration_s=… rps=… p50_ms=… p90_ms=… p99_ms=… max_ms=… bad_responses=… socket_errors=…
@@ -138,7 +139,9 @@ class Browsers:
         self.options = options
         self.host_header = address.netloc
         self.prefix = address.path.rstrip("/")
+        # A browser's page and its tiles' requests do not wait for each other's connections: two pools.
         self.connections = Connections(address.hostname, address.port or 80, options.connections)
+        self.tile_connections = Connections(address.hostname, address.port or 80, options.tile_connections)
         self.pages, self.page_bad, self.page_errors = [], 0, {}
         self.lags, self.services = [], []  # the page view's start after its due time; its answer's time from the send
         self.tiles, self.tile_bad, self.tile_errors = [], 0, 0
@@ -149,8 +152,9 @@ class Browsers:
         return (f"GET {path} HTTP/1.1\r\nHost: {self.host_header}\r\nCookie: {self.options.cookie}\r\n"
                 f"Accept: {accept}\r\nUser-Agent: {USER_AGENT}\r\n\r\n").encode("ascii")
 
-    async def get(self, path, accept, sent=None):
-        connection = await self.connections.take()
+    async def get(self, path, accept, sent=None, pool=None):
+        pool = pool or self.connections
+        connection = await pool.take()
         reader, writer = connection
         if sent is not None:
             sent.append(asyncio.get_running_loop().time())
@@ -159,21 +163,21 @@ class Browsers:
             status, headers, body = await asyncio.wait_for(read_answer(reader), self.options.timeout)
         except asyncio.TimeoutError as error:
             writer.close()
-            await self.connections.give_back(None)
+            await pool.give_back(None)
             raise Failed("timeout", f"no answer within {self.options.timeout} s") from error
         except Failed:
             writer.close()
-            await self.connections.give_back(None)
+            await pool.give_back(None)
             raise
         except (OSError, asyncio.IncompleteReadError, ValueError) as error:
             writer.close()
-            await self.connections.give_back(None)
+            await pool.give_back(None)
             raise Failed("read", error) from error
         if headers.get(b"connection", b"").lower() == b"close":
             writer.close()
-            await self.connections.give_back(None)
+            await pool.give_back(None)
         else:
-            await self.connections.give_back(connection)
+            await pool.give_back(connection)
         return status, body
 
     def bad(self, sample):
@@ -204,7 +208,7 @@ class Browsers:
     async def tile(self, url, asked, loop):
         path = url if url.startswith("/") else urlsplit(url).path
         try:
-            status, body = await self.get(path, "application/json")
+            status, body = await self.get(path, "application/json", pool=self.tile_connections)
         except Failed:
             self.tile_errors += 1
             return
@@ -219,19 +223,25 @@ class Browsers:
 
     async def run(self):
         loop = asyncio.get_running_loop()
-        period = 1 / self.options.rate
-        count = self.options.rate * self.options.duration
+        end = self.options.duration
+        ramp = min(self.options.ramp, end)
         start = loop.time() + 0.05
         views = []
-        for i in range(count):
-            due = start + i * period
+        offset = 0.0  # seconds after start at which the next page view is due
+        while offset < end:
+            due = start + offset
             wait = due - loop.time()
             if wait > 0:
                 await asyncio.sleep(wait)
             views.append(asyncio.create_task(self.page_view(due, loop)))
+            # During the ramp the rate climbs from a tenth of --rate to all of it, so that a cold server is warmed up
+            # and not buried; after it, one page view every 1 / rate seconds.
+            share = 1.0 if offset >= ramp else 0.1 + 0.9 * offset / ramp
+            offset += 1 / (self.options.rate * share)
         sent_for = loop.time() - start
         await asyncio.gather(*views)
         await self.connections.close()
+        await self.tile_connections.close()
         return sent_for
 
 
@@ -250,11 +260,18 @@ def main():
     parser.add_argument("--mark", required=True, help="text every good page holds")
     parser.add_argument("--rate", type=positive, required=True, help="page views per second")
     parser.add_argument("--duration", type=duration_seconds, required=True, help="30s, 2m, …")
-    parser.add_argument("--connections", type=positive, default=256, help="at most this many open (default 256)")
+    parser.add_argument("--connections", type=positive, default=32,
+                        help="at most this many open for the pages (default 32; more page views wait for one, and the"
+                             " wait counts: a server that falls behind is not buried under ever more requests)")
+    parser.add_argument("--tile-connections", type=positive, default=256,
+                        help="at most this many open for the tiles (default 256)")
     parser.add_argument("--timeout", type=positive, default=10, help="seconds an answer may take (default 10)")
+    parser.add_argument("--ramp", type=duration_seconds, default=None,
+                        help="climb from a tenth of --rate to all of it over this long first: for a warm-up (default none)")
     parser.add_argument("--label", default="portico", help="name in the result lines")
     options = parser.parse_args()
     options.mark = options.mark.encode("utf-8")
+    options.ramp = options.ramp or 0
 
     browsers = Browsers(options)
     sent_for = asyncio.run(browsers.run())

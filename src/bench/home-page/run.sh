@@ -11,7 +11,7 @@
 #   3. composes the home page through /api/admin/pages (PUT with If-Match) with 8 widgets: the welcome block, two app
 #      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"), and asks
 #      each tile once as the user's browser does on a first visit (which warms the tile cache);
-#   4. a warm-up run, then --rounds measured runs of browsers.py: page views of GET /home.xhtml as the user at --rate
+#   4. a warm-up run (climbing to --rate over its first half), then --rounds measured runs of browsers.py: page views of GET /home.xhtml as the user at --rate
 #      (an open schedule, latency counted from when each view was due), each followed by the tiles that very page
 #      left to its browser (a placeholder with data-tile-url; js/tile.js asks GET /api/tiles/{id}). A warm page shows
 #      its tiles itself and leaves none;
@@ -31,7 +31,7 @@ readonly GOAL_P99_MS=30
 source "$SCRIPT_DIR/../lib.sh"
 
 bench_load_defaults
-connections=${BENCH_CONNECTIONS:-256}
+connections=${BENCH_CONNECTIONS:-32}
 duration=${BENCH_DURATION:-60s}
 warmup=${BENCH_WARMUP:-20s}
 rate=${BENCH_RATE:-100}
@@ -51,7 +51,7 @@ Usage: $0 [options]
 
 Load (browsers.py: page views at a fixed rate, each followed by the tiles its page left to the browser):
   --rate N                 page views per second             (BENCH_RATE, default 100)
-  --connections N          at most this many open connections (BENCH_CONNECTIONS, default 256)
+  --connections N          at most this many open for the pages (BENCH_CONNECTIONS, default 32; the tiles have 256)
   --duration D             measured run: 60s 2m               (BENCH_DURATION, default 60s)
   --warmup D               warm-up before the first run       (BENCH_WARMUP, default 20s)
   --rounds N               measured runs per case             (BENCH_ROUNDS, default 1; 3 for figures worth recording)
@@ -199,14 +199,22 @@ warm_tiles() { # the user's first visit: the browser asks every tile once
   sleep 3 # the first fetches complete behind the answers of a hanging app
 }
 
+# A wrk-style length (30s, 2m, 1h) in seconds.
+bench_seconds() {
+  local n=${1%[smh]}
+  case ${1: -1} in s) echo "$n" ;; m) echo $(( n * 60 )) ;; h) echo $(( n * 3600 )) ;; esac
+}
+
 declare -A tile_summary=()
+ramp=""
 bench_load_label="browsers.py at $rate page views/s"
 browsers_run() { # label length: sets last_* from the pages' RESULT line, tile_summary[label] from the TILES line
   local label=$1 out line tiles
   out=$(mktemp)
   python3 "$SCRIPT_DIR/browsers.py" --base "$portico_base" --path /home.xhtml --label "$label" \
     --cookie "$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar")" \
-    --mark 'data-widget="bench-tiles-3"' --rate "$rate" --duration "$2" --connections "$connections" >"$out" 2>&1 &
+    --mark 'data-widget="bench-tiles-3"' --rate "$rate" --duration "$2" --connections "$connections" \
+    ${ramp:+--ramp "$ramp"} >"$out" 2>&1 &
   wrk_pid=$!
   wait "$wrk_pid" || { cat "$out"; rm -f "$out"; die "browsers.py failed against $label"; }
   wrk_pid=""
@@ -238,7 +246,12 @@ log "Home page: 8 widgets, 3 data tiles of the demo app"
 put_home "$(home_json healthy)" >/dev/null
 warm_tiles
 bench_warn_if_busy
+# The warm-up climbs to the rate over its first half: a cold server at once at the full rate falls behind, and a
+# server that falls behind under an open schedule works less well the further behind it is, for minutes.
+ramp=$(( $(bench_seconds "$warmup") / 2 ))
+if (( ramp > 0 )); then ramp=${ramp}s; else ramp=""; fi
 bench_warm_up healthy browsers_run healthy
+ramp=""
 for round in $(seq 1 "$rounds"); do
   bench_measure "$round" healthy "$portico_pid" browsers_run healthy
 done

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,8 @@ import org.owasp.html.PolicyFactory;
  * backslash is a slash, so {@code /\evil.example}, {@code https:/\evil.example} and {@code \\evil.example} are the
  * host evil.example, not paths on Portico.
  * <ul>
- *   <li>Links: {@code http}, {@code https}, {@code mailto}, {@code tel} and relative URLs. Links that leave Portico
+ *   <li>Links: {@code http}, {@code https}, {@code mailto}, {@code tel} and relative URLs, and deep-link references
+ *   {@code portico:link/invoice/42}, which become Portico's deep links ({@code /link/invoice/42}). Links that leave Portico
  *   (an {@code http(s)} scheme, or {@code //host} however it is spelt) get {@code rel="noopener noreferrer"}, so the
  *   target page can neither script Portico's window nor see the portal URL (which may carry a token fragment).</li>
  *   <li>Images, which the browser fetches by itself, with the reader's Portico cookies: only from an {@code https}
@@ -47,6 +49,11 @@ public final class HtmlSanitizer {
     private static final Pattern WEB_SCHEME = Pattern.compile("(?i)^https?:.*", Pattern.DOTALL);
     /** A fingerprinted asset: segments of unreserved characters that do not start with a dot (no "." or ".."). */
     private static final Pattern ASSET_PATH = Pattern.compile("/assets(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
+
+    private static final String DEEP_LINK_SCHEME = "portico:";
+    /** {@code portico:link/<route>/<parameter>…}: segments of unreserved characters, none of them "." or "..". */
+    private static final Pattern DEEP_LINK = Pattern.compile(
+            "(?i)portico:link((?:/(?!\\.\\.?(?:/|$))[A-Za-z0-9._~-]+)+)");
 
     private static final HtmlSanitizer EDITORIAL = new HtmlSanitizer(editorialPolicy(Set.of()));
 
@@ -88,9 +95,11 @@ public final class HtmlSanitizer {
                 .allowAttributes("start").matching(NUMBER).onElements("ol")
                 .allowAttributes("colspan", "rowspan").matching(SPAN).onElements("td", "th")
                 .allowAttributes("scope").matching(Pattern.compile("row|col|rowgroup|colgroup")).onElements("th")
-                .allowUrlProtocols("https", "http", "mailto", "tel")
+                // "portico" only for deep-link references, which linkTarget turns into /link/… (or drops)
+                .allowUrlProtocols("https", "http", "mailto", "tel", "portico")
                 .allowElements(HtmlSanitizer::relOnExternalLinks, "a")
-                .allowAttributes("href").onElements("a")
+                .allowAttributes("href").matching((AttributePolicy) (element, attribute, value) -> linkTarget(value))
+                .onElements("a")
                 .allowAttributes("target").matching(Pattern.compile("_blank|_self")).onElements("a")
                 .allowElements("img")
                 .allowAttributes("src").matching((AttributePolicy) (element, attribute, value) -> imageSource(value, portalHosts))
@@ -122,6 +131,20 @@ public final class HtmlSanitizer {
             end--;
         }
         return url.substring(start, end);
+    }
+
+    /**
+     * A link's target: a deep-link reference {@code portico:link/<route>/<parameter>…} becomes Portico's deep link
+     * {@code /link/<route>/<parameter>…} (each segment letters, digits, {@code - _ . ~}, not {@code .} or
+     * {@code ..}); a malformed one is dropped (null); anything else is left to the URL checks.
+     */
+    static String linkTarget(String value) {
+        String url = asBrowserReads(value);
+        if (!url.regionMatches(true, 0, DEEP_LINK_SCHEME, 0, DEEP_LINK_SCHEME.length())) {
+            return value;
+        }
+        Matcher reference = DEEP_LINK.matcher(url);
+        return reference.matches() ? "/link" + reference.group(1) : null;
     }
 
     /** Whether a link leaves Portico: an http(s) scheme, or a network-path reference {@code //host}. */

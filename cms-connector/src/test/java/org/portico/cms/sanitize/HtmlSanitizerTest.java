@@ -53,6 +53,25 @@ class HtmlSanitizerTest {
         assertEquals(expected, sanitizer.sanitize(html));
     }
 
+    /** {@code portico:link/…} names a deep-link route: it becomes Portico's deep link, or no link when malformed. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', value = {
+            "<a href=\"portico:link/invoice/42\">Invoice 42</a>       | <a href=\"/link/invoice/42\">Invoice 42</a>",
+            "<a href=\"PORTICO:link/ticket/OPS-42\">t</a>             | <a href=\"/link/ticket/OPS-42\">t</a>",
+            "<a href=\"portico:link/report\" target=\"_blank\">r</a> | <a href=\"/link/report\" target=\"_blank\" rel=\"noopener noreferrer\">r</a>",
+            "<a href=\"portico:link/invoice/../../api/me\">x</a>      | x",
+            "<a href=\"portico:link/invoice/..\">x</a>                | x",
+            "<a href=\"portico:link//evil.example\">x</a>             | x",
+            "<a href=\"portico:link/a?b=c\">x</a>                     | x",
+            "<a href=\"portico:link/a%2F..\">x</a>                    | x",
+            "<a href=\"portico:javascript:alert(1)\">x</a>            | x",
+            "<a href=\"portico:link\">x</a>                           | x",
+            "<img src=\"portico:link/invoice/42\" alt=\"\" />           | <img alt=\"\" />",
+    })
+    void deepLinkReferencesBecomeDeepLinks(String html, String expected) {
+        assertEquals(expected, sanitizer.sanitize(html));
+    }
+
     /**
      * Browsers read a backslash as a slash and skip tabs and line breaks, so each of these leads to evil.example:
      * it is a link that leaves Portico (noopener, noreferrer) or no link at all, never a local one.

@@ -16,10 +16,11 @@ import org.portico.cms.spi.ContentSourceTimeoutException;
 import org.portico.cms.spi.ContentUnavailableException;
 
 /**
- * The built-in CMS store as a {@link ContentSource}: published blocks from the {@code cms_block} table.
+ * The built-in CMS store as a {@link ContentSource}: the published version of pages and blocks ({@code cms_item},
+ * {@code cms_item_version}; {@link CmsService} writes them).
  *
  * <p>{@code @Typed} to its own class, so that injecting {@link ContentSource} gets the cached and sanitised pipeline
- * from {@code CmsProducer}, never this raw store by accident. Pages are not stored here yet: they are never found.
+ * from {@code CmsProducer}, never this raw store by accident.
  */
 @ApplicationScoped
 @Typed(BuiltInContentSource.class)
@@ -36,26 +37,29 @@ public class BuiltInContentSource implements ContentSource {
      */
     @Override
     public Optional<ContentItem> find(ContentKind kind, String key, Locale locale) {
-        if (kind != ContentKind.BLOCK) {
-            return Optional.empty();
-        }
         try {
-            return entityManager.createQuery("select b from CmsBlock b"
-                            + " where b.key = :key and b.locale = :locale and b.status = :status", CmsBlock.class)
+            return entityManager.createQuery("SELECT i, v FROM CmsItem i, CmsItemVersion v"
+                            + " WHERE i.kind = :kind AND i.key = :key AND i.locale = :locale"
+                            + " AND v.key.itemId = i.id AND v.key.revision = i.publishedRevision", Object[].class)
+                    .setParameter("kind", kind)
                     .setParameter("key", key)
                     .setParameter("locale", locale.toLanguageTag())
-                    .setParameter("status", CmsBlockStatus.PUBLISHED)
                     .setHint("jakarta.persistence.query.timeout", QUERY_TIMEOUT_MILLIS)
                     .setMaxResults(1)
                     .getResultList()
                     .stream()
                     .findFirst()
-                    .map(CmsBlock::toContentItem);
+                    .map(row -> published((CmsItem) row[0], (CmsItemVersion) row[1]));
         } catch (jakarta.persistence.QueryTimeoutException e) {
             throw new ContentSourceTimeoutException("built-in CMS store did not answer within "
                     + QUERY_TIMEOUT_MILLIS + " ms", e);
         } catch (PersistenceException e) {
             throw new ContentUnavailableException("built-in CMS store cannot be read", e);
         }
+    }
+
+    private static ContentItem published(CmsItem item, CmsItemVersion version) {
+        return new ContentItem(item.getKind(), item.getKey(), item.getLocale(), version.getTitle(),
+                version.getBodyHtml(), item.getPublishedAt() != null ? item.getPublishedAt() : version.getSavedAt());
     }
 }

@@ -56,12 +56,20 @@ public class CmsProducer {
     @Produces
     @Singleton
     @Typed(CachingContentSource.class)
-    CachingContentSource cmsCache(BuiltInContentSource store, PorticoIssuer portico) {
-        // Images on Portico's own host must be assets: CMS content cannot make readers' browsers GET /link/, /api/ …
-        HtmlSanitizer sanitizer = HtmlSanitizer.editorial(List.of(URI.create(portico.url()).getHost()));
+    CachingContentSource cmsCache(BuiltInContentSource store, HtmlSanitizer sanitizer) {
         CachingContentSource.Builder cache = CachingContentSource.builder(new SanitizingContentSource(store, sanitizer));
         CmsCacheSettings.read(config).applyTo(cache);
         return cache.executor(backgroundExecutor()).build();
+    }
+
+    /**
+     * The sanitiser of CMS content: when shown, and in the built-in store when saved. Images on Portico's own host
+     * must be assets: CMS content cannot make readers' browsers GET /link/, /api/ …
+     */
+    @Produces
+    @Singleton
+    HtmlSanitizer sanitizer(PorticoIssuer portico) {
+        return HtmlSanitizer.editorial(List.of(URI.create(portico.url()).getHost()));
     }
 
     /** What pages and widgets read CMS content from: cached, sanitised, locale-aware. */

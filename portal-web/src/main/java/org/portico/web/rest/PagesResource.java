@@ -93,7 +93,6 @@ import org.portico.web.user.Role;
 public class PagesResource {
 
     /** What {@code If-Match} must hold: one strong entity tag naming a revision, as {@code ETag} gave it. */
-    private static final Pattern STRONG_REVISION = Pattern.compile("\"(\\d{1,18})\"");
     static final String IF_MATCH_REQUIRED = "Send If-Match with the page's ETag as you read it (If-Match: \"3\"):"
             + " a page is changed only on the revision the change was made on.";
     /** A rule's field about one widget: its number among the widgets read, and the rest. */
@@ -239,15 +238,7 @@ public class PagesResource {
      * none), 412 for anything but one strong tag of the form {@code ETag} has — a weak one never matches (RFC 9110).
      */
     private long expectedRevision() {
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw new ApiProblemException(428, IF_MATCH_REQUIRED);
-        }
-        Matcher revision = STRONG_REVISION.matcher(ifMatch.strip());
-        if (!revision.matches()) {
-            throw new ApiProblemException(412, IF_MATCH_INVALID);
-        }
-        return Long.parseLong(revision.group(1));
+        return IfMatch.number(headers, IF_MATCH_REQUIRED, IF_MATCH_INVALID);
     }
 
     /** A version's number from the path; a path that names no version is a 404 like any unknown one. */

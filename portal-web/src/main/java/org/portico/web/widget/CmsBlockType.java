@@ -33,7 +33,7 @@ public class CmsBlockType implements WidgetType {
     private static final Logger LOG = Logger.getLogger(CmsBlockType.class.getName());
 
     static final String BLOCK = "block";
-    /** Longest block key the store holds ({@code cms_block.block_key}). */
+    /** Longest block key the store holds ({@code cms_item.item_key}). */
     static final int MAX_KEY = 100;
 
     @Inject

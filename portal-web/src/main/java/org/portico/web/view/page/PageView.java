@@ -14,6 +14,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.omnifaces.util.Faces;
+import org.portico.cms.spi.ContentItem;
+import org.portico.cms.spi.ContentUnavailableException;
+import org.portico.web.cms.CmsPages;
 import org.portico.web.page.Pages;
 import org.portico.web.page.PersonalLayouts;
 import org.portico.web.page.PortalPage;
@@ -42,8 +45,14 @@ public class PageView {
     @Inject
     Viewer viewer;
 
+    @Inject
+    CmsPages cmsPages;
+
     private PortalPage page;
     private List<Widget> widgets;
+    private ContentItem cmsPage;
+    private boolean cmsLookedUp;
+    private boolean cmsUnavailable;
 
     /**
      * {@code f:viewAction} of {@code /page.xhtml}: a 404 when the viewer may not see the page, else the CSP for its
@@ -58,8 +67,11 @@ public class PageView {
             return;
         }
         if (getPage() == null) {
-            Faces.responseSendError(HttpServletResponse.SC_NOT_FOUND, "No such page");
-            FacesContext.getCurrentInstance().responseComplete();
+            if (getCmsPage() == null) {
+                Faces.responseSendError(cmsUnavailable ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
+                        : HttpServletResponse.SC_NOT_FOUND, cmsUnavailable ? "Content unavailable" : "No such page");
+                FacesContext.getCurrentInstance().responseComplete();
+            }
             return;
         }
         allowFrames(pages.frameOrigins(getWidgets()));
@@ -85,6 +97,29 @@ public class PageView {
             page = pages.visiblePage(getSlug(), viewer.roles()).orElse(null);
         }
         return page;
+    }
+
+    /**
+     * The built-in CMS's page at this slug, when there is no portal page there and the viewer may read it: its title
+     * and sanitised body, in the viewer's language or the nearest one; null otherwise.
+     */
+    public ContentItem getCmsPage() {
+        if (!cmsLookedUp) {
+            cmsLookedUp = true;
+            if (!isHome() && getPage() == null) {
+                try {
+                    cmsPage = cmsPages.readable(getSlug(), Faces.getLocale(), viewer.roles()).orElse(null);
+                } catch (ContentUnavailableException e) {
+                    cmsUnavailable = true; // the store is down and nothing of the page is cached: a 503
+                }
+            }
+        }
+        return cmsPage;
+    }
+
+    /** The heading and the browser tab's title: the portal page's or the CMS page's. */
+    public String getTitle() {
+        return getPage() != null ? getPage().title() : getCmsPage() != null ? getCmsPage().title() : "";
     }
 
     /** The widgets the viewer sees, in order: on the home page with the user's own changes applied. */

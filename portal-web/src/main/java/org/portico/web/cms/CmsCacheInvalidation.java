@@ -1,0 +1,26 @@
+package org.portico.web.cms;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.portico.cms.cache.CachingContentSource;
+
+/**
+ * Forgets cached content when what readers see of it changed ({@link CmsContentChanged}), once the change is
+ * committed: the next reader gets the new version. Other nodes see it when their cache's freshness runs out
+ * ({@code portico.cms.cache.fresh-for}).
+ */
+@ApplicationScoped
+public class CmsCacheInvalidation {
+
+    @Inject
+    CachingContentSource cache;
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsContentChanged change) {
+        if (CmsService.BUILT_IN.equals(change.source())) {
+            cache.invalidate(change.kind(), change.key());
+        }
+    }
+}
