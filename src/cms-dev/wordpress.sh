@@ -320,6 +320,12 @@ install_fresh() {
     printf 'port=%s\ndb_port=%s\n' "$port" "$db_port" >"$settings"
     mkdir -p "$dir/mysql/data" "$dir/mysql/run" "$dir/apache/run" "$dir/apache/logs"
     chown -R mysql:mysql "$dir/mysql"
+    # MariaDB and Apache's workers run as mysql and www-data: every folder above --dir must let them through.
+    local user
+    for user in mysql www-data; do
+        runuser -u "$user" -- test -x "$dir/mysql" ||
+            die "the $user user cannot reach $dir: make its parent folders searchable (chmod o+x), or choose another --dir"
+    done
 
     mariadb-install-db --no-defaults --user=mysql --datadir="$dir/mysql/data" --auth-root-authentication-method=socket \
         --skip-test-db >"$dir/mysql/install.log" 2>&1 ||
