@@ -6,7 +6,7 @@ set -euo pipefail
 
 prog=smoke.sh
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=src/cms-dev/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$here/lib.sh"
 
 case ${1:-} in

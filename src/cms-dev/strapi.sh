@@ -9,7 +9,7 @@ set -euo pipefail
 
 prog=strapi.sh
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=src/cms-dev/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$here/lib.sh"
 
 strapi_version=5.54.0
@@ -24,8 +24,9 @@ Usage: $prog prepare|start|stop|status [options]
 A throwaway Strapi $strapi_version (SQLite) on 127.0.0.1 for Portico's development and tests (needs Node.js 20+
 with npm, and the npm registry the first time).
 
-  prepare  make the cached project if it is missing: npx create-strapi@$strapi_version, then the admin panel's
-           build (about 6-8 minutes, ~700 MB) in
+  prepare  make the cached project if it is missing or was installed from another package-lock.json:
+           npx create-strapi@$strapi_version, npm ci with src/cms-dev/strapi/package-lock.json, then the admin
+           panel's build (about 7 minutes, ~730 MB) in
            \${PORTICO_CACHE_DIR:-\$HOME/.cache/portico}/strapi-$strapi_version (now: $project)
   start    prepare if needed, copy src/cms-dev/strapi/ into the project, start Strapi on a fresh database in --dir;
            bootstrap creates an admin, a full-access API token, the locales en and de and seed content. If Strapi
@@ -92,40 +93,48 @@ require_node() {
         die "Strapi $strapi_version needs Node.js 20 or later, found $(node --version)"
 }
 
-# The cached project: made in place under a lock; .portico-ready marks it complete (a half-made one is redone).
+# The cached project: made in place under a lock. .portico-ready holds the hash of the package-lock.json it was
+# installed from; a half-made project, or one from another lock file, is made again.
+lock_hash() { sha256sum "$overlay/package-lock.json" | cut -d' ' -f1; }
+
 do_prepare() {
     require_node
-    [[ -f $project/.portico-ready ]] && return 0
+    [[ $(cat "$project/.portico-ready" 2>/dev/null) == "$(lock_hash)" ]] && return 0
     mkdir -p "$cache_root"
     exec 9>"$project.lock"
     flock 9
-    if [[ -f $project/.portico-ready ]]; then
+    if [[ $(cat "$project/.portico-ready" 2>/dev/null) == "$(lock_hash)" ]]; then
         exec 9>&-
         return 0
     fi
     rm -rf "$project"
-    local t0 t1
+    local t0 t1 logs=$cache_root/strapi-$strapi_version
     t0=$(date +%s%N)
-    log "creating the Strapi $strapi_version project in $project (npm install, several minutes)"
+    log "creating the Strapi $strapi_version project in $project (npm install and admin build: several minutes)"
+    # create-strapi makes the project; the dependencies come from our package-lock.json (npm ci), so every
+    # machine gets the same versions.
     (
         cd "$cache_root"
         STRAPI_TELEMETRY_DISABLED=true npx --yes "create-strapi@$strapi_version" "$project" --non-interactive \
-            --skip-cloud --no-run --dbclient=sqlite --no-example --no-git-init --use-npm --javascript --install
-    ) >"$cache_root/strapi-$strapi_version-create.log" 2>&1 || {
-        tail -n 30 "$cache_root/strapi-$strapi_version-create.log" >&2
-        die "create-strapi failed (log: $cache_root/strapi-$strapi_version-create.log)"
+            --skip-cloud --no-run --dbclient=sqlite --no-example --no-git-init --use-npm --javascript --no-install
+    ) >"$logs-create.log" 2>&1 || {
+        tail -n 30 "$logs-create.log" >&2
+        die "create-strapi failed (log: $logs-create.log)"
+    }
+    cp -R "$overlay/." "$project/"
+    (cd "$project" && npm ci --no-audit --no-fund) >>"$logs-create.log" 2>&1 || {
+        tail -n 30 "$logs-create.log" >&2
+        die "npm ci failed (log: $logs-create.log)"
     }
     log "project created in $(elapsed_since "$t0") s"
-    cp -R "$overlay/." "$project/"
     t1=$(date +%s%N)
     log "building the admin panel"
-    (cd "$project" && NODE_ENV=production STRAPI_TELEMETRY_DISABLED=true npm run build) \
-        >"$cache_root/strapi-$strapi_version-build.log" 2>&1 || {
-        tail -n 30 "$cache_root/strapi-$strapi_version-build.log" >&2
-        die "the admin panel's build failed (log: $cache_root/strapi-$strapi_version-build.log)"
+    (cd "$project" && NODE_ENV=production STRAPI_TELEMETRY_DISABLED=true npm run build) >"$logs-build.log" 2>&1 || {
+        tail -n 30 "$logs-build.log" >&2
+        die "the admin panel's build failed (log: $logs-build.log)"
     }
     log "admin panel built in $(elapsed_since "$t1") s"
-    echo "$strapi_version" >"$project/.portico-ready"
+    lock_hash >"$project/.portico-ready"
     log "Strapi project ready in $(elapsed_since "$t0") s ($(du -sh "$project" | cut -f1))"
     exec 9>&-
 }

@@ -13,7 +13,7 @@ set -euo pipefail
 
 prog=wordpress.sh
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=src/cms-dev/lib.sh
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$here/lib.sh"
 plugin=$(cd "$here/../cms/wordpress" && pwd)/portico-webhooks.php
 wp_core=/usr/share/wordpress
