@@ -68,6 +68,11 @@ public final class CmsRules {
         return problems;
     }
 
+    /** The kind a request names: {@code page} or {@code block}; null for anything else. */
+    public static ContentKind kind(String name) {
+        return "page".equals(name) ? ContentKind.PAGE : "block".equals(name) ? ContentKind.BLOCK : null;
+    }
+
     /**
      * The locale of a well-formed BCP 47 language tag of at most 35 characters ({@code und}: the same in every
      * language); null for anything else.

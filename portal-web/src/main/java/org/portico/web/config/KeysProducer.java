@@ -28,6 +28,7 @@ import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.keys.KeySetupException;
 import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.keys.MasterSecret;
+import org.portico.web.cms.PreviewLinks;
 import org.portico.deeplink.keys.SecretSealer;
 import org.portico.deeplink.keys.SigningAlgorithm;
 import org.portico.deeplink.keys.SigningKeys;
@@ -121,6 +122,16 @@ public class KeysProducer {
     ClientSecretHasher clientSecretHasher() {
         return new ClientSecretHasher(masterSecret().deriveKey(CLIENT_SECRET_KEY_PURPOSE));
     }
+
+    /** Signs the CMS's preview links for reviewers ({@link PreviewLinks}) under a key derived from the master secret. */
+    @Produces
+    @Singleton
+    PreviewLinks previewLinks(Clock clock) {
+        return new PreviewLinks(new PreviewLinks.Key(masterSecret().deriveKey(PREVIEW_LINK_KEY_PURPOSE)), clock);
+    }
+
+    /** Changing it ends every preview link given out. */
+    static final String PREVIEW_LINK_KEY_PURPOSE = "portico cms preview link v1";
 
     /** Changing it makes every stored client secret hash unverifiable: a new purpose needs a migration of the hashes. */
     static final String CLIENT_SECRET_KEY_PURPOSE = "portico client secret hash v1";

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.portico.web.audit.AuditBatches;
+import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.database.DatabaseMigrations;
@@ -73,6 +74,9 @@ public class Retention {
     @Inject
     TokenStateStore tokens;
 
+    @Inject
+    CmsWebhooks webhooks;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -114,6 +118,7 @@ public class Retention {
         deleted.put("audit entries", inBatches(limit -> audit.pruneBefore(at.minus(auditKept), limit)));
         deleted.put("revocations", inBatches(limit -> tokens.pruneRevocations(at, limit)));
         deleted.put("replay marks", inBatches(limit -> tokens.pruneReplayMarks(at, limit)));
+        deleted.put("webhook deliveries", webhooks.pruneReplayMarks(at));
         if (deleted.values().stream().anyMatch(n -> n > 0)) {
             LOG.info(() -> "Retention removed " + deleted);
         }

@@ -127,4 +127,18 @@ abstract class ApiTestBase {
     static String type(HttpResponse<String> response) {
         return response.headers().firstValue("Content-Type").orElse("");
     }
+
+    /** A request accepting JSON, with a JSON body (or none) and extra headers (name, value, …). */
+    HttpResponse<String> call(HttpClient client, String method, String path, String json, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

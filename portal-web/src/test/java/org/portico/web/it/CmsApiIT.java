@@ -48,18 +48,6 @@ class CmsApiIT extends ApiTestBase {
 
     // ---- helpers -------------------------------------------------------------------------------------------
 
-    private HttpResponse<String> send(HttpClient client, String method, String path, String json, String... headers)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private HttpResponse<String> page(HttpClient client, String slug, String language) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(root() + "/p/" + slug))
@@ -84,7 +72,7 @@ class CmsApiIT extends ApiTestBase {
     }
 
     private JsonObject created(String json) throws Exception {
-        HttpResponse<String> created = send(eddie, "POST", "/api/cms/items", json);
+        HttpResponse<String> created = call(eddie, "POST", "/api/cms/items", json);
         assertEquals(201, created.statusCode(), created.body());
         return json(created);
     }
@@ -112,16 +100,16 @@ class CmsApiIT extends ApiTestBase {
         String path = "/api/cms/pages/" + slug + "/en";
         HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
 
-        HttpResponse<String> create = send(eddie, "POST", "/api/cms/items", item("page", slug, "en", "Opening hours",
+        HttpResponse<String> create = call(eddie, "POST", "/api/cms/items", item("page", slug, "en", "Opening hours",
                 "<h2>When we are open</h2><p onclick=\"steal()\">Mondays to Fridays."
                         + " See <a href=\"portico:link/invoice/42\">invoice 42</a>.</p>"
                         + "<script>alert(1)</script><img src=\"x\" onerror=\"alert(2)\">",
                 "end-user"));
         HttpResponse<String> draftOnly = page(alice, slug, "en");
-        HttpResponse<String> saved = send(eddie, "PUT", path, draft("Opening hours",
+        HttpResponse<String> saved = call(eddie, "PUT", path, draft("Opening hours",
                 "<h2>When we are open</h2><p>Mondays to Saturdays. See <a href=\"portico:link/invoice/42\">invoice"
                         + " 42</a>.</p>", "end-user"), "If-Match", etag(create));
-        HttpResponse<String> published = send(eddie, "POST", path + "/publish", null, "If-Match", etag(saved));
+        HttpResponse<String> published = call(eddie, "POST", path + "/publish", null, "If-Match", etag(saved));
         HttpResponse<String> shown = page(alice, slug, "en");
         HttpResponse<String> guest = page(FormLogin.newClient(), slug, "en");
 
@@ -154,15 +142,15 @@ class CmsApiIT extends ApiTestBase {
         String path = "/api/cms/pages/" + slug + "/en";
         HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
         created(item("page", slug, "en", "Plan", "<p>First plan.</p><p>Same.</p>", "end-user"));
-        HttpResponse<String> read = send(eddie, "GET", path, null);
-        HttpResponse<String> published = send(eddie, "POST", path + "/publish", null, "If-Match", etag(read));
-        HttpResponse<String> second = send(eddie, "PUT", path, draft("Plan B", "<p>Second plan.</p><p>Same.</p>",
+        HttpResponse<String> read = call(eddie, "GET", path, null);
+        HttpResponse<String> published = call(eddie, "POST", path + "/publish", null, "If-Match", etag(read));
+        HttpResponse<String> second = call(eddie, "PUT", path, draft("Plan B", "<p>Second plan.</p><p>Same.</p>",
                 "end-user"), "If-Match", etag(published));
         HttpResponse<String> stillFirst = page(alice, slug, "en");
-        HttpResponse<String> versions = send(eddie, "GET", path + "/versions", null);
-        HttpResponse<String> diff = send(eddie, "GET", path + "/diff?from=1&to=2", null);
-        HttpResponse<String> restored = send(eddie, "POST", path + "/versions/1/restore", null, "If-Match", etag(second));
-        HttpResponse<String> version3 = send(eddie, "GET", path + "/versions/3", null);
+        HttpResponse<String> versions = call(eddie, "GET", path + "/versions", null);
+        HttpResponse<String> diff = call(eddie, "GET", path + "/diff?from=1&to=2", null);
+        HttpResponse<String> restored = call(eddie, "POST", path + "/versions/1/restore", null, "If-Match", etag(second));
+        HttpResponse<String> version3 = call(eddie, "GET", path + "/versions/3", null);
 
         JsonObject changes = json(diff);
         assertAll(
@@ -190,7 +178,7 @@ class CmsApiIT extends ApiTestBase {
         for (String[] variant : new String[][] {{"en", "Welcome"}, {"de", "Willkommen"}}) {
             JsonObject item = created(item("page", slug, variant[0], variant[1], "<p>" + variant[1] + "!</p>",
                     "guest", "end-user"));
-            HttpResponse<String> publish = send(eddie, "POST", "/api/cms/pages/" + slug + "/" + variant[0] + "/publish",
+            HttpResponse<String> publish = call(eddie, "POST", "/api/cms/pages/" + slug + "/" + variant[0] + "/publish",
                     null, "If-Match", "\"" + lockOf(slug, variant[0]) + "\"");
             assertEquals(200, publish.statusCode(), publish.body() + item);
         }
@@ -211,7 +199,7 @@ class CmsApiIT extends ApiTestBase {
     }
 
     private long lockOf(String slug, String language) throws Exception {
-        HttpResponse<String> read = send(eddie, "GET", "/api/cms/pages/" + slug + "/" + language, null);
+        HttpResponse<String> read = call(eddie, "GET", "/api/cms/pages/" + slug + "/" + language, null);
         return Long.parseLong(etag(read).replace("\"", ""));
     }
 
@@ -219,10 +207,10 @@ class CmsApiIT extends ApiTestBase {
     void aScheduledPublicationHappensOnItsOwn() throws Exception {
         String slug = unique("scheduled");
         String path = "/api/cms/pages/" + slug + "/en";
-        HttpResponse<String> create = send(eddie, "POST", "/api/cms/items", item("page", slug, "en", "Soon",
+        HttpResponse<String> create = call(eddie, "POST", "/api/cms/items", item("page", slug, "en", "Soon",
                 "<p>Now live.</p>", "end-user"));
         String at = Instant.now().plusSeconds(2).toString();
-        HttpResponse<String> scheduled = send(eddie, "PUT", path + "/schedule",
+        HttpResponse<String> scheduled = call(eddie, "PUT", path + "/schedule",
                 "{\"publishAt\":\"" + at + "\",\"unpublishAt\":null}", "If-Match", etag(create));
         assertEquals(200, scheduled.statusCode(), scheduled.body());
         assertEquals(at, json(scheduled).getString("publishAt"));
@@ -231,7 +219,7 @@ class CmsApiIT extends ApiTestBase {
         JsonObject now = json(scheduled);
         while (!"published".equals(now.getString("status")) && Instant.now().isBefore(deadline)) {
             Thread.sleep(1000);
-            now = json(send(eddie, "GET", path, null));
+            now = json(call(eddie, "GET", path, null));
         }
         HttpResponse<String> shown = page(FormLogin.loggedIn(root(), "alice", "portico-demo"), slug, "en");
 
@@ -249,16 +237,16 @@ class CmsApiIT extends ApiTestBase {
     void changesMadeMeanwhileAreRefusedSayingWhoAndWhen() throws Exception {
         String slug = unique("stale");
         String path = "/api/cms/pages/" + slug + "/en";
-        HttpResponse<String> create = send(eddie, "POST", "/api/cms/items", item("page", slug, "en", "T", "<p>a</p>",
+        HttpResponse<String> create = call(eddie, "POST", "/api/cms/items", item("page", slug, "en", "T", "<p>a</p>",
                 "end-user"));
         HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
-        HttpResponse<String> adas = send(ada, "PUT", path, draft("By ada", "<p>b</p>", "end-user"),
+        HttpResponse<String> adas = call(ada, "PUT", path, draft("By ada", "<p>b</p>", "end-user"),
                 "If-Match", etag(create));
-        HttpResponse<String> eddies = send(eddie, "PUT", path, draft("By eddie", "<p>c</p>", "end-user"),
+        HttpResponse<String> eddies = call(eddie, "PUT", path, draft("By eddie", "<p>c</p>", "end-user"),
                 "If-Match", etag(create));
-        HttpResponse<String> noIfMatch = send(eddie, "PUT", path, draft("x", "<p>d</p>", "end-user"));
-        HttpResponse<String> weak = send(eddie, "POST", path + "/publish", null, "If-Match", "W/\"1\"");
-        HttpResponse<String> read = send(eddie, "GET", path, null);
+        HttpResponse<String> noIfMatch = call(eddie, "PUT", path, draft("x", "<p>d</p>", "end-user"));
+        HttpResponse<String> weak = call(eddie, "POST", path + "/publish", null, "If-Match", "W/\"1\"");
+        HttpResponse<String> read = call(eddie, "GET", path, null);
 
         assertAll(
                 () -> assertEquals(200, adas.statusCode(), adas.body()),
@@ -272,19 +260,19 @@ class CmsApiIT extends ApiTestBase {
     @Test
     void badFieldsTakenSlugsAndPastTimesAreRefusedFieldByField() throws Exception {
         String slug = unique("taken");
-        HttpResponse<String> first = send(eddie, "POST", "/api/cms/items", item("page", slug, "en", "T", "", "end-user"));
-        HttpResponse<String> again = send(eddie, "POST", "/api/cms/items", item("page", slug, "en", "T", "", "end-user"));
-        HttpResponse<String> portalPage = send(eddie, "POST", "/api/cms/items",
+        HttpResponse<String> first = call(eddie, "POST", "/api/cms/items", item("page", slug, "en", "T", "", "end-user"));
+        HttpResponse<String> again = call(eddie, "POST", "/api/cms/items", item("page", slug, "en", "T", "", "end-user"));
+        HttpResponse<String> portalPage = call(eddie, "POST", "/api/cms/items",
                 item("page", "invoices", "en", "T", "", "end-user"));
-        HttpResponse<String> bad = send(eddie, "POST", "/api/cms/items",
+        HttpResponse<String> bad = call(eddie, "POST", "/api/cms/items",
                 item("page", "Not A Slug", "xx-!!", "", "", "pope"));
-        HttpResponse<String> blockWithRoles = send(eddie, "POST", "/api/cms/items",
+        HttpResponse<String> blockWithRoles = call(eddie, "POST", "/api/cms/items",
                 item("block", unique("b"), "und", "", "<p>x</p>", "end-user"));
-        HttpResponse<String> past = send(eddie, "PUT", "/api/cms/pages/" + slug + "/en/schedule",
+        HttpResponse<String> past = call(eddie, "PUT", "/api/cms/pages/" + slug + "/en/schedule",
                 "{\"publishAt\":\"2020-01-01T00:00:00Z\",\"unpublishAt\":\"tomorrow\"}", "If-Match", etag(first));
-        HttpResponse<String> notJson = send(eddie, "POST", "/api/cms/items", "{\"kind\":", "X-Dummy", "1");
-        HttpResponse<String> unknown = send(eddie, "GET", "/api/cms/pages/no-such-page/en", null);
-        HttpResponse<String> badLanguage = send(eddie, "GET", "/api/cms/pages/" + slug + "/%3Cscript%3E", null);
+        HttpResponse<String> notJson = call(eddie, "POST", "/api/cms/items", "{\"kind\":", "X-Dummy", "1");
+        HttpResponse<String> unknown = call(eddie, "GET", "/api/cms/pages/no-such-page/en", null);
+        HttpResponse<String> badLanguage = call(eddie, "GET", "/api/cms/pages/" + slug + "/%3Cscript%3E", null);
 
         assertAll(
                 () -> assertEquals(201, first.statusCode(), first.body()),
@@ -301,7 +289,7 @@ class CmsApiIT extends ApiTestBase {
                 () -> assertProblem(404, unknown),
                 () -> assertProblem(404, badLanguage),
                 () -> assertFalse(badLanguage.body().contains("<script>")));
-        HttpResponse<String> inThePast = send(eddie, "PUT", "/api/cms/pages/" + slug + "/en/schedule",
+        HttpResponse<String> inThePast = call(eddie, "PUT", "/api/cms/pages/" + slug + "/en/schedule",
                 "{\"publishAt\":\"2020-01-01T00:00:00Z\"}", "If-Match", etag(first));
         assertProblem(400, inThePast);
         assertEquals(List.of("publishAt"), errorFields(inThePast));
@@ -310,16 +298,16 @@ class CmsApiIT extends ApiTestBase {
     @Test
     void onlyEditorsAndAdminsWriteAndStrangersAndOtherSitesAreTurnedAway() throws Exception {
         HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
-        HttpResponse<String> readerList = send(alice, "GET", "/api/cms/items", null);
-        HttpResponse<String> readerCreate = send(alice, "POST", "/api/cms/items",
+        HttpResponse<String> readerList = call(alice, "GET", "/api/cms/items", null);
+        HttpResponse<String> readerCreate = call(alice, "POST", "/api/cms/items",
                 item("page", unique("x"), "en", "T", "", "end-user"));
-        HttpResponse<String> guest = send(FormLogin.newClient(), "GET", "/api/cms/items", null);
-        HttpResponse<String> crossSite = send(eddie, "POST", "/api/cms/items",
+        HttpResponse<String> guest = call(FormLogin.newClient(), "GET", "/api/cms/items", null);
+        HttpResponse<String> crossSite = call(eddie, "POST", "/api/cms/items",
                 item("page", unique("x"), "en", "T", "", "end-user"), "Origin", "https://evil.example");
         HttpResponse<String> notJson = eddie.send(HttpRequest.newBuilder(URI.create(root() + "/api/cms/items"))
                 .header("Content-Type", "text/plain").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("kind=page")).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> adaList = send(FormLogin.loggedIn(root(), "ada", "portico-demo"), "GET",
+        HttpResponse<String> adaList = call(FormLogin.loggedIn(root(), "ada", "portico-demo"), "GET",
                 "/api/cms/items?kind=page&status=published&q=about", null);
 
         assertAll(

@@ -57,6 +57,8 @@ public class WidgetForm implements Serializable {
     private String param;
     private String limit;
     private String block;
+    private String cmsPage;
+    private String source;
     private List<LinkRow> links = new ArrayList<>();
 
     /** A new widget of this kind. */
@@ -104,6 +106,8 @@ public class WidgetForm implements Serializable {
         form.param = string(s, "param");
         form.limit = string(s, "limit");
         form.block = string(s, "block");
+        form.cmsPage = string(s, "page");
+        form.source = string(s, "source");
         if (s.get("links") instanceof jakarta.json.JsonArray array) {
             for (JsonValue value : array) {
                 if (value instanceof JsonObject link) {
@@ -152,7 +156,11 @@ public class WidgetForm implements Serializable {
                 put(settings, "param", param);
                 number(settings, "limit", limit);
             }
-            case CMS_BLOCK -> put(settings, "block", block);
+            case CMS_BLOCK -> {
+                put(settings, "block", block);
+                put(settings, "page", cmsPage);
+                put(settings, "source", source);
+            }
             case LINKS_LIST -> {
                 JsonArrayBuilder array = JSON.createArrayBuilder();
                 for (int i = 0; i < links.size(); i++) {
@@ -281,6 +289,10 @@ public class WidgetForm implements Serializable {
     public void setParam(String param) { this.param = param; }
     public String getLimit() { return limit; }
     public void setLimit(String limit) { this.limit = limit; }
+    public String getCmsPage() { return cmsPage; }
+    public void setCmsPage(String cmsPage) { this.cmsPage = cmsPage; }
+    public String getSource() { return source; }
+    public void setSource(String source) { this.source = source; }
     public String getBlock() { return block; }
     public void setBlock(String block) { this.block = block; }
     public List<LinkRow> getLinks() { return links; }

@@ -1,0 +1,140 @@
+package org.portico.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.portico.web.it.ItSupport.json;
+import static org.portico.web.it.ItSupport.unique;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Strapi 5 (its cached project started by {@code .ci/run} or {@code src/cms-dev/strapi.sh}: see
+ * {@code src/docs/cms-sources.md}) as a source of Portico's pages: an admin connects it with an API token, "test
+ * connection" reaches it, a portal page bound to a Strapi page shows its Blocks rich text to alice in her language,
+ * and an edit published in Strapi reaches alice within a second through Strapi's webhook with Portico's shared
+ * secret. Skipped outside CI when no Strapi is running; under CI it must run.
+ */
+class CmsStrapiIT extends ApiTestBase {
+
+    private static final String STRAPI = System.getenv("PORTICO_IT_STRAPI_URL");
+    private static final String TOKEN = System.getenv("PORTICO_IT_STRAPI_TOKEN");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portico();
+    }
+
+    @BeforeAll
+    static void strapiIsThere() {
+        boolean there = STRAPI != null && TOKEN != null;
+        if ("true".equals(System.getenv("CI"))) {
+            assertTrue(there, "CI must start Strapi (.ci/run exports PORTICO_IT_STRAPI_*)");
+        }
+        assumeTrue(there, "no Strapi running: start one with src/cms-dev/strapi.sh (see src/docs/cms-sources.md)");
+    }
+
+    @AfterAll
+    static void forgetTheWebhook() throws Exception {
+        if (STRAPI != null) {
+            strapi("DELETE", "/api/portico/webhook", null);
+        }
+    }
+
+    private static HttpResponse<String> strapi(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(STRAPI + path)).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+
+    /** Strapi's Blocks rich text: one heading and one paragraph. */
+    private static JsonArrayBuilder blocks(String heading, String paragraph) {
+        return Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "heading").add("level", 2).add("children",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", heading))))
+                .add(Json.createObjectBuilder().add("type", "paragraph").add("children",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", paragraph))));
+    }
+
+    @Test
+    void aStrapiPageIsShownInTheReadersLanguageAndKeptUpToDateByItsWebhook() throws Exception {
+        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        HttpClient alice = FormLogin.loggedIn(root(), "alice", "portico-demo");
+        String id = unique("strapi");
+        HttpResponse<String> created = call(ada, "POST", "/api/admin/cms/sources", Json.createObjectBuilder()
+                .add("id", id).add("type", "strapi").add("name", "Marketing's Strapi").add("baseUrl", STRAPI + "/")
+                .add("options", Json.createObjectBuilder().add("pageCollection", "pages").add("pageModel", "page")
+                        .add("blockCollection", "blocks").add("blockModel", "block").add("slugField", "slug"))
+                .add("credential", TOKEN).add("timeoutMillis", 2000).add("freshForSeconds", 300).add("enabled", true)
+                .add("allowInternalHost", true).build().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject source = json(created);
+        HttpResponse<String> check = call(ada, "POST", "/api/admin/cms/sources/" + id + "/test", null);
+        HttpResponse<String> hook = strapi("POST", "/api/portico/webhook", Json.createObjectBuilder()
+                .add("url", source.getString("webhookUrl")).add("secret", source.getString("webhookSecret")).build().toString());
+        assertTrue(hook.statusCode() / 100 == 2, hook.body());
+
+        String strapiSlug = unique("offers");
+        HttpResponse<String> entry = strapi("POST", "/api/pages?status=published&locale=en", Json.createObjectBuilder()
+                .add("data", Json.createObjectBuilder().add("title", "Offers & news").add("slug", strapiSlug)
+                        .add("body", blocks("This week", "Ten percent off."))).build().toString());
+        assertTrue(entry.statusCode() / 100 == 2, entry.body());
+        String documentId = json(entry).getJsonObject("data").getString("documentId");
+        String slug = unique("bound-strapi");
+        HttpResponse<String> page = call(ada, "POST", "/api/admin/pages", Json.createObjectBuilder()
+                .add("slug", slug).add("title", "From Strapi").add("roles", Json.createArrayBuilder().add("end-user"))
+                .add("inNavigation", false).add("navOrder", 51)
+                .add("widgets", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", slug + "-s")
+                        .add("kind", "cms-block").add("title", "").add("width", 12).add("roles", Json.createArrayBuilder())
+                        .add("optional", false).add("settings", Json.createObjectBuilder().add("source", id)
+                                .add("page", strapiSlug)))).build().toString());
+        assertEquals(201, page.statusCode(), page.body());
+        String first = call(alice, "GET", "/p/" + slug, null).body();
+
+        HttpResponse<String> edited = strapi("PUT", "/api/pages/" + documentId + "?status=published&locale=en",
+                Json.createObjectBuilder().add("data", Json.createObjectBuilder()
+                        .add("body", blocks("This week", "Twenty percent off."))).build().toString());
+        assertTrue(edited.statusCode() / 100 == 2, edited.body());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(1));
+        String afterEdit = call(alice, "GET", "/p/" + slug, null).body();
+        while (!afterEdit.contains("Twenty percent") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            afterEdit = call(alice, "GET", "/p/" + slug, null).body();
+        }
+        HttpResponse<String> wrongSecret = call(HttpClient.newHttpClient(), "POST", "/api/cms/webhooks/" + id,
+                "{\"event\":\"entry.update\",\"createdAt\":\"" + Instant.now() + "\",\"model\":\"page\",\"entry\":{\"slug\":\""
+                        + strapiSlug + "\",\"locale\":\"en\"}}", "X-Portico-Webhook-Secret", "not-the-secret-of-this-source");
+
+        String firstShown = first;
+        String afterEditShown = afterEdit;
+        assertAll(
+                () -> assertTrue(json(check).getBoolean("reached"), check.body()),
+                () -> assertTrue(firstShown.contains("<h2>This week</h2>"), firstShown),
+                () -> assertTrue(firstShown.contains("Ten percent off."), firstShown),
+                () -> assertTrue(afterEditShown.contains("Twenty percent off."), "within a second: " + afterEditShown),
+                () -> assertFalse(afterEditShown.contains("Ten percent off.")),
+                () -> assertEquals(401, wrongSecret.statusCode(), wrongSecret.body()));
+    }
+}
