@@ -85,4 +85,12 @@ class PackageDependenciesTest {
                 .should().dependOnClassesThat().resideInAPackage(WEB + ".rest..")
                 .check(classes);
     }
+
+    /** The media store is a feature of its own that only the entry points and the wiring use (issue 11). */
+    @Test
+    void onlyTheEntryPointsUseTheMediaStore() {
+        noClasses().that().resideOutsideOfPackages(WEB + ".media..", WEB + ".rest..", WEB + ".view..", WEB + ".config..")
+                .should().dependOnClassesThat().resideInAPackage(WEB + ".media..")
+                .check(classes);
+    }
 }
