@@ -31,12 +31,13 @@ import org.owasp.html.PolicyFactory;
  *   (an {@code http(s)} scheme, or {@code //host} however it is spelt) get {@code rel="noopener noreferrer"}, so the
  *   target page can neither script Portico's window nor see the portal URL (which may carry a token fragment).</li>
  *   <li>Images, which the browser fetches by itself, with the reader's Portico cookies: only from an {@code https}
- *   URL on another host (a CDN, the CMS's media library) or from Portico's fingerprinted assets under
- *   {@code /assets/}. Any other path on Portico is refused, so content cannot make a reader's browser send a GET to
+ *   URL on another host (a CDN, the CMS's media library), from Portico's fingerprinted assets under
+ *   {@code /assets/}, or from Portico's media store, exactly {@code /media/<64 hex digits>.<png|jpg|gif|webp>}.
+ *   Any other path on Portico is refused, so content cannot make a reader's browser send a GET to
  *   {@code /link/…?_ticket=…}, {@code /oauth2/…}, {@code /api/…} or the logout: relative sources (which
  *   {@code ../} leads anywhere), dot segments, encoded slashes or dots, {@code http}, {@code data:} and
  *   protocol-relative {@code //host} are all dropped. With {@link #editorial(Collection)} an https source on
- *   Portico's own host must be an asset too.</li>
+ *   Portico's own host must be an asset or a stored image too.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -49,6 +50,8 @@ public final class HtmlSanitizer {
     private static final Pattern WEB_SCHEME = Pattern.compile("(?i)^https?:.*", Pattern.DOTALL);
     /** A fingerprinted asset: segments of unreserved characters that do not start with a dot (no "." or ".."). */
     private static final Pattern ASSET_PATH = Pattern.compile("/assets(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
+    /** An image of Portico's media store: named by the SHA-256 of its bytes, with its format's extension. */
+    private static final Pattern MEDIA_PATH = Pattern.compile("/media/[0-9a-f]{64}\\.(?:png|jpg|gif|webp)");
 
     private static final String DEEP_LINK_SCHEME = "portico:";
     /** {@code portico:link/<route>/<parameter>…}: segments of unreserved characters, none of them "." or "..". */
@@ -154,12 +157,12 @@ public final class HtmlSanitizer {
     }
 
     /**
-     * The image source as the browser reads it when it is an https URL on another host or an asset of Portico's;
-     * null (dropped) otherwise.
+     * The image source as the browser reads it when it is an https URL on another host, an asset of Portico's or an
+     * image of its media store; null (dropped) otherwise.
      */
     static String imageSource(String value, Set<String> portalHosts) {
         String url = asBrowserReads(value);
-        if (ASSET_PATH.matcher(url).matches()) {
+        if (localImage(url)) {
             return url;
         }
         if (!url.regionMatches(true, 0, "https://", 0, 8)) {
@@ -173,12 +176,17 @@ public final class HtmlSanitizer {
             }
             if (portalHosts.contains(host.toLowerCase(Locale.ROOT).replaceAll("\\.$", ""))) {
                 String path = uri.getRawPath();
-                return path != null && ASSET_PATH.matcher(path).matches() && uri.getRawQuery() == null ? url : null;
+                return path != null && localImage(path) && uri.getRawQuery() == null ? url : null;
             }
             return url;
         } catch (URISyntaxException e) {
             return null;
         }
+    }
+
+    /** Whether a path is one of Portico's own images: a fingerprinted asset or an image of the media store. */
+    private static boolean localImage(String path) {
+        return ASSET_PATH.matcher(path).matches() || MEDIA_PATH.matcher(path).matches();
     }
 
     /** Sets {@code rel="noopener noreferrer"} on links that leave the portal; leaves other links' rel out. */

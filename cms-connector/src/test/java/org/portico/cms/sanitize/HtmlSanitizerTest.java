@@ -20,6 +20,10 @@ import org.portico.cms.spi.ContentSource;
 
 class HtmlSanitizerTest {
 
+    /** The name of an image in Portico's media store: the SHA-256 of its bytes in lowercase hex. */
+    private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    private static final String SHA256_UPPER = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+
     private final HtmlSanitizer sanitizer = HtmlSanitizer.editorial();
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -107,6 +111,40 @@ class HtmlSanitizerTest {
             "/assets\\img\\logo.png           | /assets/img/logo.png"})
     void imageSourcesAreWrittenAsTheBrowserReadsThem(String src, String expected) {
         assertEquals("<img src=\"" + expected + "\" />", sanitizer.sanitize("<img src=\"" + src + "\">"));
+    }
+
+    /** The media store's images: named by their SHA-256 in hex, with their format's extension, nothing else. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"png", "jpg", "gif", "webp"})
+    void imagesOfTheMediaStoreLoad(String extension) {
+        String src = "/media/" + SHA256 + "." + extension;
+        assertEquals("<img src=\"" + src + "\" alt=\"A chart\" />",
+                sanitizer.sanitize("<img src=\"" + src + "\" alt=\"A chart\">"));
+    }
+
+    /**
+     * Only exactly a stored image's name: no other extension (svg, html), no query, no dot segments or encoded ones,
+     * no hash of the wrong length or case, nothing after it, no other folder.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "/media/" + SHA256 + ".svg", "/media/" + SHA256 + ".html", "/media/" + SHA256 + ".png?x=/link/a",
+            "/media/" + SHA256 + ".png#x", "/media/../link/invoice/42", "/media/%2e%2e/api/me",
+            "/media/./" + SHA256 + ".png", "/media/" + SHA256 + ".png/../../logout", "/media/" + SHA256 + "0.png",
+            "/media/" + SHA256_UPPER + ".png", "/media/abc.png", "/media/" + SHA256 + ".PNG", "/media/" + SHA256,
+            "/media/", "/media/x/" + SHA256 + ".png", "media/" + SHA256 + ".png", "/api/media/" + SHA256 + ".png"})
+    void otherPathsUnderMediaAreDropped(String src) {
+        assertEquals("", sanitizer.sanitize("<img src=\"" + src + "\">"));
+    }
+
+    @Test
+    void anHttpsImageOnThePortalsOwnHostMayBeAStoredImage() {
+        HtmlSanitizer portal = HtmlSanitizer.editorial(List.of("portal.example.org"));
+        String src = "https://portal.example.org/media/" + SHA256 + ".webp";
+        assertAll(
+                () -> assertEquals("<img src=\"" + src + "\" />", portal.sanitize("<img src=\"" + src + "\">")),
+                () -> assertEquals("", portal.sanitize("<img src=\"" + src + "?next=/logout\">")),
+                () -> assertEquals("", portal.sanitize("<img src=\"https://portal.example.org/media/x.webp\">")));
     }
 
     /** OWASP writes a tab inside a path percent-encoded: {@code /%09/evil.example} is a path on Portico again. */
