@@ -3,6 +3,7 @@ package org.portico.web.rest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,15 +11,22 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
+import org.portico.web.media.MediaRejectedException;
+import org.portico.web.media.MediaSettings;
 import org.portico.web.settings.RequestLimits;
 
 /**
  * Caps every request body of the API at {@code portico.api.max-body-size} (413 problem+json). A declared
  * {@code Content-Length} over the cap is refused before a byte is read; a body without one (chunked) is counted while
  * it is read and cut at the cap, whoever reads it (a resource's {@code InputStream} or RESTEasy's readers).
+ * A method marked {@link MediaUpload} has the media store's cap instead ({@code portico.media.max-size} and the
+ * multipart headers), and its 413 is the media store's refusal; RESTEasy parses the multipart body after this filter
+ * (its {@code EntityPartFilter} runs at the default priority), so the cap holds while the parts are read.
  * <p>
  * Runs after authentication and {@code @RolesAllowed}, so a stranger's body is refused unread with 401/403 instead.
  */
@@ -30,9 +38,20 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     @Inject
     RequestLimits limits;
 
+    @Inject
+    MediaSettings media;
+
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        long max = limits.maxBodySize();
+        boolean upload = resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(MediaUpload.class);
+        long max = upload ? media.maxUploadBody() : limits.maxBodySize();
+        Supplier<RuntimeException> tooLarge = upload
+                ? () -> new MediaRejectedException.TooLarge(media.maxSize())
+                : () -> tooLarge(max);
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && !length.isBlank()) {
             long declared;
@@ -42,11 +61,11 @@ public class BodyLimitFilter implements ContainerRequestFilter {
                 throw new ApiProblemException(400, "The Content-Length header must be a number of bytes.");
             }
             if (declared > max) {
-                throw tooLarge(max);
+                throw tooLarge.get();
             }
         }
         if (request.getEntityStream() != null) {
-            request.setEntityStream(new Capped(request.getEntityStream(), max));
+            request.setEntityStream(new Capped(request.getEntityStream(), max, tooLarge));
         }
     }
 
@@ -62,11 +81,13 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     static final class Capped extends FilterInputStream {
 
         private final long max;
+        private final Supplier<RuntimeException> tooLarge;
         private long count;
 
-        Capped(InputStream body, long max) {
+        Capped(InputStream body, long max, Supplier<RuntimeException> tooLarge) {
             super(body);
             this.max = max;
+            this.tooLarge = tooLarge;
         }
 
         @Override
@@ -97,7 +118,7 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         private void counted(long n) {
             count += n;
             if (count > max) {
-                throw tooLarge(max);
+                throw tooLarge.get();
             }
         }
 
