@@ -40,16 +40,6 @@ public class MediaSettings {
     private int maxItems;
     private int cacheSize;
 
-    MediaSettings() {
-    }
-
-    /** Settings as given, for tests. */
-    MediaSettings(int maxSize, int maxItems, int cacheSize) {
-        this.maxSize = maxSize;
-        this.maxItems = maxItems;
-        this.cacheSize = cacheSize;
-    }
-
     @PostConstruct
     void read() {
         maxSize = Settings.number(config, "portico.media.max-size", DEFAULT_MAX_SIZE, 1024, 50 * 1024 * 1024);

@@ -32,7 +32,7 @@ import org.portico.web.audit.AuditOutcome;
 public class MediaStore {
 
     /** Images listed at most per query. */
-    public static final int LIST_LIMIT = 200;
+    static final int LIST_LIMIT = 200;
 
     private static final String INFO = "SELECT new org.portico.web.media.MediaInfo(m.sha256, m.format, m.size,"
             + " m.width, m.height, m.fileName, m.uploadedBy, m.uploadedAt) FROM StoredMedia m";
