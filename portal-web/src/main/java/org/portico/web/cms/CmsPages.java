@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 
 import org.portico.cms.spi.ContentItem;
 import org.portico.cms.spi.ContentKind;
@@ -59,9 +60,14 @@ public class CmsPages {
         if (page.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> allowed = readers.get(new Place(slug, page.get().locale().toLanguageTag()),
-                place -> cms.find(ContentKind.PAGE, slug, page.get().locale())
-                        .map(item -> item.draft().roles()).orElse(Set.of()));
+        Set<String> allowed;
+        try {
+            allowed = readers.get(new Place(slug, page.get().locale().toLanguageTag()),
+                    place -> cms.find(ContentKind.PAGE, slug, page.get().locale())
+                            .map(item -> item.draft().roles()).orElse(Set.of()));
+        } catch (PersistenceException e) { // who may read it is not known now: no guess either way
+            throw new ContentUnavailableException("the readers of page '" + slug + "' cannot be read", e);
+        }
         if (allowed.stream().noneMatch(roles::contains)) {
             return Optional.empty();
         }
