@@ -232,6 +232,6 @@ public class CmsSourcesResource {
         long fresh = json.get("freshForSeconds") instanceof JsonNumber number ? number.longValue() : 60;
         return new CmsSourceChange(json.get("name") instanceof JsonString text ? text.getString() : null,
                 json.get("baseUrl") instanceof JsonString text ? text.getString() : null, options, credential,
-                Duration.ofMillis(timeout), Duration.ofSeconds(fresh), json.getBoolean("enabled", true), allowInternal);
+                Duration.ofMillis(timeout), Duration.ofSeconds(fresh), json.getBoolean("enabled", true));
     }
 }

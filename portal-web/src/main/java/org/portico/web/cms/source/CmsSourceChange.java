@@ -7,10 +7,11 @@ import java.util.TreeMap;
 /**
  * What an admin sends to add or change a source. Immutable.
  *
+ * @param options    the type's options; {@code allowInternalHost: "true"} lets the host be on Portico's own network
  * @param credential the application password or API token: null keeps the stored one, empty removes it
  */
 public record CmsSourceChange(String name, String baseUrl, Map<String, String> options, String credential,
-                              Duration timeout, Duration freshFor, boolean enabled, boolean allowInternalHost) {
+                              Duration timeout, Duration freshFor, boolean enabled) {
 
     public CmsSourceChange {
         options = options == null ? Map.of() : Map.copyOf(new TreeMap<>(options));

@@ -58,6 +58,12 @@ public class CmsSourceService {
     static final Duration MAX_FRESH = Duration.ofDays(1);
     static final Duration MIN_TIMEOUT = Duration.ofMillis(200);
     static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The one client every source's requests go through (and that checking a change builds its adapter with): no
+     * redirects, so a source's host cannot bounce Portico's requests elsewhere (see the SSRF notes).
+     */
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @PersistenceContext(unitName = "portico")
     EntityManager em;
@@ -152,16 +158,16 @@ public class CmsSourceService {
 
     /** The connector of a stored source, with its secrets opened; empty when there is none or it is disabled. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    Optional<CmsSourceConnector> connector(String id, HttpClient http) {
-        return stored(id).filter(entity -> entity.enabled).map(entity -> connector(entity, http));
+    Optional<CmsSourceConnector> connector(String id) {
+        return stored(id).filter(entity -> entity.enabled).map(this::connector);
     }
 
     /** Reaches the source as it is stored, and says what it reached and how long it took. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ConnectionCheck test(String id, HttpClient http) {
+    public ConnectionCheck test(String id) {
         CmsSourceEntity entity = existing(id);
         try {
-            return connector(entity, http).source().check();
+            return connector(entity).source().check();
         } catch (IllegalArgumentException e) {
             return ConnectionCheck.failed(entity.baseUrl, Duration.ZERO, "not tried: " + e.getMessage());
         }
@@ -169,12 +175,12 @@ public class CmsSourceService {
 
     // ---- internals -------------------------------------------------------------------------------------------
 
-    private CmsSourceConnector connector(CmsSourceEntity entity, HttpClient http) {
+    private CmsSourceConnector connector(CmsSourceEntity entity) {
         Optional<String> credential = Optional.ofNullable(entity.credentialSealed).map(sealed ->
                 new String(sealer.open(label(entity.getId(), "credential"), sealed), StandardCharsets.UTF_8));
         String secret = new String(sealer.open(label(entity.getId(), "webhook"), entity.webhookSecretSealed),
                 StandardCharsets.UTF_8);
-        return CmsSourceConnector.of(view(entity), credential, secret, http, clock);
+        return CmsSourceConnector.of(view(entity), credential, secret, HTTP, clock);
     }
 
     /** Checks the change as the connector will be built from it, then writes it into the entity. */
@@ -225,8 +231,7 @@ public class CmsSourceService {
                     credential.isPresent(), change.timeout(), change.freshFor(), change.enabled(), clock.instant(), by,
                     entity.getLockVersion());
             try {
-                CmsSourceConnector.of(candidate, credential, "a-webhook-secret-to-check-settings", HttpClient.newBuilder()
-                        .build(), clock);
+                CmsSourceConnector.of(candidate, credential, "a-webhook-secret-to-check-settings", HTTP, clock);
             } catch (IllegalArgumentException e) {
                 problems.add(FieldMessage.of("options", "cms.source.rule.settings", e.getMessage()));
             }

@@ -1,6 +1,5 @@
 package org.portico.web.cms.source;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -49,16 +48,12 @@ public class CmsSources {
     @Inject
     HtmlSanitizer sanitizer;
 
-    private HttpClient http;
     private Executor executor;
     private final Cache<String, Optional<Active>> active = Caffeine.newBuilder()
             .expireAfterWrite(REBUILT_AFTER).maximumSize(CmsSourceService.MAX_SOURCES).build();
 
     @PostConstruct
     void init() {
-        // No redirects: a source's host cannot bounce Portico's requests elsewhere (see the SSRF notes).
-        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         executor = managedExecutor();
     }
 
@@ -74,11 +69,11 @@ public class CmsSources {
 
     /** Reaches the source as stored. */
     public ConnectionCheck test(String id) {
-        return sources.test(id, http);
+        return sources.test(id);
     }
 
     private Optional<Active> build(String id) {
-        return sources.connector(id, http).flatMap(connector -> sources.find(id).map(settings -> new Active(settings,
+        return sources.connector(id).flatMap(connector -> sources.find(id).map(settings -> new Active(settings,
                 connector, CachingContentSource.builder(new SanitizingContentSource(connector.source(), sanitizer))
                         .freshFor(settings.freshFor())
                         .executor(executor)
