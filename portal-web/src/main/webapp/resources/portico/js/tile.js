@@ -7,7 +7,7 @@
  * links (/link/...), built by the server. "unavailable" — or no answer, or an error — shows the tile's message and a
  * Retry button that asks again. A 401 (the login has ended) invites the user to sign in. The texts come from the
  * placeholder's data-text-* attributes, in the page's language. A tile the page already shows as "unavailable"
- * (data-tile-state, while its app's circuit is open) is not asked; only its Retry button is wired.
+ * (data-tile-state, while its app is known to be failing) is not asked; only its Retry button is wired.
  */
 (function () {
     'use strict';

@@ -76,10 +76,9 @@ public class DataTileBodies {
 
     /**
      * What the page can show of the tile at once: the app's answer when the cache holds it (fresh, or stale while one
-     * refresh runs), else "unavailable" while the app is failing (its circuit opened and has not closed since: the
-     * browser's request would only wait for the app's timeout), with the breaker's trial fetch started behind the page
-     * once the circuit has been open for its time; empty when the tile must be asked for after the page. Never waits
-     * for the app.
+     * refresh runs), else "unavailable" while the app is failing (found down by its last fetch, or its circuit open:
+     * the browser's request would only wait for the app's timeout), with a trial fetch started behind the page unless
+     * the circuit is open; empty when the tile must be asked for after the page. Never waits for the app.
      */
     public Optional<Body> ready(Widget widget, UserIdentity user, String sessionId) {
         Optional<Body> cached = tiles.ready(widget.id(), widget.settings(), user, sessionId)

@@ -108,12 +108,15 @@ public class DataTileFetcher {
         try {
             response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new TileUnavailableException(request + ": " + e.getClass().getSimpleName(), e);
+            throw TileUnavailableException.appDown(request + ": " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TileUnavailableException(request + ": interrupted", e);
         }
         try (InputStream body = response.body()) {
+            if (response.statusCode() >= 500) {
+                throw TileUnavailableException.appDown(request + ": the app answered " + response.statusCode(), null);
+            }
             if (response.statusCode() != 200) {
                 throw new TileUnavailableException(request + ": the app answered " + response.statusCode());
             }
@@ -127,7 +130,7 @@ public class DataTileFetcher {
             }
             return TileItems.map(parse(bytes, request), settings);
         } catch (IOException e) {
-            throw new TileUnavailableException(request + ": " + e.getClass().getSimpleName(), e);
+            throw TileUnavailableException.appDown(request + ": " + e.getClass().getSimpleName(), e);
         }
     }
 

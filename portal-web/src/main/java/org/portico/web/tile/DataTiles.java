@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.settings.Settings;
 
@@ -83,6 +84,13 @@ public class DataTiles {
      * and closes (the app leaves this map) or opens again.
      */
     private final Map<String, Long> openUntil = new ConcurrentHashMap<>();
+    /**
+     * The apps whose last fetch found them down — timed out, not reached, a server error — and that have not answered
+     * since. The breaker opens only after {@value #BREAKER_WINDOW} fetches, and the fetches of one user's tile are
+     * coalesced: a hanging app would leave seconds of browsers waiting for its timeout before its circuit opens. From
+     * its first such failure the page says "unavailable" itself ({@link #failing}) and one trial runs behind it.
+     */
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
     /** The apps with a trial fetch started for a page ({@link #tryAgain}) and not yet answered: one at a time. */
     private final Set<String> trials = ConcurrentHashMap.newKeySet();
 
@@ -96,9 +104,22 @@ public class DataTiles {
         cache = new TileCache(this::fetch, freshFor, staleFor, maxEntries, Ticker.systemTicker(), executor);
     }
 
-    /** The fetch through the app's circuit breaker. */
+    /** The fetch through the app's circuit breaker, noting whether the app is {@link #down}. */
     private List<TileItem> fetch(TileRequest request) {
-        return breakers.get(request.settings().app(), this::breaker).get(() -> fetcher.fetch(request), ITEMS);
+        String app = request.settings().app();
+        try {
+            List<TileItem> items = breakers.get(app, this::breaker).get(() -> fetcher.fetch(request), ITEMS);
+            down.remove(app);
+            return items;
+        } catch (TimeoutException e) {
+            down.add(app);
+            throw e;
+        } catch (TileUnavailableException e) {
+            if (e.isAppDown()) {
+                down.add(app);
+            }
+            throw e;
+        }
     }
 
     private Guard breaker(String appId) {
@@ -164,18 +185,20 @@ public class DataTiles {
     }
 
     /**
-     * Whether the tile's app is failing: its circuit opened and has not closed since (open, or half-open while its
-     * trial calls run). The page then says "unavailable" itself instead of leaving the tile to the browser, whose
-     * request would wait for the app's timeout; {@link #tryAgain} lets the app recover behind the page.
+     * Whether the tile's app is failing: its last fetch found it down and it has not answered since, or its circuit
+     * opened and has not closed since (open, or half-open while its trial calls run). The page then says "unavailable"
+     * itself instead of leaving the tile to the browser, whose request would wait for the app's timeout;
+     * {@link #tryAgain} lets the app recover behind the page.
      */
     public boolean failing(JsonObject settings) {
-        return read(settings).map(read -> openUntil.containsKey(read.app())).orElse(false);
+        return read(settings).map(read -> down.contains(read.app()) || openUntil.containsKey(read.app())).orElse(false);
     }
 
     /**
-     * For a page that shows the tile of a {@link #failing} app as "unavailable": once the app's circuit has been open
-     * for its time, starts one fetch of this tile in the background, the breaker's trial call (one per app at a time;
-     * the answer fills the cache, so the next page view shows the items, or the circuit opens again). Never waits.
+     * For a page that shows the tile of a {@link #failing} app as "unavailable": unless the app's circuit is open,
+     * starts one fetch of this tile in the background (one per app at a time; while the circuit is half-open it is the
+     * breaker's trial call). Its answer fills the cache, so the next page view shows the items; a failure counts for
+     * the breaker like any other. Never waits.
      */
     public void tryAgain(String widgetId, JsonObject settings, UserIdentity user, String sessionId) {
         Optional<DataTileSettings> read = read(settings);

@@ -107,6 +107,14 @@ class DataTileIT {
         route = routeName;
     }
 
+    /**
+     * Another app over the test servlet's main invoices, for a story that makes its app fail: whether an app is down
+     * (and its circuit) is Portico's memory of that app, which must not leak into the stories of the shared one.
+     */
+    private String ownApp() throws Exception {
+        return registerApp(FormLogin.loggedIn(root(), "ada", PASSWORD), "tiles", "/it/tile-upstream/");
+    }
+
     /** ada registers an app whose base URL is this path of the test servlet; the upstream accepts its audience. */
     private String registerApp(HttpClient ada, String prefix, String path) throws Exception {
         String id = ItSupport.unique(prefix);
@@ -187,7 +195,7 @@ class DataTileIT {
         control(Map.of("mode", "error"));
         HttpResponse<String> failing = get(alice, "/api/tiles/" + ItSupport.unique("dt").replace('-', '_'));
         String other = ItSupport.unique("dt").replace('-', '_');
-        page(other, Map.of("app", app, "url", root() + "/it/tile-upstream/api/invoices"));
+        page(other, Map.of("app", ownApp(), "url", root() + "/it/tile-upstream/api/invoices"));
         JsonObject unavailable = ItSupport.json(get(alice, "/api/tiles/" + other));
 
         assertAll(
@@ -233,9 +241,10 @@ class DataTileIT {
     }
 
     private void theTileIsUnavailableAtOnceThenRecovers(String mode) throws Exception {
-        String slug = page();
-        control(Map.of("mode", mode));
+        String slug = page(ItSupport.unique("dt").replace('-', '_'),
+                Map.of("app", ownApp(), "url", root() + "/it/tile-upstream/api/invoices"));
         HttpClient alice = FormLogin.loggedIn(root(), "alice", PASSWORD);
+        control(Map.of("mode", mode));
         long started = System.nanoTime();
         HttpResponse<String> html = alice.send(HttpRequest.newBuilder(URI.create(root() + "/p/" + slug)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -247,6 +256,11 @@ class DataTileIT {
                 ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".portico-data-tile-unavailable")));
         String unavailableText = unavailable.getText();
         snapshot("unavailable-" + mode);
+        // The app is known to be down now: the next page says so itself, the browser has nothing to wait for.
+        String knownDown = alice.send(HttpRequest.newBuilder(URI.create(root() + "/p/" + slug)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        // That view started one trial fetch behind the page; the Retry below must not share its (failing) answer.
+        Thread.sleep(TILE_TIMEOUT.plusMillis(500).toMillis());
         control(Map.of("mode", "ok"));
         driver.findElement(By.cssSelector(".portico-data-tile-retry")).click();
         List<WebElement> links = waitUntil(d -> {
@@ -262,6 +276,8 @@ class DataTileIT {
                 () -> assertFalse(html.body().contains("ACME Corp"), "no items in the page itself"),
                 () -> assertFalse(html.body().contains("eyJ"), "no token in the page"),
                 () -> assertEquals("This information is unavailable right now.", unavailableText),
+                () -> assertTrue(knownDown.contains("data-tile-state=\"unavailable\""), "known down: said by the page"),
+                () -> assertFalse(knownDown.contains("portico-data-tile-loading"), "known down: no placeholder"),
                 () -> assertEquals("ACME Corp", links.get(0).getText(), "recovered"));
     }
 
