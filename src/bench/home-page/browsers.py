@@ -64,20 +64,34 @@ class Failed(Exception):
 
 
 class Connections:
-    """Keep-alive HTTP/1.1 connections to one server, opened as needed up to a limit."""
+    """Keep-alive HTTP/1.1 connections to one server, opened as needed up to a limit.
+
+    An idle connection is used again only while it is younger than IDLE_MAX_S: servers close idle ones (Undertow after
+    60 s), and a browser does not count the request it then sends again on a new connection as an error. Without this,
+    the connections opened in a burst lie idle at the bottom of the pile while the rate is low (the warm-up's climb)
+    and fail when the rate needs them.
+    """
+
+    IDLE_MAX_S = 30
 
     def __init__(self, host, port, limit):
         self.host, self.port, self.limit = host, port, limit
-        self.idle = []
+        self.idle = []  # (connection, when it was given back), the most recent last
         self.open = 0
         self.freed = asyncio.Condition()
 
     async def take(self):
         async with self.freed:
-            while not self.idle and self.open >= self.limit:
-                await self.freed.wait()
-            if self.idle:
-                return self.idle.pop()
+            while True:
+                while not self.idle and self.open >= self.limit:
+                    await self.freed.wait()
+                if not self.idle:
+                    break
+                connection, since = self.idle.pop()
+                if asyncio.get_running_loop().time() - since < self.IDLE_MAX_S:
+                    return connection
+                connection[1].close()  # too long idle: the server may have closed it already
+                self.open -= 1
             self.open += 1
         try:
             return await asyncio.open_connection(self.host, self.port)
@@ -90,11 +104,11 @@ class Connections:
             if connection is None:
                 self.open -= 1
             else:
-                self.idle.append(connection)
+                self.idle.append((connection, asyncio.get_running_loop().time()))
             self.freed.notify()
 
     async def close(self):
-        for _, writer in self.idle:
+        for (_, writer), _ in self.idle:
             writer.close()
         self.idle.clear()
 

@@ -15,10 +15,11 @@
 #      (an open schedule, latency counted from when each view was due), each followed by the tiles that very page
 #      left to its browser (a placeholder with data-tile-url; js/tile.js asks GET /api/tiles/{id}). A warm page shows
 #      its tiles itself and leaves none;
-#   5. recomposes the home page with the third data tile on bench-hang ("hanging"): a failure is never cached, so the
-#      page leaves that tile to the browser, whose request waits for the fetch's timeout (without holding a worker
-#      thread), except while the app's circuit is open: then the page says "unavailable" itself. Measures again. The
-#      difference between the cases is what a hanging app brings;
+#   5. recomposes the home page with the third data tile on bench-hang ("hanging"): a failure is never cached; until
+#      a fetch has found the app down (one timeout), the page leaves that tile to the browser, whose request waits for
+#      the timeout (without holding a worker thread); from then on, until the app answers, the page says
+#      "unavailable" itself and one trial fetch runs behind it. Measures again. The difference between the cases is
+#      what a hanging app brings;
 #   6. restores the home page as it was, stops the hanging app, prints the table (also written to <work dir>/results/).
 #
 # Exit status: 0 clean runs and the goal met; 1 setup failed, a run had errors or the goal was not met; 2 bad usage.
