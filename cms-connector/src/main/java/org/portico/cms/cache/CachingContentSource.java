@@ -1,6 +1,8 @@
 package org.portico.cms.cache;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -9,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -26,29 +29,43 @@ import org.portico.cms.spi.ContentUnavailableException;
  * <ul>
  *   <li>younger than {@code freshFor}: served from memory;</li>
  *   <li>older, but within {@code freshFor + staleWhileRevalidate}: served from memory while one background reload
- *   runs on the executor (stale-while-revalidate); if the reload fails, the old answer stays;</li>
- *   <li>older still: loaded again in the caller's thread; if the source is then
- *   {@linkplain ContentUnavailableException unavailable}, the last good answer of the past {@code staleIfError} is
- *   served instead, and only without one does the exception reach the caller.</li>
+ *   runs on the executor (stale-while-revalidate);</li>
+ *   <li>older still (nobody asked for it for a while): loaded again in the caller's thread.</li>
  * </ul>
- * Loading walks the locale chain: the requested locale and its parents ({@code de-CH}, {@code de}), then the
+ * When a load finds the source {@linkplain ContentUnavailableException unavailable}, the last good answer of the past
+ * {@code staleIfError} takes its place, marked with the failure ({@link CachedContent#lastFailure}), and is served
+ * from memory like a fresh one: while the source is down, readers wait for it at most once per answer (the first load
+ * after expiry), and later reloads run in the background, one per {@code freshFor}, until it answers again. Only
+ * without a last good answer does the exception reach the caller. Editors can be told what readers see
+ * ({@link #lookup}: when it was fetched, whether the source failed since).
+ *
+ * <p>Loading walks the locale chain: the requested locale and its parents ({@code de-CH}, {@code de}), then the
  * fallback locale and its parents, then {@link Locale#ROOT}; the first item found wins, and it carries its own locale.
  * An answer of "not found" replaces the last good answer, so deleted content does not come back during an outage.
  *
- * <p>Time comes from the Caffeine {@link Ticker}, so tests advance a fake ticker instead of sleeping.
+ * <p>Durations come from the Caffeine {@link Ticker} and the instants shown to people from a {@link Clock}, so tests
+ * advance fake ones instead of sleeping.
  *
  * <p>Thread-safe; concurrent requests for one key load it once.
  */
 public final class CachingContentSource implements ContentSource {
 
+    private static final System.Logger LOG = System.getLogger(CachingContentSource.class.getName());
+
     private final ContentSource delegate;
     private final Locale fallbackLocale;
-    private final LoadingCache<Request, Optional<ContentItem>> answers;
-    private final Cache<Request, Optional<ContentItem>> lastGood;
+    private final Ticker ticker;
+    private final Clock clock;
+    private final long staleIfErrorNanos;
+    private final LoadingCache<Request, Answer> answers;
+    private final Cache<Request, Answer> lastGood;
 
     private CachingContentSource(Builder builder) {
         this.delegate = builder.delegate;
         this.fallbackLocale = builder.fallbackLocale;
+        this.ticker = builder.ticker;
+        this.clock = builder.clock;
+        this.staleIfErrorNanos = builder.staleIfError.toNanos();
         this.lastGood = Caffeine.newBuilder()
                 .ticker(builder.ticker)
                 .expireAfterWrite(builder.staleIfError)
@@ -60,12 +77,23 @@ public final class CachingContentSource implements ContentSource {
                 .refreshAfterWrite(builder.freshFor)
                 .expireAfterWrite(builder.freshFor.plus(builder.staleWhileRevalidate))
                 .maximumSize(builder.maximumSize)
-                .build(this::load);
+                .build(new CacheLoader<>() {
+                    @Override
+                    public Answer load(Request request) {
+                        return CachingContentSource.this.load(request, null);
+                    }
+
+                    @Override
+                    public Answer reload(Request request, Answer old) {
+                        return CachingContentSource.this.load(request, old);
+                    }
+                });
     }
 
     /**
      * Starts a cache in front of {@code delegate}; defaults: fresh for 1 minute, stale-while-revalidate 10 minutes,
-     * stale-if-error 1 day, 10,000 answers, fallback locale English, system ticker, common fork-join pool.
+     * stale-if-error 1 day, 10,000 answers, fallback locale English, system ticker and UTC clock, common fork-join
+     * pool.
      */
     public static Builder builder(ContentSource delegate) {
         return new Builder(delegate);
@@ -78,16 +106,17 @@ public final class CachingContentSource implements ContentSource {
      */
     @Override
     public Optional<ContentItem> find(ContentKind kind, String key, Locale locale) {
-        Request request = new Request(kind, key, locale);
-        try {
-            return answers.get(request);
-        } catch (ContentUnavailableException e) {
-            Optional<ContentItem> stale = lastGood.getIfPresent(request);
-            if (stale == null) {
-                throw e;
-            }
-            return stale;
-        }
+        return lookup(kind, key, locale).map(CachedContent::item);
+    }
+
+    /**
+     * The content for {@code key} in {@code locale} or the nearest fallback locale, with when it was fetched and
+     * whether the source failed since: what readers see, as an editor should be told about it.
+     *
+     * @throws ContentUnavailableException when the source cannot answer and there is no last good answer
+     */
+    public Optional<CachedContent> lookup(ContentKind kind, String key, Locale locale) {
+        return answers.get(new Request(kind, key, locale)).content();
     }
 
     /** Forgets the cached answers for {@code key} in every locale (e.g. on publish); last good answers stay. */
@@ -100,16 +129,45 @@ public final class CachingContentSource implements ContentSource {
         answers.invalidateAll();
     }
 
-    private Optional<ContentItem> load(Request request) {
-        Optional<ContentItem> answer = Optional.empty();
-        for (Locale candidate : LocaleChain.of(request.locale(), fallbackLocale)) {
-            answer = delegate.find(request.kind(), request.key(), candidate);
-            if (answer.isPresent()) {
-                break;
+    /**
+     * Asks the source (the locale chain); when it is unavailable, the last good answer marked with the failure: the
+     * answer being reloaded ({@code old}) or the one kept apart, unless older than {@code staleIfError}.
+     */
+    private Answer load(Request request, Answer old) {
+        try {
+            Optional<ContentItem> found = Optional.empty();
+            for (Locale candidate : LocaleChain.of(request.locale(), fallbackLocale)) {
+                found = delegate.find(request.kind(), request.key(), candidate);
+                if (found.isPresent()) {
+                    break;
+                }
             }
+            Answer answer = new Answer(found, ticker.read(), clock.instant(), null);
+            lastGood.put(request, answer);
+            return answer;
+        } catch (ContentUnavailableException e) {
+            Answer good = old != null && ticker.read() - old.fetchedNanos() <= staleIfErrorNanos ? old
+                    : lastGood.getIfPresent(request);
+            if (good == null) {
+                throw e;
+            }
+            if (good.lastFailure() == null) {
+                LOG.log(System.Logger.Level.WARNING, () -> request + ": the source is unavailable, the last good answer"
+                        + " (fetched at " + good.fetchedAt() + ") is served: " + e.getMessage());
+            }
+            return new Answer(good.item(), good.fetchedNanos(), good.fetchedAt(), clock.instant());
         }
-        lastGood.put(request, answer);
-        return answer;
+    }
+
+    /**
+     * One cached answer: what was found, when (ticker and clock), and when the source last failed to answer since
+     * (null while it answers).
+     */
+    private record Answer(Optional<ContentItem> item, long fetchedNanos, Instant fetchedAt, Instant lastFailure) {
+
+        Optional<CachedContent> content() {
+            return item.map(found -> new CachedContent(found, fetchedAt, Optional.ofNullable(lastFailure)));
+        }
     }
 
     /** One cached question. */
@@ -136,6 +194,7 @@ public final class CachingContentSource implements ContentSource {
         private long maximumSize = 10_000;
         private Locale fallbackLocale = Locale.ENGLISH;
         private Ticker ticker = Ticker.systemTicker();
+        private Clock clock = Clock.systemUTC();
         private Executor executor = ForkJoinPool.commonPool();
 
         private Builder(ContentSource delegate) {
@@ -194,6 +253,12 @@ public final class CachingContentSource implements ContentSource {
         /** The time source for freshness and expiry. */
         public Builder ticker(Ticker value) {
             this.ticker = Objects.requireNonNull(value, "ticker");
+            return this;
+        }
+
+        /** The clock for the instants an answer tells ({@link CachedContent#fetchedAt}, its last failure). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 

@@ -2,10 +2,13 @@ package org.portico.cms.cache;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.portico.cms.spi.ContentItem;
+import org.portico.cms.spi.ContentKind;
 import org.portico.cms.spi.ContentUnavailableException;
 
 class CachingContentSourceTest {
@@ -137,7 +141,57 @@ class CachingContentSourceTest {
         assertEquals(Optional.of("<p>v1</p>"), welcome(Locale.ENGLISH));
         cms.publish("welcome", Locale.ENGLISH, "<p>v2</p>");
         cms.down = false;
+        ticker.advance(FRESH.plusSeconds(1));
+        welcome(Locale.ENGLISH); // the stale answer, while its reload runs (at once here)
         assertEquals(Optional.of("<p>v2</p>"), welcome(Locale.ENGLISH));
+    }
+
+    @Test
+    void whileTheSourceIsDownReadersWaitForItAtMostOncePerAnswer() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        cms.down = true;
+        ticker.advance(FRESH.plus(STALE_WHILE_REVALIDATE).plusSeconds(1));
+        welcome(Locale.ENGLISH); // expired: loaded in the reader's thread, which fails: the last good answer
+        int asked = cms.asked.size();
+        for (int i = 0; i < 5; i++) {
+            ticker.advance(FRESH.dividedBy(10));
+            welcome(Locale.ENGLISH);
+        }
+        int askedWithinFreshFor = cms.asked.size();
+        ticker.advance(FRESH);
+        welcome(Locale.ENGLISH);
+        assertAll(
+                () -> assertEquals(asked, askedWithinFreshFor, "the last good answer is served from memory"),
+                () -> assertTrue(cms.asked.size() > asked, "after freshFor, a background reload tries again"),
+                () -> assertEquals(Optional.of("<p>v1</p>"), welcome(Locale.ENGLISH)));
+    }
+
+    @Test
+    void lookupTellsWhenTheContentWasFetchedAndWhetherTheSourceFailedSince() {
+        Instant start = Instant.parse("2026-12-07T10:00:00Z");
+        Clock clock = new TickerClock(ticker, start);
+        CachingContentSource told = CachingContentSource.builder(cms).freshFor(FRESH)
+                .staleWhileRevalidate(STALE_WHILE_REVALIDATE).ticker(ticker).clock(clock).executor(Runnable::run)
+                .build();
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        CachedContent fetched = told.lookup(ContentKind.BLOCK, "welcome", Locale.ENGLISH).orElseThrow();
+        cms.down = true;
+        ticker.advance(FRESH.plusSeconds(1));
+        told.lookup(ContentKind.BLOCK, "welcome", Locale.ENGLISH); // stale: its reload fails
+        CachedContent whileDown = told.lookup(ContentKind.BLOCK, "welcome", Locale.ENGLISH).orElseThrow();
+        cms.down = false;
+        ticker.advance(FRESH.plusSeconds(1));
+        told.lookup(ContentKind.BLOCK, "welcome", Locale.ENGLISH);
+        CachedContent back = told.lookup(ContentKind.BLOCK, "welcome", Locale.ENGLISH).orElseThrow();
+        assertAll(
+                () -> assertEquals(start, fetched.fetchedAt()),
+                () -> assertFalse(fetched.fromLastGood()),
+                () -> assertEquals(start, whileDown.fetchedAt(), "still the first fetch"),
+                () -> assertEquals(Optional.of(start.plus(FRESH).plusSeconds(1)), whileDown.lastFailure()),
+                () -> assertTrue(whileDown.fromLastGood()),
+                () -> assertEquals(start.plus(FRESH.multipliedBy(2)).plusSeconds(2), back.fetchedAt()),
+                () -> assertFalse(back.fromLastGood(), "answering again"));
     }
 
     @Test

@@ -12,9 +12,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 
+import org.portico.cms.cache.CachedContent;
+import org.portico.cms.cache.CachingContentSource;
 import org.portico.cms.spi.ContentItem;
 import org.portico.cms.spi.ContentKind;
-import org.portico.cms.spi.ContentSource;
 import org.portico.cms.spi.ContentUnavailableException;
 import org.portico.web.page.PortalPage;
 
@@ -36,7 +37,7 @@ public class CmsPages {
     private static final Pattern SLUG = Pattern.compile(PortalPage.SLUG_PATTERN);
 
     @Inject
-    ContentSource content;
+    CachingContentSource content;
 
     @Inject
     CmsService cms;
@@ -47,19 +48,20 @@ public class CmsPages {
 
     /**
      * The published page {@code slug} for a reader with {@code roles} (role names, {@code guest} for a guest) in
-     * {@code locale} or the nearest language; empty when there is none or the reader may not read it (the same to the
-     * reader: no such page).
+     * {@code locale} or the nearest language, as cached (when fetched, whether the store failed since); empty when
+     * there is none or the reader may not read it (the same to the reader: no such page).
      *
      * @throws ContentUnavailableException when the store cannot be read and nothing of the page is cached
      */
-    public Optional<ContentItem> readable(String slug, Locale locale, Set<String> roles) {
+    public Optional<CachedContent> readable(String slug, Locale locale, Set<String> roles) {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             return Optional.empty();
         }
-        Optional<ContentItem> page = content.find(ContentKind.PAGE, slug, locale);
-        if (page.isEmpty()) {
+        Optional<CachedContent> found = content.lookup(ContentKind.PAGE, slug, locale);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Optional<ContentItem> page = found.map(CachedContent::item);
         Set<String> allowed;
         try {
             allowed = readers.get(new Place(slug, page.get().locale().toLanguageTag()),
@@ -71,7 +73,7 @@ public class CmsPages {
         if (allowed.stream().noneMatch(roles::contains)) {
             return Optional.empty();
         }
-        return page;
+        return found;
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsContentChanged change) {

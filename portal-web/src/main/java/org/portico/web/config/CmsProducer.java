@@ -1,6 +1,7 @@
 package org.portico.web.config;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
@@ -56,10 +57,10 @@ public class CmsProducer {
     @Produces
     @Singleton
     @Typed(CachingContentSource.class)
-    CachingContentSource cmsCache(BuiltInContentSource store, HtmlSanitizer sanitizer) {
+    CachingContentSource cmsCache(BuiltInContentSource store, HtmlSanitizer sanitizer, Clock clock) {
         CachingContentSource.Builder cache = CachingContentSource.builder(new SanitizingContentSource(store, sanitizer));
         CmsCacheSettings.read(config).applyTo(cache);
-        return cache.executor(backgroundExecutor()).build();
+        return cache.clock(clock).executor(backgroundExecutor()).build();
     }
 
     /**

@@ -9,8 +9,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.portico.cms.spi.ContentItem;
-import org.portico.cms.spi.ContentSource;
+import org.portico.cms.cache.CachedContent;
+import org.portico.cms.cache.CachingContentSource;
 import org.portico.cms.spi.ContentUnavailableException;
 import org.portico.web.cms.source.CmsSources;
 import org.portico.web.page.Widget;
@@ -28,24 +28,35 @@ public class CmsContentView {
     private static final Logger LOG = Logger.getLogger(CmsContentView.class.getName());
 
     @Inject
-    ContentSource builtIn;
+    CachingContentSource builtIn;
 
     @Inject
     CmsSources sources;
 
     public String html(Widget widget) {
+        return cached(widget).map(content -> content.item().bodyHtml()).orElse("");
+    }
+
+    /**
+     * The widget's content when its source failed to answer since it was fetched: readers see this last good version,
+     * and the page tells editors so (with when it was fetched); null otherwise.
+     */
+    public CachedContent fromLastGood(Widget widget) {
+        return cached(widget).filter(CachedContent::fromLastGood).orElse(null);
+    }
+
+    private Optional<CachedContent> cached(Widget widget) {
         Optional<CmsBlockType.Item> item = CmsBlockType.Item.of(widget.settings());
         if (item.isEmpty()) {
-            return "";
+            return Optional.empty();
         }
-        Optional<ContentSource> source = item.get().source() == null ? Optional.of(builtIn)
-                : sources.content(item.get().source());
+        Optional<CachingContentSource> source = item.get().source() == null ? Optional.of(builtIn)
+                : sources.active(item.get().source()).map(CmsSources.Active::content);
         try {
-            return source.flatMap(content -> content.find(item.get().kind(), item.get().key(), locale()))
-                    .map(ContentItem::bodyHtml).orElse("");
+            return source.flatMap(content -> content.lookup(item.get().kind(), item.get().key(), locale()));
         } catch (ContentUnavailableException e) {
             LOG.warning(() -> "CMS " + item.get() + " left out, its source is unavailable: " + e.getMessage());
-            return "";
+            return Optional.empty();
         }
     }
 

@@ -2,6 +2,7 @@ package org.portico.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.portico.web.it.ItSupport.json;
@@ -138,6 +139,7 @@ class CmsWordPressIT extends ApiTestBase {
                 errors += shown.statusCode() == 200 ? 0 : 1;
                 whileDown = shown.body();
             }
+            String toEddie = call(FormLogin.loggedIn(root(), "eddie", "portico-demo"), "GET", "/p/" + slug, null).body();
             int errorsWhileDown = errors;
             String lastWhileDown = whileDown;
             String firstShown = first;
@@ -149,7 +151,11 @@ class CmsWordPressIT extends ApiTestBase {
                     () -> assertTrue(!firstShown.contains("alert(1)"), "sanitised"),
                     () -> assertTrue(afterEditShown.contains("Open Mondays and Tuesdays."), "within a second: " + afterEditShown),
                     () -> assertEquals(0, errorsWhileDown, "no error while WordPress is down"),
-                    () -> assertTrue(lastWhileDown.contains("Open Mondays and Tuesdays."), lastWhileDown));
+                    () -> assertTrue(lastWhileDown.contains("Open Mondays and Tuesdays."), lastWhileDown),
+                    () -> assertFalse(lastWhileDown.contains("portico-cms-stale"), "readers are not told"),
+                    () -> assertTrue(toEddie.contains("portico-cms-stale") && toEddie.contains("Shown from the cache"),
+                            "the editor is told: " + toEddie),
+                    () -> assertTrue(toEddie.contains("Open Mondays and Tuesdays."), toEddie));
         } finally {
             wordpressScript("start");
         }

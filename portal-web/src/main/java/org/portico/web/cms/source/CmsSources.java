@@ -1,5 +1,6 @@
 package org.portico.web.cms.source;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -21,14 +22,16 @@ import org.portico.cms.spi.ConnectionCheck;
 import org.portico.cms.spi.ContentSource;
 import org.portico.web.cms.CmsContentChanged;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
  * The external sources at work: for each enabled source, its connector and its content behind the sanitiser and a
  * cache of its own (fresh for the source's {@code freshFor}; stale-while-revalidate and last good content when the
  * source is down, as for the built-in store). Built on first use; forgotten when the source changes on this node
- * ({@link CmsSourcesChanged}) and after {@link #REBUILT_AFTER} at the latest, for changes made on another node.
+ * ({@link CmsSourcesChanged}); its settings read again every {@link #REBUILT_AFTER}, for changes made on another node,
+ * and rebuilt only when they changed (so its cache lives on).
  */
 @ApplicationScoped
 public class CmsSources {
@@ -48,18 +51,32 @@ public class CmsSources {
     @Inject
     HtmlSanitizer sanitizer;
 
+    @Inject
+    Clock clock;
+
     private Executor executor;
-    private final Cache<String, Optional<Active>> active = Caffeine.newBuilder()
-            .expireAfterWrite(REBUILT_AFTER).maximumSize(CmsSourceService.MAX_SOURCES).build();
+    private LoadingCache<String, Optional<Active>> active;
 
     @PostConstruct
     void init() {
         executor = managedExecutor();
+        active = Caffeine.newBuilder().refreshAfterWrite(REBUILT_AFTER).executor(executor)
+                .maximumSize(CmsSourceService.MAX_SOURCES).build(new CacheLoader<>() {
+                    @Override
+                    public Optional<Active> load(String id) {
+                        return build(id);
+                    }
+
+                    @Override
+                    public Optional<Active> reload(String id, Optional<Active> old) {
+                        return keepOrBuild(id, old);
+                    }
+                });
     }
 
     /** The source at work, if it exists and is enabled. */
     public Optional<Active> active(String id) {
-        return active.get(id, this::build);
+        return active.get(id);
     }
 
     /** Its content (cached, sanitised), if the source exists and is enabled. */
@@ -76,8 +93,22 @@ public class CmsSources {
         return sources.connector(id).flatMap(connector -> sources.find(id).map(settings -> new Active(settings,
                 connector, CachingContentSource.builder(new SanitizingContentSource(connector.source(), sanitizer))
                         .freshFor(settings.freshFor())
+                        .clock(clock)
                         .executor(executor)
                         .build())));
+    }
+
+    /**
+     * The source at work again, read anew in the background: the same one while its settings are unchanged, so what
+     * its cache holds (the last good content, above all while the source is down) survives; a new one after a change
+     * made on another node. (A change on this node forgets it at once.)
+     */
+    private Optional<Active> keepOrBuild(String id, Optional<Active> old) {
+        Optional<CmsSource> stored = sources.find(id).filter(CmsSource::enabled);
+        if (old.isPresent() && stored.isPresent() && stored.get().lockVersion() == old.get().settings().lockVersion()) {
+            return old;
+        }
+        return build(id);
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsSourcesChanged change) {

@@ -14,6 +14,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.omnifaces.util.Faces;
+import org.portico.cms.cache.CachedContent;
 import org.portico.cms.spi.ContentItem;
 import org.portico.cms.spi.ContentUnavailableException;
 import org.portico.web.cms.CmsPages;
@@ -51,6 +52,7 @@ public class PageView {
     private PortalPage page;
     private List<Widget> widgets;
     private ContentItem cmsPage;
+    private CachedContent cmsPageCached;
     private boolean cmsLookedUp;
     private boolean cmsUnavailable;
 
@@ -108,13 +110,23 @@ public class PageView {
             cmsLookedUp = true;
             if (!isHome() && getPage() == null) {
                 try {
-                    cmsPage = cmsPages.readable(getSlug(), Faces.getLocale(), viewer.roles()).orElse(null);
+                    cmsPageCached = cmsPages.readable(getSlug(), Faces.getLocale(), viewer.roles()).orElse(null);
+                    cmsPage = cmsPageCached == null ? null : cmsPageCached.item();
                 } catch (ContentUnavailableException e) {
                     cmsUnavailable = true; // the store is down and nothing of the page is cached: a 503
                 }
             }
         }
         return cmsPage;
+    }
+
+    /**
+     * The CMS page as cached, when its store failed to answer since it was fetched (readers see the last good
+     * version; the page tells editors); null otherwise.
+     */
+    public CachedContent getCmsPageFromLastGood() {
+        getCmsPage();
+        return cmsPageCached != null && cmsPageCached.fromLastGood() ? cmsPageCached : null;
     }
 
     /** The heading and the browser tab's title: the portal page's or the CMS page's. */
