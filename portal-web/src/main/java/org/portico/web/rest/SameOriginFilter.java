@@ -14,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import org.portico.web.security.PorticoAuthentication;
 import org.portico.web.settings.PorticoIssuer;
 
 /**
@@ -29,8 +30,8 @@ import org.portico.web.settings.PorticoIssuer;
  * never trusted for it (a proxy may rewrite it, a client may send any).</li>
  * <li>A request with neither header is no forgery: browsers send one of them on every cross-site unsafe request, so
  * it comes from a program such as curl, whose holder has the cookie anyway.</li>
- * <li>Requests without a logged-in session (guests, apps with client credentials or a bearer token) carry no ambient
- * credential a stranger's page could borrow, and pass unchecked.</li>
+ * <li>Requests without a logged-in session (guests, apps with client credentials or a bearer token, editors' tools
+ * with an API token) carry no ambient credential a stranger's page could borrow, and pass unchecked.</li>
  * </ul>
  */
 @Provider
@@ -57,7 +58,8 @@ public class SameOriginFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (SAFE_METHODS.contains(request.getMethod())
-                || request.getSecurityContext().getUserPrincipal() == null) {
+                || request.getSecurityContext().getUserPrincipal() == null
+                || request.getProperty(PorticoAuthentication.BEARER) != null) {
             return;
         }
         String from = request.getHeaderString("Origin");

@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+import org.portico.web.apitoken.ApiTokens;
 import org.portico.web.audit.AuditBatches;
 import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.concurrent.PeriodicJob;
@@ -77,6 +78,9 @@ public class Retention {
     @Inject
     CmsWebhooks webhooks;
 
+    @Inject
+    ApiTokens apiTokens;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -118,6 +122,7 @@ public class Retention {
         deleted.put("audit entries", inBatches(limit -> audit.pruneBefore(at.minus(auditKept), limit)));
         deleted.put("revocations", inBatches(limit -> tokens.pruneRevocations(at, limit)));
         deleted.put("replay marks", inBatches(limit -> tokens.pruneReplayMarks(at, limit)));
+        deleted.put("ended API tokens", inBatches(limit -> apiTokens.prune(at, limit)));
         deleted.put("webhook deliveries", webhooks.pruneReplayMarks(at));
         if (deleted.values().stream().anyMatch(n -> n > 0)) {
             LOG.info(() -> "Retention removed " + deleted);
