@@ -159,7 +159,14 @@ class CmsStrapiIT extends ApiTestBase {
                 errors += shown.statusCode() == 200 ? 0 : 1;
                 whileDown = shown.body();
             }
-            toEddie = call(FormLogin.loggedIn(root(), "eddie", "portico-demo"), "GET", "/p/" + slug, null).body();
+            // The background reload that finds Strapi hanging gives up after the source's timeout: then editors are told.
+            HttpClient eddie = FormLogin.loggedIn(root(), "eddie", "portico-demo");
+            Instant told = Instant.now().plusMillis(3L * TIMEOUT_MILLIS);
+            toEddie = call(eddie, "GET", "/p/" + slug, null).body();
+            while (!toEddie.contains("portico-cms-stale") && Instant.now().isBefore(told)) {
+                Thread.sleep(200);
+                toEddie = call(eddie, "GET", "/p/" + slug, null).body();
+            }
         } finally {
             signalStrapi("CONT");
         }
