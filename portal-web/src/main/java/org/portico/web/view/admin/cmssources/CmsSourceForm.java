@@ -17,7 +17,7 @@ import org.portico.web.cms.source.CmsSourceType;
  * ({@link CmsSourceType#options()}); what is typed for another type stays in the form while the admin switches
  * between them, but only the chosen type's go into the change.
  */
-public class CmsSourceForm implements Serializable {
+public final class CmsSourceForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -46,6 +46,11 @@ public class CmsSourceForm implements Serializable {
     private Integer freshForSeconds;
     private boolean enabled;
     private boolean allowInternalHost;
+
+    /** A form for a new source, so that the page has a type to show labels for before the dialog is first opened. */
+    CmsSourceForm() {
+        clear();
+    }
 
     /** A new source: WordPress, enabled, the usual timeout and freshness. */
     void clear() {
