@@ -41,6 +41,7 @@ import org.portico.web.cms.source.CmsSourceRejectedException;
 import org.portico.web.cms.source.CmsSourceService;
 import org.portico.web.cms.source.CmsSourceType;
 import org.portico.web.cms.source.CmsSources;
+import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.settings.PorticoIssuer;
@@ -195,7 +196,7 @@ public class CmsSourcesResource {
                 .add("timeoutMillis", source.timeout().toMillis())
                 .add("freshForSeconds", source.freshFor().toSeconds())
                 .add("enabled", source.enabled())
-                .add("webhookUrl", issuer.resolve("/api/cms/webhooks/" + source.id()))
+                .add("webhookUrl", issuer.resolve(CmsWebhooks.path(source.id())))
                 .add("updatedAt", source.updatedAt().toString())
                 .add("updatedBy", source.updatedBy());
     }
@@ -223,9 +224,9 @@ public class CmsSourcesResource {
         }
         boolean allowInternal = json.getBoolean("allowInternalHost", false);
         if (allowInternal) {
-            options.put("allowInternalHost", "true");
+            options.put(CmsSourceChange.ALLOW_INTERNAL_HOST, "true");
         } else {
-            options.remove("allowInternalHost");
+            options.remove(CmsSourceChange.ALLOW_INTERNAL_HOST);
         }
         String credential = json.get("credential") instanceof JsonString text ? text.getString() : null;
         long timeout = json.get("timeoutMillis") instanceof JsonNumber number ? number.longValue() : 5_000;

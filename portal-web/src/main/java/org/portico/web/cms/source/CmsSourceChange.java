@@ -13,6 +13,9 @@ import java.util.TreeMap;
 public record CmsSourceChange(String name, String baseUrl, Map<String, String> options, String credential,
                               Duration timeout, Duration freshFor, boolean enabled) {
 
+    /** The option that lets a source's host be on Portico's own network (loopback, private): {@code "true"}. */
+    public static final String ALLOW_INTERNAL_HOST = "allowInternalHost";
+
     public CmsSourceChange {
         options = options == null ? Map.of() : Map.copyOf(new TreeMap<>(options));
     }

@@ -36,7 +36,7 @@ record CmsSourceConnector(RemoteContentSource source, WebhookVerifier verifier, 
     static final String USER = "user";
     static final String SITE_LANGUAGE = "siteLanguage";
     /** Either: whether the host may be internal (loopback, private network): for a CMS beside Portico. */
-    static final String ALLOW_INTERNAL_HOST = "allowInternalHost";
+    static final String ALLOW_INTERNAL_HOST = CmsSourceChange.ALLOW_INTERNAL_HOST;
 
     static CmsSourceConnector of(CmsSource source, Optional<String> credential, String webhookSecret,
                                  HttpClient http, Clock clock) {

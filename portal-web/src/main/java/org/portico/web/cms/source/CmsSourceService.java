@@ -29,6 +29,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import org.portico.cms.spi.ConnectionCheck;
+import org.portico.cms.spi.RemoteContentSource;
 import org.portico.deeplink.keys.SecretSealer;
 import org.portico.deeplink.oauth.InternalAddresses;
 import org.portico.deeplink.random.RandomIds;
@@ -104,20 +105,19 @@ public class CmsSourceService {
             if (type == null) {
                 problems.add(FieldMessage.of("type", "cms.source.rule.type"));
             }
-            if (!problems.isEmpty()) {
-                throw new CmsSourceRejectedException.InvalidSource(problems);
-            }
-            if (stored(id).isPresent()) {
+            if (problems.isEmpty() && stored(id).isPresent()) {
                 throw new CmsSourceRejectedException.IdTaken(id);
             }
-            if (em.createQuery("SELECT COUNT(s) FROM CmsSourceEntity s", Long.class).getSingleResult() >= MAX_SOURCES) {
+            if (problems.isEmpty() && em.createQuery("SELECT COUNT(s) FROM CmsSourceEntity s", Long.class)
+                    .getSingleResult() >= MAX_SOURCES) {
                 throw new CmsSourceRejectedException.InvalidSource(List.of(FieldMessage.of("id", "cms.source.rule.tooMany",
                         MAX_SOURCES)));
             }
+            // A bad id or type is said together with what is wrong with the rest (the entity is then never kept).
             CmsSourceEntity entity = new CmsSourceEntity(id, type);
+            apply(entity, change, by, problems);
             String secret = RandomIds.secret();
             entity.webhookSecretSealed = sealer.seal(label(id, "webhook"), secret.getBytes(StandardCharsets.UTF_8));
-            apply(entity, change, by);
             em.persist(entity);
             em.flush();
             return new Done<>(new WithSecret(view(entity), secret), "added " + type + " at " + change.baseUrl());
@@ -130,7 +130,7 @@ public class CmsSourceService {
             if (entity.getLockVersion() != expectedLock) {
                 throw new CmsSourceRejectedException.StaleSource(id);
             }
-            apply(entity, change, by);
+            apply(entity, change, by, new ArrayList<>());
             em.flush();
             return new Done<>(view(entity), "changed: " + change);
         });
@@ -162,14 +162,28 @@ public class CmsSourceService {
         return stored(id).filter(entity -> entity.enabled).map(this::connector);
     }
 
-    /** Reaches the source as it is stored, and says what it reached and how long it took. */
+    /**
+     * Reaches the source as it is stored, and says what it reached and how long it took. Each request is bounded by
+     * the source's timeout; {@link CmsSources#test} bounds the whole check.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConnectionCheck test(String id) {
+        return probe(id).get();
+    }
+
+    /**
+     * The check of a stored source, ready to run: its connector is built (secrets opened) now, and the check itself
+     * needs no database, so it may run on another thread.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Supplier<ConnectionCheck> probe(String id) {
         CmsSourceEntity entity = existing(id);
         try {
-            return connector(entity).source().check();
+            RemoteContentSource source = connector(entity).source();
+            return source::check;
         } catch (IllegalArgumentException e) {
-            return ConnectionCheck.failed(entity.baseUrl, Duration.ZERO, "not tried: " + e.getMessage());
+            ConnectionCheck notTried = ConnectionCheck.failed(entity.baseUrl, Duration.ZERO, "not tried: " + e.getMessage());
+            return () -> notTried;
         }
     }
 
@@ -183,9 +197,12 @@ public class CmsSourceService {
         return CmsSourceConnector.of(view(entity), credential, secret, HTTP, clock);
     }
 
-    /** Checks the change as the connector will be built from it, then writes it into the entity. */
-    private void apply(CmsSourceEntity entity, CmsSourceChange change, String by) {
-        List<FieldMessage> problems = new ArrayList<>();
+    /**
+     * Checks the change as the connector will be built from it, then writes it into the entity.
+     *
+     * @param problems what was found wrong before (the id, the type): refused together with the change's own
+     */
+    private void apply(CmsSourceEntity entity, CmsSourceChange change, String by, List<FieldMessage> problems) {
         String name = change.name() == null ? "" : change.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             problems.add(FieldMessage.of("name", "cms.source.rule.name"));

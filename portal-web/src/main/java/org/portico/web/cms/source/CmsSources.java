@@ -3,7 +3,12 @@ package org.portico.web.cms.source;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -16,6 +21,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.portico.cms.cache.CachingContentSource;
+import org.portico.cms.http.JsonHttp;
 import org.portico.cms.sanitize.HtmlSanitizer;
 import org.portico.cms.sanitize.SanitizingContentSource;
 import org.portico.cms.spi.ConnectionCheck;
@@ -35,6 +41,9 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
  */
 @ApplicationScoped
 public class CmsSources {
+
+    /** What a whole connection check may take beyond the source's timeout (its requests each take at most that). */
+    static final Duration CHECK_GRACE = Duration.ofMillis(250);
 
     /** How long a node uses a source's settings before reading them again (another node may have changed them). */
     static final Duration REBUILT_AFTER = Duration.ofMinutes(1);
@@ -84,9 +93,48 @@ public class CmsSources {
         return active(id).map(Active::content);
     }
 
-    /** Reaches the source as stored. */
+    /**
+     * Reaches the source as stored, and says what it reached and how long it took — within the source's timeout (and
+     * {@link #CHECK_GRACE}) for the whole check, though a check may make several requests: an admin's page waits no
+     * longer. A check still running then goes on in the background, each of its requests bounded by the timeout.
+     *
+     * @throws CmsSourceRejectedException.SourceNotFound when there is no such source
+     */
     public ConnectionCheck test(String id) {
-        return sources.test(id);
+        CmsSource settings = sources.find(id).orElseThrow(() -> new CmsSourceRejectedException.SourceNotFound(
+                id == null ? "" : id.replaceAll("[^a-z0-9-]", "?")));
+        return within(settings.timeout().plus(CHECK_GRACE), sources.probe(id), executor,
+                typeName(settings.type()) + " at " + settings.baseUrl(), settings.timeout());
+    }
+
+    /**
+     * Runs {@code probe} on the executor and waits for it at most {@code deadline}; then, a failed check that says so.
+     *
+     * @param tried   what was being reached, for the failed check's summary
+     * @param timeout the source's timeout, as the failed check names it
+     */
+    static ConnectionCheck within(Duration deadline, Supplier<ConnectionCheck> probe, Executor executor, String tried,
+                                  Duration timeout) {
+        long start = System.nanoTime();
+        CompletableFuture<ConnectionCheck> check = CompletableFuture.supplyAsync(probe, executor);
+        try {
+            return check.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return ConnectionCheck.failed(tried, Duration.ofNanos(System.nanoTime() - start), "no complete answer within "
+                    + JsonHttp.describe(timeout) + ", the source's timeout: it answers, but too slowly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ConnectionCheck.failed(tried, Duration.ofNanos(System.nanoTime() - start), "interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static String typeName(CmsSourceType type) {
+        return switch (type) {
+            case WORDPRESS -> "WordPress";
+            case STRAPI -> "Strapi";
+        };
     }
 
     private Optional<Active> build(String id) {

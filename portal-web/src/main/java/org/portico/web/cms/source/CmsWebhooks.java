@@ -2,6 +2,7 @@ package org.portico.web.cms.source;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.portico.cms.webhook.ContentRef;
 import org.portico.cms.webhook.Delivery;
 import org.portico.cms.webhook.WebhookRejectedException;
+import org.portico.cms.webhook.WebhookVerifier;
 import org.portico.web.cms.CmsContentChanged;
 
 /**
@@ -28,6 +30,17 @@ import org.portico.web.cms.CmsContentChanged;
 public class CmsWebhooks {
 
     private static final Logger LOG = Logger.getLogger(CmsWebhooks.class.getName());
+
+    /** Where a source's CMS delivers its webhooks, under Portico's base URL ({@code rest.CmsWebhookResource}). */
+    public static String path(String sourceId) {
+        return "/api/cms/webhooks/" + sourceId;
+    }
+
+    /** The header a Strapi source's webhooks carry its secret in (WordPress's sign with it instead). */
+    public static String secretHeader(CmsSource source) {
+        return Optional.ofNullable(source.option(CmsSourceConnector.SECRET_HEADER)).filter(header -> !header.isBlank())
+                .orElse(WebhookVerifier.DEFAULT_SECRET_HEADER);
+    }
 
     @PersistenceContext(unitName = "portico")
     EntityManager em;

@@ -61,6 +61,15 @@ public final class FormMessages {
     }
 
     /**
+     * Shows a message about a field that is a fragment, such as "must be between 200 and 30000 milliseconds" (already
+     * in the user's language): next to the field's input as a sentence, elsewhere with the field named.
+     */
+    public void fragment(String field, String text) {
+        error(field, hasInput(field) ? Character.toUpperCase(text.charAt(0)) + text.substring(1) + "."
+                : field + ": " + text);
+    }
+
+    /**
      * Shows a refusal in the view's language: each refused field next to its input (see {@link #error}), a refusal
      * as a whole in the form's messages.
      */

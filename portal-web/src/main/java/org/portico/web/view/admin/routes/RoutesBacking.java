@@ -189,21 +189,14 @@ public class RoutesBacking implements Serializable {
     private void refused(RouteRejectedException refusal) {
         FormMessages messages = FormMessages.ofCurrentForm();
         if (refusal instanceof RouteRejectedException.InvalidRoute invalid) {
-            invalid.problems().forEach(problem -> messages.error(problem.field(), sentence(messages, problem)));
+            invalid.problems().forEach(problem -> messages.fragment(problem.field(),
+                    RouteProblems.format(Faces.getLocale(), problem)));
         } else if (refusal instanceof RouteRejectedException.RouteNameTaken) {
             messages.refused("name", refusal);
         } else {
             messages.refused(FormMessages.ELSEWHERE, refusal);
         }
         Faces.validationFailed();
-    }
-
-    /** "must be …" next to its input reads as a sentence; elsewhere the field is named. In the view's language. */
-    private static String sentence(FormMessages messages, RouteProblem problem) {
-        String text = RouteProblems.format(Faces.getLocale(), problem);
-        return messages.hasInput(problem.field())
-                ? Character.toUpperCase(text.charAt(0)) + text.substring(1) + "."
-                : problem.field() + ": " + text;
     }
 
     // ---- view state ----------------------------------------------------------------------------------------
