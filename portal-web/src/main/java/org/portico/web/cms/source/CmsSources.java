@@ -1,7 +1,9 @@
 package org.portico.web.cms.source;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 
@@ -23,12 +25,15 @@ import org.portico.web.cms.CmsContentChanged;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The external sources at work: for each enabled source, its connector and its content behind the sanitiser and a
  * cache of its own (fresh for the source's {@code freshFor}; stale-while-revalidate and last good content when the
  * source is down, as for the built-in store). Built on first use; forgotten when the source changes on this node
- * ({@link CmsSourcesChanged}) and after {@link #REBUILT_AFTER} at the latest, for changes made on another node.
+ * ({@link CmsSourcesChanged}). Its settings are read again after {@link #REBUILT_AFTER} at the latest, for changes
+ * made on another node: a source whose settings are still the same keeps what was built for it, its cache and the
+ * last good content in it included, so that a source down for longer than that still shows its pages.
  */
 @ApplicationScoped
 public class CmsSources {
@@ -48,13 +53,18 @@ public class CmsSources {
     @Inject
     HtmlSanitizer sanitizer;
 
+    /** The time of the settings' re-reading and of the sources' caches; tests advance a fake one. */
+    Ticker ticker = Ticker.systemTicker();
     private Executor executor;
-    private final Cache<String, Optional<Active>> active = Caffeine.newBuilder()
-            .expireAfterWrite(REBUILT_AFTER).maximumSize(CmsSourceService.MAX_SOURCES).build();
+    private Cache<String, Optional<Active>> active;
+    /** What is at work for each source, kept while its settings stay the same. */
+    private final Map<String, Active> built = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
         executor = managedExecutor();
+        active = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(REBUILT_AFTER)
+                .maximumSize(CmsSourceService.MAX_SOURCES).build();
     }
 
     /** The source at work, if it exists and is enabled. */
@@ -73,23 +83,33 @@ public class CmsSources {
     }
 
     private Optional<Active> build(String id) {
-        return sources.connector(id).flatMap(connector -> sources.find(id).map(settings -> new Active(settings,
+        Optional<CmsSource> stored = sources.find(id);
+        Active previous = built.get(id);
+        if (previous != null && stored.filter(previous.settings()::equals).isPresent()) {
+            return Optional.of(previous);
+        }
+        Optional<Active> fresh = sources.connector(id).flatMap(connector -> stored.map(settings -> new Active(settings,
                 connector, CachingContentSource.builder(new SanitizingContentSource(connector.source(), sanitizer))
                         .freshFor(settings.freshFor())
+                        .ticker(ticker)
                         .executor(executor)
                         .build())));
+        fresh.ifPresentOrElse(running -> built.put(id, running), () -> built.remove(id));
+        return fresh;
     }
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsSourcesChanged change) {
+        built.remove(change.id());
         active.invalidate(change.id());
     }
 
     /** Forgets what is cached of an external source's item once a change of it is committed (a webhook's). */
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsContentChanged change) {
         if (!CmsSourceService.BUILT_IN.equals(change.source())) {
-            Optional<Active> source = active.getIfPresent(change.source());
-            if (source != null) {
-                source.ifPresent(running -> running.content().invalidate(change.kind(), change.key()));
+            // what is kept at work, also between a re-reading's expiry and the next use
+            Active running = built.get(change.source());
+            if (running != null) {
+                running.content().invalidate(change.kind(), change.key());
             }
         }
     }
