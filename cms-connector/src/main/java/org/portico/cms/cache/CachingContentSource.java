@@ -1,5 +1,6 @@
 package org.portico.cms.cache;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -26,7 +28,10 @@ import org.portico.cms.spi.ContentUnavailableException;
  * <ul>
  *   <li>younger than {@code freshFor}: served from memory;</li>
  *   <li>older, but within {@code freshFor + staleWhileRevalidate}: served from memory while one background reload
- *   runs on the executor (stale-while-revalidate); if the reload fails, the old answer stays;</li>
+ *   runs on the executor (stale-while-revalidate); if the source is then unavailable, the old answer stays, as if
+ *   just loaded, for as long as it is a last good answer (within {@code staleIfError}): the source is asked again
+ *   after {@code freshFor}, in the background, not at the next read, and readers never wait for a source that is
+ *   down (one warning is logged per failed reload);</li>
  *   <li>older still: loaded again in the caller's thread; if the source is then
  *   {@linkplain ContentUnavailableException unavailable}, the last good answer of the past {@code staleIfError} is
  *   served instead, and only without one does the exception reach the caller.</li>
@@ -40,6 +45,8 @@ import org.portico.cms.spi.ContentUnavailableException;
  * <p>Thread-safe; concurrent requests for one key load it once.
  */
 public final class CachingContentSource implements ContentSource {
+
+    private static final System.Logger LOG = System.getLogger(CachingContentSource.class.getName());
 
     private final ContentSource delegate;
     private final Locale fallbackLocale;
@@ -60,7 +67,17 @@ public final class CachingContentSource implements ContentSource {
                 .refreshAfterWrite(builder.freshFor)
                 .expireAfterWrite(builder.freshFor.plus(builder.staleWhileRevalidate))
                 .maximumSize(builder.maximumSize)
-                .build(this::load);
+                .build(new CacheLoader<>() {
+                    @Override
+                    public Optional<ContentItem> load(Request request) {
+                        return CachingContentSource.this.load(request);
+                    }
+
+                    @Override
+                    public Optional<ContentItem> reload(Request request, Optional<ContentItem> old) {
+                        return CachingContentSource.this.reload(request, old, builder.freshFor);
+                    }
+                });
     }
 
     /**
@@ -110,6 +127,24 @@ public final class CachingContentSource implements ContentSource {
         }
         lastGood.put(request, answer);
         return answer;
+    }
+
+    /**
+     * A failed background reload keeps the old answer as new while it is a last good one: otherwise every read after
+     * the failure would start another reload (a storm of requests at a source that is down, and of warnings), and
+     * after {@code staleWhileRevalidate} every reader would wait for the source in its own thread.
+     */
+    private Optional<ContentItem> reload(Request request, Optional<ContentItem> old, Duration freshFor) {
+        try {
+            return load(request);
+        } catch (ContentUnavailableException e) {
+            if (lastGood.getIfPresent(request) == null) {
+                throw e;
+            }
+            LOG.log(Level.WARNING, () -> "CMS " + request + " kept as it was, its source is unavailable: "
+                    + e.getMessage() + "; asked again in " + freshFor.toSeconds() + " s");
+            return old;
+        }
     }
 
     /** One cached question. */
