@@ -200,7 +200,9 @@ user_page() { # path: the page's body as the user reads it; dies unless it answe
 }
 
 check_mark() { # path mark: the user's page holds the mark
-  user_page "$1" | grep -qF -- "$2" \
+  local body
+  body=$(user_page "$1") || exit 1  # not piped into grep -q: its early exit would fail the page's printf (pipefail)
+  grep -qF -- "$2" <<<"$body" \
     || die "GET $1 as $portico_user answered 200 without '$2': is that the content's text (see --help)?"
 }
 
