@@ -1,7 +1,8 @@
 # Shared by the benchmark scripts under src/bench/ (sourced, never run on its own): the load options and their checks,
 # machine facts, wrk runs that parse the RESULT line of a benchmark's Lua script (see lib.lua), CPU time per request,
-# the verdict against the goal and the report, the traps, stopping a server's process group, reading a JWT for the
-# log, and logging in to Portico through its real login form with curl.
+# browsers.py runs (an open schedule at a fixed rate), the verdict against the goal and the report, the traps, stopping a
+# server's process group, reading a JWT for the log, logging in to Portico through its real login form with curl, and
+# its admin API.
 #
 # Sourcing it only defines functions. The functions read and write these variables of the script that sources it:
 #   threads connections duration warmup rounds   the load (bench_load_defaults, bench_load_option)
@@ -10,6 +11,7 @@
 #   result_rps result_p50 result_p90 result_p99 result_max result_requests result_errors result_cpu result_load
 #                                                associative arrays keyed "<label>:<round>" (bench_measure)
 #   last_rps last_p50 last_p90 last_p99 last_max last_requests last_bad last_socket   the latest wrk run (bench_wrk)
+#                                                or browsers.py run (bench_browsers; also last_tiles, its TILES line)
 #   reference_median other_median ratio verdict  the comparison (bench_verdict, read by bench_report)
 #   portico_pid                                  Portico's server JVM, checked (bench_check_portico_pid)
 
@@ -196,6 +198,36 @@ bench_measure() { # round label "server pids" command...
   fi
 }
 
+# ---- browsers.py runs ------------------------------------------------------------------------------------------------------
+# A wrk-style length (30s, 2m, 1h) in seconds.
+bench_seconds() {
+  local n=${1%[smh]}
+  case ${1: -1} in s) echo "$n" ;; m) echo $(( n * 60 )) ;; h) echo $(( n * 3600 )) ;; esac
+}
+
+bench_field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; } # name result-line: the value of name=value in it
+
+# One run of browsers.py (beside this file: page views at a fixed rate on an open schedule, each followed by the tiles
+# its page left to the browser), in the background as bench_wrk runs wrk, so that the caller's trap stops it
+# (bench_stop_wrk); the length comes last (bench_warm_up and bench_measure append it). Prints its output indented and
+# sets last_* from its RESULT line, the tiles' bad answers and failures counted in, and last_tiles to its TILES line.
+bench_browsers() { # label browsers.py-options... length
+  local label=$1 length=${!#} out line
+  out=$(mktemp)
+  python3 "$(dirname "${BASH_SOURCE[0]}")/browsers.py" --label "$label" "${@:2:$#-2}" --duration "$length" >"$out" 2>&1 &
+  wrk_pid=$!
+  wait "$wrk_pid" || { cat "$out"; rm -f "$out"; die "browsers.py failed against $label"; }
+  wrk_pid=""
+  sed 's/^/    /' "$out"
+  line=$(grep '^RESULT ' "$out") || { rm -f "$out"; die "browsers.py printed no RESULT line for $label (see above)"; }
+  last_tiles=$(grep '^TILES ' "$out") || { rm -f "$out"; die "browsers.py printed no TILES line for $label (see above)"; }
+  rm -f "$out"
+  last_rps=$(bench_field rps "$line"); last_p50=$(bench_field p50_ms "$line"); last_p90=$(bench_field p90_ms "$line")
+  last_p99=$(bench_field p99_ms "$line"); last_max=$(bench_field max_ms "$line"); last_requests=$(bench_field requests "$line")
+  last_bad=$(( $(bench_field bad_responses "$line") + $(bench_field bad "$last_tiles") ))
+  last_socket=$(( $(bench_field socket_errors "$line") + $(bench_field errors "$last_tiles") ))
+}
+
 # ---- the results table ---------------------------------------------------------------------------------------------------
 bench_median_rps() { # label: the median requests per second of its measured rounds; empty when it has none
   local r
@@ -338,6 +370,18 @@ portico_login() { # base-url cookie-jar username password
   status=$(curl -sS -m 30 -o /dev/null -b "$jar" -w '%{http_code}' "$base/home.xhtml" 2>/dev/null) || status=000
   [[ $status == 200 ]] \
     || { echo "after logging in '$3', GET $base/home.xhtml answered $status, expected 200: the session did not stick" >&2; return 1; }
+}
+
+# Portico's admin API as the user of the cookie jar (logged in with portico_login): prints the answer's body; dies on
+# a status other than 2xx. IF_MATCH in the environment is sent as If-Match.
+portico_api() { # base-url cookie-jar method path [json]
+  local out status
+  out=$(curl -sS -m 30 -b "$2" -X "$3" -H "Origin: $1" -H 'Accept: application/json' \
+        ${5:+-H 'Content-Type: application/json' --data-binary "$5"} ${IF_MATCH:+-H "If-Match: $IF_MATCH"} \
+        -w '\n%{http_code}' "$1/api$4")
+  status=${out##*$'\n'}
+  [[ $status == 2?? ]] || die "$3 /api$4 answered $status: ${out%$'\n'*}"
+  printf '%s' "${out%$'\n'*}"
 }
 
 # The cookies of a curl cookie jar as one Cookie header value ("name=value; name=value"), for wrk.

@@ -11,7 +11,7 @@
 #   3. composes the home page through /api/admin/pages (PUT with If-Match) with 8 widgets: the welcome block, two app
 #      tiles, a links list, the demo app's pane and three data tiles of the demo app's invoices ("healthy"), and asks
 #      each tile once as the user's browser does on a first visit (which warms the tile cache);
-#   4. a warm-up run (climbing to --rate over its first half), then --rounds measured runs of browsers.py: page views of GET /home.xhtml as the user at --rate
+#   4. a warm-up run (climbing to --rate over its first half), then --rounds measured runs of ../browsers.py: page views of GET /home.xhtml as the user at --rate
 #      (an open schedule, latency counted from when each view was due), each followed by the tiles that very page
 #      left to its browser (a placeholder with data-tile-url; js/tile.js asks GET /api/tiles/{id}). A warm page shows
 #      its tiles itself and leaves none;
@@ -104,15 +104,7 @@ clean_up() {
 bench_traps clean_up
 
 # ---- the admin's API ------------------------------------------------------------------------------------------------
-api() { # method path [json]: the answer's body; dies on a status other than 2xx
-  local out status
-  out=$(curl -sS -m 30 -b "$admin_jar" -X "$1" -H "Origin: $portico_base" -H 'Accept: application/json' \
-        ${3:+-H 'Content-Type: application/json' --data-binary "$3"} ${IF_MATCH:+-H "If-Match: $IF_MATCH"} \
-        -w '\n%{http_code}' "$portico_base/api$2")
-  status=${out##*$'\n'}
-  [[ $status == 2?? ]] || die "$1 /api$2 answered $status: ${out%$'\n'*}"
-  printf '%s' "${out%$'\n'*}"
-}
+api() { portico_api "$portico_base" "$admin_jar" "$@"; } # method path [json]: the body; dies on a status other than 2xx
 
 home_etag() {
   curl -sS -m 30 -b "$admin_jar" -o /dev/null -D - "$portico_base/api/admin/pages/home" \
@@ -200,37 +192,17 @@ warm_tiles() { # the user's first visit: the browser asks every tile once
   sleep 3 # the first fetches complete behind the answers of a hanging app
 }
 
-# A wrk-style length (30s, 2m, 1h) in seconds.
-bench_seconds() {
-  local n=${1%[smh]}
-  case ${1: -1} in s) echo "$n" ;; m) echo $(( n * 60 )) ;; h) echo $(( n * 3600 )) ;; esac
-}
-
 declare -A tile_summary=()
 ramp=""
 bench_load_label="browsers.py at $rate page views/s"
-browsers_run() { # label length: sets last_* from the pages' RESULT line, tile_summary[label] from the TILES line
-  local label=$1 out line tiles
-  out=$(mktemp)
-  python3 "$SCRIPT_DIR/browsers.py" --base "$portico_base" --path /home.xhtml --label "$label" \
+browsers_run() { # label length: sets last_* (bench_browsers), tile_summary[label] from the TILES line
+  local label=$1
+  bench_browsers "$label" --base "$portico_base" --path /home.xhtml \
     --cookie "$(awk '$6 == "PORTICO_SESSION" {print "PORTICO_SESSION=" $7}' "$user_jar")" \
-    --mark 'data-widget="bench-tiles-3"' --rate "$rate" --duration "$2" --connections "$connections" \
-    ${ramp:+--ramp "$ramp"} >"$out" 2>&1 &
-  wrk_pid=$!
-  wait "$wrk_pid" || { cat "$out"; rm -f "$out"; die "browsers.py failed against $label"; }
-  wrk_pid=""
-  sed 's/^/    /' "$out"
-  line=$(grep '^RESULT ' "$out") || { rm -f "$out"; die "browsers.py printed no RESULT line for $label (see above)"; }
-  tiles=$(grep '^TILES ' "$out") || { rm -f "$out"; die "browsers.py printed no TILES line for $label (see above)"; }
-  rm -f "$out"
-  field() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$2"; }
-  last_rps=$(field rps "$line"); last_p50=$(field p50_ms "$line"); last_p90=$(field p90_ms "$line")
-  last_p99=$(field p99_ms "$line"); last_max=$(field max_ms "$line"); last_requests=$(field requests "$line")
-  last_bad=$(( $(field bad_responses "$line") + $(field bad "$tiles") ))
-  last_socket=$(( $(field socket_errors "$line") + $(field errors "$tiles") ))
-  tile_summary[$label]="$(field pages_leaving_tiles "$tiles") of $(field requests "$line") page views left tiles to the\
- browser: $(field requests "$tiles") tile requests, $(field items "$tiles") with items, $(field unavailable "$tiles")\
- unavailable; p50 $(field p50_ms "$tiles") ms, p99 $(field p99_ms "$tiles") ms, max $(field max_ms "$tiles") ms (last run)"
+    --mark 'data-widget="bench-tiles-3"' --rate "$rate" --connections "$connections" ${ramp:+--ramp "$ramp"} "$2"
+  tile_summary[$label]="$(bench_field pages_leaving_tiles "$last_tiles") of $last_requests page views left tiles to the\
+ browser: $(bench_field requests "$last_tiles") tile requests, $(bench_field items "$last_tiles") with items, $(bench_field unavailable "$last_tiles")\
+ unavailable; p50 $(bench_field p50_ms "$last_tiles") ms, p99 $(bench_field p99_ms "$last_tiles") ms, max $(bench_field max_ms "$last_tiles") ms (last run)"
 }
 
 log "Logging in $portico_admin and $portico_user at $portico_base"

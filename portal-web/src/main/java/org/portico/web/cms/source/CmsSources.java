@@ -31,6 +31,7 @@ import org.portico.web.cms.CmsContentChanged;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
  * The external sources at work: for each enabled source, its connector and its content behind the sanitiser and a
@@ -63,13 +64,16 @@ public class CmsSources {
     @Inject
     Clock clock;
 
+    /** The time of the re-readings and of the sources' caches (a test's own). */
+    Ticker ticker = Ticker.systemTicker();
+
     private Executor executor;
     private LoadingCache<String, Optional<Active>> active;
 
     @PostConstruct
     void init() {
         executor = managedExecutor();
-        active = Caffeine.newBuilder().refreshAfterWrite(REBUILT_AFTER).executor(executor)
+        active = Caffeine.newBuilder().ticker(ticker).refreshAfterWrite(REBUILT_AFTER).executor(executor)
                 .maximumSize(CmsSourceService.MAX_SOURCES).build(new CacheLoader<>() {
                     @Override
                     public Optional<Active> load(String id) {
@@ -141,6 +145,7 @@ public class CmsSources {
         return sources.connector(id).flatMap(connector -> sources.find(id).map(settings -> new Active(settings,
                 connector, CachingContentSource.builder(new SanitizingContentSource(connector.source(), sanitizer))
                         .freshFor(settings.freshFor())
+                        .ticker(ticker)
                         .clock(clock)
                         .executor(executor)
                         .build())));

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Browsers opening a portal page at a fixed rate, each then loading the data tiles that page left to it.
 
-The home page benchmark (run.sh) runs this instead of wrk, because what a browser asks after the page depends on the
-page: a warm data tile is in the page itself, a cold one is a placeholder with data-tile-url that js/tile.js asks
-(GET /api/tiles/{id}), and a tile whose app's circuit is open says "unavailable" in the page and is asked for nothing (its placeholder has
-data-tile-state="unavailable": the script only wires its Retry button).
+Shared by the benchmarks under src/bench/ (through bench_browsers in lib.sh: the home page's, the CMS page's) instead
+of wrk, because what a browser asks after the page depends on the page: a warm data tile is in the page itself, a
+cold one is a placeholder with data-tile-url that js/tile.js asks (GET /api/tiles/{id}), and a tile whose app's
+circuit is open says "unavailable" in the page and is asked for nothing (its placeholder has
+data-tile-state="unavailable": the script only wires its Retry button). A page without data tiles is a page view
+alone.
 wrk sends the same requests whatever the answers were; this follows each page view's own answer.
 
     browsers.py --base http://127.0.0.1:8680 --path /home.xhtml --cookie 'PORTICO_SESSION=…' \
@@ -17,7 +19,7 @@ waits, and the wait counts, so that a server falling behind, a cold one say, is 
 at once). After the page has arrived completely, its tiles are asked at once, each on a connection
 of its own, as a browser's deferred script does; a tile's latency counts from when its page arrived. Tiles have connections of their own (--tile-connections).
 
-Prints, for run.sh (../lib.sh parses the first line as it does wrk's):
+Prints, for the benchmark's run.sh (lib.sh's bench_browsers parses the first two lines):
     RESULT label=… requests=… duration_s=… rps=… p50_ms=… p90_ms=… p99_ms=… max_ms=… bad_responses=… socket_errors=…
     TILES label=… requests=… items=… unavailable=… bad=… errors=… p50_ms=… p99_ms=… max_ms=… pages_leaving_tiles=…
     PAGES label=… sent_late_p50_ms=… sent_late_p99_ms=… from_send_p50_ms=… from_send_p99_ms=…
