@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -76,6 +79,9 @@ public class ApiTokens {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<Revoked> revoked;
 
     /** What each token hash stands for (empty: no such live token of an editor), read from the database. */
     private final Cache<String, Optional<Caller>> callers = Caffeine.newBuilder()
@@ -148,7 +154,18 @@ public class ApiTokens {
             entity.revokedAt = clock.instant();
             audit.recordAs(username, AuditAction.API_TOKEN_REVOKED, "api-token:" + id, AuditOutcome.SUCCESS, null);
         }
-        callers.invalidate(entity.tokenHash());
+        revoked.fire(new Revoked(entity.tokenHash()));
+    }
+
+    /**
+     * A token's revocation: this node's cache forgets the token once it is committed (not before, or a read in
+     * between could cache the old state again).
+     */
+    record Revoked(String tokenHash) {
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) Revoked revocation) {
+        callers.invalidate(revocation.tokenHash());
     }
 
     /**
