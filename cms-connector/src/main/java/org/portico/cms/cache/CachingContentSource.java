@@ -119,6 +119,15 @@ public final class CachingContentSource implements ContentSource {
         return answers.get(new Request(kind, key, locale)).content();
     }
 
+    /**
+     * What {@link #lookup} would answer from memory now, without asking the source or waiting for it: empty when
+     * nothing (or "not found") is cached for the question. For a note beside content already looked up.
+     */
+    public Optional<CachedContent> cached(ContentKind kind, String key, Locale locale) {
+        Answer answer = answers.getIfPresent(new Request(kind, key, locale));
+        return answer == null ? Optional.empty() : answer.content();
+    }
+
     /** Forgets the cached answers for {@code key} in every locale (e.g. on publish); last good answers stay. */
     public void invalidate(ContentKind kind, String key) {
         answers.asMap().keySet().removeIf(request -> request.kind() == kind && request.key().equals(key));

@@ -204,6 +204,20 @@ class CachingContentSourceTest {
     }
 
     @Test
+    void cachedAnswersFromMemoryOnlyNeverAskingTheSource() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        Optional<CachedContent> before = cache.cached(ContentKind.BLOCK, "welcome", Locale.ENGLISH);
+        welcome(Locale.ENGLISH);
+        int asked = cms.asked.size();
+        Optional<CachedContent> after = cache.cached(ContentKind.BLOCK, "welcome", Locale.ENGLISH);
+        assertAll(
+                () -> assertEquals(Optional.empty(), before, "nothing looked up yet: nothing, and the source not asked"),
+                () -> assertEquals(List.of("welcome|en"), cms.asked),
+                () -> assertEquals("<p>v1</p>", after.orElseThrow().item().bodyHtml()),
+                () -> assertEquals(asked, cms.asked.size()));
+    }
+
+    @Test
     void whileTheSourceIsDownReadersWaitForItAtMostOncePerAnswer() {
         cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
         welcome(Locale.ENGLISH);

@@ -42,22 +42,28 @@ public class CmsContentView {
      * and the page tells editors so (with when it was fetched); null otherwise.
      */
     public CachedContent fromLastGood(Widget widget) {
-        return cached(widget).filter(CachedContent::fromLastGood).orElse(null);
+        // From memory only: html(widget) has just looked it up; asking again could wait for a source that is down.
+        Optional<CmsBlockType.Item> item = CmsBlockType.Item.of(widget.settings());
+        return item.flatMap(this::source)
+                .flatMap(content -> content.cached(item.get().kind(), item.get().key(), locale()))
+                .filter(CachedContent::fromLastGood).orElse(null);
     }
 
     private Optional<CachedContent> cached(Widget widget) {
         Optional<CmsBlockType.Item> item = CmsBlockType.Item.of(widget.settings());
-        if (item.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<CachingContentSource> source = item.get().source() == null ? Optional.of(builtIn)
-                : sources.active(item.get().source()).map(CmsSources.Active::content);
         try {
-            return source.flatMap(content -> content.lookup(item.get().kind(), item.get().key(), locale()));
+            return item.flatMap(this::source)
+                    .flatMap(content -> content.lookup(item.get().kind(), item.get().key(), locale()));
         } catch (ContentUnavailableException e) {
             LOG.warning(() -> "CMS " + item.get() + " left out, its source is unavailable: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The cache of the item's source: the built-in store's, or the external source's while it is enabled. */
+    private Optional<CachingContentSource> source(CmsBlockType.Item item) {
+        return item.source() == null ? Optional.of(builtIn)
+                : sources.active(item.source()).map(CmsSources.Active::content);
     }
 
     private static Locale locale() {
