@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
  * do not change while it runs (a WAR); it is meant for Portico's own CSS, scripts and images, not for large media.
  * Assets that do not exist are not remembered, so requests for made-up names cannot grow the catalogue.
  *
- * <p>Thread-safe: concurrent first uses of one asset read it once.
+ * <p>Thread-safe: concurrent first uses of one asset may read it twice, and all of them get the same asset.
  */
 public final class FingerprintedAssets {
 
@@ -39,7 +39,18 @@ public final class FingerprintedAssets {
         if (!FingerprintedName.isLogicalPath(logicalPath)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(assets.computeIfAbsent(logicalPath, this::loadOrNull));
+        FingerprintedAsset known = assets.get(logicalPath);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // Loaded outside the map's lock: a loader may look up other assets (a style sheet naming its fonts), which
+        // ConcurrentHashMap.computeIfAbsent forbids. Two first uses may both read; the first one stored wins.
+        FingerprintedAsset loaded = loadOrNull(logicalPath);
+        if (loaded == null) {
+            return Optional.empty();
+        }
+        FingerprintedAsset raced = assets.putIfAbsent(logicalPath, loaded);
+        return Optional.of(raced != null ? raced : loaded);
     }
 
     /**

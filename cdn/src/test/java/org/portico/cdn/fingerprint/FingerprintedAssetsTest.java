@@ -85,4 +85,38 @@ class FingerprintedAssetsTest {
         content[0] = 'b';
         assertEquals("a{}", new String(asset.open().readAllBytes(), UTF_8));
     }
+
+    @Test
+    void aLoaderMayLookUpOtherAssets() throws IOException {
+        // A style sheet names its fonts by their fingerprinted URLs, so loading it loads them (no recursive update).
+        Map<String, byte[]> nested = Map.of("font.ttf", "glyphs".getBytes(UTF_8));
+        FingerprintedAssets[] self = new FingerprintedAssets[1];
+        self[0] = new FingerprintedAssets(path -> path.equals("theme.css")
+                ? Optional.of(("@font-face{src:url(" + self[0].get("font.ttf").name() + ")}").getBytes(UTF_8))
+                : Optional.ofNullable(nested.get(path)));
+        String css = new String(self[0].get("theme.css").open().readAllBytes(), UTF_8);
+        assertEquals("@font-face{src:url(" + self[0].get("font.ttf").name() + ")}", css);
+    }
+
+    @Test
+    void integrityIsTheSha384OfTheContent() {
+        // The SRI spec's example digest of "alert('Hello, world.');" (W3C Subresource Integrity, section 3.2).
+        FingerprintedAsset asset = new FingerprintedAsset("js/hello.js", "alert('Hello, world.');".getBytes(UTF_8));
+        assertEquals("sha384-H8BRh8j48O9oYatfu5AZzq6A9RINhZO5H16dQZngK7T62em8MUt1FLm52t+eX6xO", asset.integrity());
+    }
+
+    @Test
+    void compressedRepresentationsHaveTagsOfTheirOwn() {
+        FingerprintedAsset css = new FingerprintedAsset("css/big.css", "a{b:c}\n".repeat(500).getBytes(UTF_8));
+        FingerprintedAsset png = new FingerprintedAsset("img/x.png", "a{b:c}\n".repeat(500).getBytes(UTF_8));
+        var gzip = css.representation(org.portico.cdn.encoding.ContentEncoding.GZIP).orElseThrow();
+        var identity = css.representation(org.portico.cdn.encoding.ContentEncoding.IDENTITY).orElseThrow();
+        assertAll(
+                () -> assertEquals(java.util.EnumSet.allOf(org.portico.cdn.encoding.ContentEncoding.class).size() - 1,
+                        css.encodings().size()),
+                () -> assertTrue(png.encodings().isEmpty(), "images are not compressed again"),
+                () -> assertEquals(css.hash().value() + ".gz", gzip.opaqueTag(css.hash())),
+                () -> assertEquals(css.hash().value(), identity.opaqueTag(css.hash())),
+                () -> assertEquals(3500, identity.length()));
+    }
 }
