@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.portico.cdn.encoding.AcceptEncoding;
+import org.portico.cdn.encoding.ContentEncoding;
+import org.portico.cdn.http.ByteRange;
 import org.portico.cdn.http.CacheControl;
 import org.portico.cdn.http.EntityTag;
 import org.portico.cdn.http.IfNoneMatch;
@@ -19,9 +24,12 @@ import org.portico.cdn.http.IfNoneMatch;
  * serves ({@link #find}) and may add headers ({@link #addHeaders}).
  *
  * <p>A ladder of guard clauses: 405 for methods other than GET and HEAD; 404 (plain text, {@code no-store}: another
- * node may know the name a moment later, a CDN must not pin the 404) for a name that serves nothing; 304 when the
- * client's {@code If-None-Match} matches the content's entity tag; else 200 with the content, its type, its length and
- * {@code nosniff} (HEAD: without the body).
+ * node may know the name a moment later, a CDN must not pin the 404) for a name that serves nothing. Then the
+ * representation is chosen by {@code Accept-Encoding} among the content's precompressed codings (brotli, gzip,
+ * identity; {@code Vary: Accept-Encoding} when there is a choice), each with an entity tag of its own: 304 when the
+ * client's {@code If-None-Match} matches it; 206 with one byte range of it for a {@code Range} request (unless an
+ * {@code If-Range} names another representation), 416 for a range beyond its end; else 200 with all of it. Every
+ * found answer has its type, length, {@code Accept-Ranges} and {@code nosniff} (HEAD: without the body).
  */
 public abstract class ImmutableContentServlet extends HttpServlet {
 
@@ -30,18 +38,36 @@ public abstract class ImmutableContentServlet extends HttpServlet {
     /**
      * What a name serves.
      *
-     * @param etag        its entity tag (the content's hash)
-     * @param contentType its media type, as sent
-     * @param length      in bytes
-     * @param body        writes the bytes
+     * @param contentType    its media type, as sent
+     * @param encodings      the codings it is also available in besides identity (none for content sent as is)
+     * @param representation the content in a coding of {@code encodings}, or in identity
      */
-    public record Content(EntityTag etag, String contentType, int length, Body body) {
+    public record Content(String contentType, Set<ContentEncoding> encodings,
+                          Function<ContentEncoding, Representation> representation) {
+
+        /** Content sent only as is: {@code bytes} under {@code etag}. */
+        public static Content identity(EntityTag etag, String contentType, byte[] bytes) {
+            Representation only = new Representation(etag, ContentEncoding.IDENTITY, bytes.length,
+                    (out, offset, length) -> out.write(bytes, offset, length));
+            return new Content(contentType, Set.of(), encoding -> only);
+        }
     }
 
-    /** Writes a content's bytes. */
+    /**
+     * The content in one coding.
+     *
+     * @param etag     its strong entity tag, different for each coding of the same content
+     * @param encoding its coding
+     * @param length   in bytes
+     * @param body     writes a slice of its bytes
+     */
+    public record Representation(EntityTag etag, ContentEncoding encoding, int length, Body body) {
+    }
+
+    /** Writes a slice of a representation's bytes. */
     @FunctionalInterface
     public interface Body {
-        void writeTo(OutputStream out) throws IOException;
+        void writeTo(OutputStream out, int offset, int length) throws IOException;
     }
 
     /**
@@ -52,7 +78,7 @@ public abstract class ImmutableContentServlet extends HttpServlet {
      */
     protected abstract Optional<Content> find(String pathInfo);
 
-    /** Sets headers of a found content's answer (200 and 304) beyond the ones every answer has; none by default. */
+    /** Sets headers of a found content's answer (200, 206, 304, 416) beyond the ones every answer has; none by default. */
     protected void addHeaders(HttpServletResponse response) {
     }
 
@@ -71,23 +97,59 @@ public abstract class ImmutableContentServlet extends HttpServlet {
             return;
         }
         Content content = found.get();
-        response.setHeader("ETag", content.etag().toHeaderValue());
+        ContentEncoding encoding = content.encodings().isEmpty() ? ContentEncoding.IDENTITY
+                : AcceptEncoding.parse(Collections.list(request.getHeaders("Accept-Encoding")))
+                        .choose(content.encodings());
+        Representation representation = content.representation().apply(encoding);
+        response.setHeader("ETag", representation.etag().toHeaderValue());
         response.setHeader("Cache-Control", CacheControl.fingerprinted().toHeaderValue());
         response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Accept-Ranges", "bytes");
+        if (!content.encodings().isEmpty()) {
+            response.setHeader("Vary", "Accept-Encoding");
+        }
         addHeaders(response);
         boolean clientHasIt = IfNoneMatch.parse(Collections.list(request.getHeaders("If-None-Match")))
-                .filter(condition -> condition.matches(content.etag()))
+                .filter(condition -> condition.matches(representation.etag()))
                 .isPresent();
         if (clientHasIt) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(content.contentType());
-        response.setContentLength(content.length());
-        if (method.equals("GET")) {
-            content.body().writeTo(response.getOutputStream());
+        ByteRange.Request range = rangeOf(request, representation);
+        if (range instanceof ByteRange.Unsatisfiable) {
+            response.setHeader("Content-Range", ByteRange.unsatisfied(representation.length()));
+            plain(response, HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE, "Range not satisfiable");
+            return;
         }
+        response.setContentType(content.contentType());
+        if (encoding != ContentEncoding.IDENTITY) {
+            response.setHeader("Content-Encoding", encoding.token());
+        }
+        int offset = 0;
+        int length = representation.length();
+        if (range instanceof ByteRange.Satisfiable satisfiable) {
+            offset = (int) satisfiable.range().first();
+            length = (int) satisfiable.range().length();
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader("Content-Range", satisfiable.range().contentRange());
+        } else {
+            response.setStatus(HttpServletResponse.SC_OK);
+        }
+        response.setContentLength(length);
+        if (method.equals("GET")) {
+            representation.body().writeTo(response.getOutputStream(), offset, length);
+        }
+    }
+
+    /** The range asked for, ignored when an {@code If-Range} does not name this representation (RFC 9110 13.1.5). */
+    private static ByteRange.Request rangeOf(HttpServletRequest request, Representation representation) {
+        String ifRange = request.getHeader("If-Range");
+        if (ifRange != null && EntityTag.parse(ifRange).filter(tag -> tag.strongMatch(representation.etag()))
+                .isEmpty()) {
+            return ByteRange.Request.IGNORED;
+        }
+        return ByteRange.parse(Collections.list(request.getHeaders("Range")), representation.length());
     }
 
     private static void plain(HttpServletResponse response, int status, String message) throws IOException {

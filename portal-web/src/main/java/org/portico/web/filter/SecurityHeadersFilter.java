@@ -1,6 +1,8 @@
 package org.portico.web.filter;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -10,6 +12,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.portico.web.asset.AssetUrls;
 import org.portico.web.security.oidc.OidcSettings;
 
 /**
@@ -45,12 +48,31 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Inject
     OidcSettings oidc;
 
+    @Inject
+    AssetUrls assetUrls;
+
     private String contentSecurityPolicy = CONTENT_SECURITY_POLICY;
 
     @Override
     public void init() {
-        oidc.issuerOrigin().ifPresent(origin ->
-                contentSecurityPolicy = CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin));
+        contentSecurityPolicy = policy(oidc.issuerOrigin(), assetUrls.cdnOrigin());
+    }
+
+    /**
+     * The policy: with OpenID Connect login, forms may also lead to the provider; with a CDN, scripts, styles, fonts
+     * and images may also come from it.
+     */
+    static String policy(Optional<String> issuerOrigin, Optional<String> cdnOrigin) {
+        String policy = CONTENT_SECURITY_POLICY;
+        if (issuerOrigin.isPresent()) {
+            policy = policy.replace("form-action 'self'", "form-action 'self' " + issuerOrigin.get());
+        }
+        if (cdnOrigin.isPresent()) {
+            for (String directive : List.of("script-src 'self'", "img-src 'self'", "style-src 'self'", "font-src 'self'")) {
+                policy = policy.replace(directive, directive + " " + cdnOrigin.get());
+            }
+        }
+        return policy;
     }
 
     @Override

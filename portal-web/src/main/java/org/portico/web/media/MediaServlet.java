@@ -50,8 +50,7 @@ public class MediaServlet extends ImmutableContentServlet {
         }
         EntityTag etag = EntityTag.strong(name.group(1));
         return media.content(name.group(1)).filter(image -> image.format() == format.get())
-                .map(image -> new Content(etag, image.format().mediaType(), image.bytes().length,
-                        out -> out.write(image.bytes())));
+                .map(image -> Content.identity(etag, image.format().mediaType(), image.bytes()));
     }
 
     @Override
