@@ -33,16 +33,25 @@ class AssetServletTest {
 
     private static final String CSS = "body{font-family:sans-serif}";
 
-    private final FingerprintedAssets assets = new FingerprintedAssets(path ->
-            Optional.ofNullable(Map.of("css/portico.css", CSS.getBytes(UTF_8)).get(path)));
+    private static final String BIG_CSS = ".portico-card { padding: 1rem; color: #123456; }\n".repeat(100);
+
+    private final FingerprintedAssets assets = new FingerprintedAssets(path -> Optional.ofNullable(Map.of(
+            "css/portico.css", CSS.getBytes(UTF_8), "css/big.css", BIG_CSS.getBytes(UTF_8)).get(path)));
     private final AssetServlet servlet = new AssetServlet();
     private String cssName;
 
     @BeforeEach
     void setUp() throws Exception {
         servlet.assets = assets;
-        ServletContext context = fake(ServletContext.class, (method, args) ->
-                method.equals("getMimeType") && ((String) args[0]).endsWith(".css") ? "text/css" : null);
+        ServletContext context = fake(ServletContext.class, (method, args) -> switch (method) {
+            case "getMimeType" -> ((String) args[0]).endsWith(".css") ? "text/css" : null;
+            case "getClassLoader" -> getClass().getClassLoader();
+            case "getContextPath" -> "";
+            default -> null;
+        });
+        servlet.facesResources = new FacesResourceAssets();
+        servlet.facesResources.servletContext = context;
+        servlet.facesResources.init();
         servlet.init(fake(ServletConfig.class, (method, args) -> switch (method) {
             case "getServletContext" -> context;
             case "getInitParameterNames" -> Collections.emptyEnumeration();
@@ -85,7 +94,8 @@ class AssetServletTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/css/portico.css", "/css/portico.AAAAAAAAAAAA.css", "/css/missing.AAAAAAAAAAAA.css",
-            "/../WEB-INF/web.xml", "/", ""})
+            "/../WEB-INF/web.xml", "/", "", "/faces/primefaces/core.AAAAAAAAAAAA.js",
+            "/faces/META-INF/MANIFEST.AAAAAAAAAAAA.MF", "/faces/org/portico/web/i18n/messages.AAAAAAAAAAAA.properties"})
     void unknownOrStaleNamesArePlain404s(String pathInfo) throws Exception {
         Response response = request("GET", pathInfo.isEmpty() ? null : pathInfo, List.of());
         assertAll(
@@ -106,13 +116,79 @@ class AssetServletTest {
                 () -> assertNull(response.headers.get("ETag")));
     }
 
+    @Test
+    void choosesTheClientsBestCodingWithATagOfItsOwn() throws Exception {
+        String big = "/" + assets.get("css/big.css").name();
+        String hash = assets.get("css/big.css").hash().value();
+        Response brotli = request("GET", big, Map.of("Accept-Encoding", List.of("gzip, deflate, br")));
+        Response gzip = request("GET", big, Map.of("Accept-Encoding", List.of("gzip")));
+        Response identity = request("GET", big, Map.of());
+        assertAll(
+                () -> assertEquals("br", brotli.headers.get("Content-Encoding")),
+                () -> assertEquals("\"" + hash + ".br\"", brotli.headers.get("ETag")),
+                () -> assertEquals("gzip", gzip.headers.get("Content-Encoding")),
+                () -> assertEquals("\"" + hash + ".gz\"", gzip.headers.get("ETag")),
+                () -> assertEquals(gzip.bytes.size(), Integer.parseInt(gzip.headers.get("Content-Length"))),
+                () -> assertNull(identity.headers.get("Content-Encoding")),
+                () -> assertEquals(BIG_CSS, identity.body()),
+                () -> assertEquals("Accept-Encoding", identity.headers.get("Vary")),
+                () -> assertEquals("*", identity.headers.get("Access-Control-Allow-Origin")),
+                () -> assertEquals("bytes", identity.headers.get("Accept-Ranges")));
+    }
+
+    @Test
+    void tinyContentIsSentAsIsWithoutVary() throws Exception {
+        Response response = request("GET", "/" + cssName, Map.of("Accept-Encoding", List.of("br, gzip")));
+        assertAll(
+                () -> assertNull(response.headers.get("Content-Encoding")),
+                () -> assertNull(response.headers.get("Vary")),
+                () -> assertEquals(CSS, response.body()));
+    }
+
+    @Test
+    void servesOneRange() throws Exception {
+        Response response = request("GET", "/" + cssName, Map.of("Range", List.of("bytes=5-9")));
+        assertAll(
+                () -> assertEquals(206, response.status),
+                () -> assertEquals("bytes 5-9/" + CSS.length(), response.headers.get("Content-Range")),
+                () -> assertEquals("5", response.headers.get("Content-Length")),
+                () -> assertEquals(CSS.substring(5, 10), response.body()));
+    }
+
+    @Test
+    void aRangeBeyondTheEndIs416() throws Exception {
+        Response response = request("GET", "/" + cssName, Map.of("Range", List.of("bytes=9999-")));
+        assertAll(
+                () -> assertEquals(416, response.status),
+                () -> assertEquals("bytes */" + CSS.length(), response.headers.get("Content-Range")));
+    }
+
+    @Test
+    void anIfRangeForOtherContentGetsEverything() throws Exception {
+        String etag = "\"" + assets.get("css/portico.css").hash().value() + "\"";
+        Response stale = request("GET", "/" + cssName, Map.of("Range", List.of("bytes=0-3"),
+                "If-Range", List.of("\"something-else\"")));
+        Response current = request("GET", "/" + cssName, Map.of("Range", List.of("bytes=0-3"),
+                "If-Range", List.of(etag)));
+        assertAll(
+                () -> assertEquals(200, stale.status),
+                () -> assertEquals(CSS, stale.body()),
+                () -> assertEquals(206, current.status),
+                () -> assertEquals(CSS.substring(0, 4), current.body()));
+    }
+
     // ---- fakes ----------------------------------------------------------------------------------------------------
 
     private Response request(String method, String pathInfo, List<String> ifNoneMatch) throws Exception {
+        return request(method, pathInfo, Map.of("If-None-Match", ifNoneMatch));
+    }
+
+    private Response request(String method, String pathInfo, Map<String, List<String>> headers) throws Exception {
         HttpServletRequest request = fake(HttpServletRequest.class, (name, args) -> switch (name) {
             case "getMethod" -> method;
             case "getPathInfo" -> pathInfo;
-            case "getHeaders" -> Collections.enumeration(args[0].equals("If-None-Match") ? ifNoneMatch : List.of());
+            case "getHeaders" -> Collections.enumeration(headers.getOrDefault((String) args[0], List.of()));
+            case "getHeader" -> headers.getOrDefault((String) args[0], List.of()).stream().findFirst().orElse(null);
             default -> null;
         });
         Response response = new Response();
