@@ -28,8 +28,9 @@ import org.portico.web.settings.Settings;
  *   <li>{@code portico.cdn.signing.clock-skew}: how long after its expiry Portico's origin still serves a URL, for
  *   clocks of other nodes or the CDN that run ahead; PT0S to PT10M, default PT30S</li>
  *   <li>{@code portico.cdn.url} ({@code PORTICO_CDN_URL}): the CDN's base URL, such as
- *   {@code https://d111111abcdef8.cloudfront.net}; signed URLs then name the CDN's host. Unset: the request's own
- *   origin.</li>
+ *   {@code https://d111111abcdef8.cloudfront.net} or {@code https://cdn.example.com/portal}, read as the asset URLs read
+ *   it ({@code asset.AssetUrls}): signed URLs then are that URL followed by the path below Portico's context path.
+ *   Unset: the request's own origin and context path.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -79,26 +80,29 @@ public class SignedUrlSettings {
         return clockSkew;
     }
 
-    /** The CDN's base URL without a trailing slash ({@code https://cdn.example.com}), or empty. */
+    /** The CDN's base URL without a trailing slash ({@code https://cdn.example.com/portal}), or empty. */
     public Optional<String> cdnUrl() {
         return cdnUrl;
     }
 
-    /** {@code scheme://host[:port]} of an absolute http(s) URL without path, query or user. */
+    /**
+     * {@code scheme://host[:port][/path]} of an absolute http(s) URL without query, fragment or user info, the scheme
+     * and host in lower case, without trailing slashes.
+     */
     static String baseUrl(String url) {
-        String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         try {
-            URI uri = new URI(trimmed);
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-                    && uri.getRawUserInfo() == null && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-                return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT);
+                    && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+                return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new IllegalStateException("portico.cdn.url must be the CDN's base URL, http(s)://host[:port] without a"
-                + " path, such as https://d111111abcdef8.cloudfront.net, got '" + url + "'");
+        throw new IllegalStateException("portico.cdn.url (PORTICO_CDN_URL) must be the CDN's base URL, an absolute"
+                + " http(s) URL without query, fragment or user info, such as https://d111111abcdef8.cloudfront.net,"
+                + " got '" + url + "'");
     }
 }

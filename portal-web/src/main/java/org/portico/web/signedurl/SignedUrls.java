@@ -25,8 +25,8 @@ import org.portico.web.database.DatabaseMigrations;
  * the API ({@link #sign}), checked by Portico's origin ({@link #check}), so they work the same with CloudFront in front
  * (it checks them at the edge with the public key uploaded to its key group) and without a CDN.
  * <p>
- * A URL names the CDN's host when {@code portico.cdn.url} is set, else the request's own origin. The origin accepts
- * a URL signed for either: behind a CDN the request arrives with the origin's host. The expiry is rounded up
+ * A URL names the CDN's base URL when {@code portico.cdn.url} is set, else the request's own origin and context path.
+ * The origin accepts a URL signed for either: behind a CDN the request arrives with the origin's host. The expiry is rounded up
  * ({@link SignedUrlSettings}), so repeated views reuse the URL a browser cached; the cache lifetime of an answer
  * never outlives the signature ({@link #cacheControl}). Thread-safe.
  */
@@ -66,7 +66,8 @@ public class SignedUrls {
      */
     public SignedUrl sign(String path, HttpServletRequest request) {
         Instant expiresAt = settings.expiry().expiresAt(clock.instant());
-        return new SignedUrl(signer.sign(base(request) + request.getContextPath() + path, expiresAt), expiresAt);
+        String base = settings.cdnUrl().orElseGet(() -> origin(request) + request.getContextPath());
+        return new SignedUrl(signer.sign(base + path, expiresAt), expiresAt);
     }
 
     /** Whether a request names one of the parameters of a signed URL, so it is to be checked as one. */
@@ -81,13 +82,13 @@ public class SignedUrls {
      * under the CDN's base URL when one is configured.
      */
     public SignedUrlCheck check(HttpServletRequest request) {
-        String pathAndQuery = request.getRequestURI() + (request.getQueryString() == null ? ""
-                : "?" + request.getQueryString());
-        SignedUrlCheck asRequested = verifier.verify(origin(request) + pathAndQuery);
+        String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+        SignedUrlCheck asRequested = verifier.verify(origin(request) + request.getRequestURI() + query);
         if (asRequested.accepted() || settings.cdnUrl().isEmpty() || !altered(asRequested)) {
             return asRequested;
         }
-        return verifier.verify(settings.cdnUrl().get() + pathAndQuery);
+        String belowContext = request.getRequestURI().substring(request.getContextPath().length());
+        return verifier.verify(settings.cdnUrl().get() + belowContext + query);
     }
 
     /**
@@ -125,10 +126,6 @@ public class SignedUrls {
 
     private static boolean altered(SignedUrlCheck check) {
         return check instanceof SignedUrlCheck.Refused refused && refused.reason() == Refusal.ALTERED;
-    }
-
-    private String base(HttpServletRequest request) {
-        return settings.cdnUrl().orElseGet(() -> origin(request));
     }
 
     /** {@code scheme://host[:port]} of the request, the port left out when it is the scheme's default. */

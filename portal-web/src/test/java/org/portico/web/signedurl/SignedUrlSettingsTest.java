@@ -44,6 +44,13 @@ class SignedUrlSettingsTest {
                 () -> assertEquals(Optional.of("https://d111111abcdef8.cloudfront.net"), settings.cdnUrl()));
     }
 
+    /** A path in the CDN URL stays, as the asset URLs keep it. */
+    @Test
+    void keepsAPathOfTheCdnUrl() {
+        assertEquals(Optional.of("https://cdn.example.com/portal"),
+                read(Map.of("portico.cdn.url", "https://cdn.example.com/portal//")).cdnUrl());
+    }
+
     @Test
     void aBadValueSaysWhatAGoodOneLooksLike() {
         assertAll(
@@ -59,10 +66,11 @@ class SignedUrlSettingsTest {
                         () -> read(Map.of("portico.cdn.signing.clock-skew", "PT1H"))),
                 () -> assertThrows(IllegalStateException.class,
                         () -> read(Map.of("portico.cdn.signing.lifetime", "PT0.5S"))),
-                () -> assertEquals("portico.cdn.url must be the CDN's base URL, http(s)://host[:port] without a path,"
-                                + " such as https://d111111abcdef8.cloudfront.net, got 'https://cdn.example.com/assets'",
+                () -> assertEquals("portico.cdn.url (PORTICO_CDN_URL) must be the CDN's base URL, an absolute http(s)"
+                                + " URL without query, fragment or user info, such as https://d111111abcdef8.cloudfront.net,"
+                                + " got 'https://cdn.example.com/?v=1'",
                         assertThrows(IllegalStateException.class,
-                                () -> read(Map.of("portico.cdn.url", "https://cdn.example.com/assets"))).getMessage()),
+                                () -> read(Map.of("portico.cdn.url", "https://cdn.example.com/?v=1"))).getMessage()),
                 () -> assertThrows(IllegalStateException.class,
                         () -> read(Map.of("portico.cdn.url", "ftp://cdn.example.com"))));
     }
