@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,6 +20,9 @@ import org.portico.cdn.signing.CloudFrontUrlVerifier;
 import org.portico.cdn.signing.SignedUrlCheck;
 import org.portico.cdn.signing.SignedUrlCheck.Refusal;
 import org.portico.web.database.DatabaseMigrations;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Signed expiring URLs of Portico's own paths, in CloudFront's format with a canned policy: made for the pages and
@@ -34,6 +38,8 @@ import org.portico.web.database.DatabaseMigrations;
 public class SignedUrls {
 
     private static final Logger LOG = Logger.getLogger(SignedUrls.class.getName());
+    /** Signed URLs kept at most: a few per private image and host. */
+    static final int SIGNED_KEPT = 10_000;
 
     @Inject
     CloudFrontUrlSigner signer;
@@ -49,6 +55,20 @@ public class SignedUrls {
 
     @Inject
     Clock clock;
+
+    /** A URL to sign until an expiry. */
+    private record Unsigned(String url, Instant expiresAt) {
+    }
+
+    /** Signed URLs of the current buckets: signing is the costly part, and URLs repeat within a bucket. */
+    private Cache<Unsigned, String> signed;
+
+    @PostConstruct
+    void build() {
+        // an entry is asked for during its bucket only: gone once a URL signed with it would have expired
+        signed = Caffeine.newBuilder().maximumSize(SIGNED_KEPT)
+                .expireAfterWrite(settings.expiry().lifetime().plus(settings.expiry().bucket())).build();
+    }
 
     /** Opens (at first start: generates) the key when the application starts, not at the first private image. */
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 6) @Initialized(ApplicationScoped.class)
@@ -67,7 +87,10 @@ public class SignedUrls {
     public SignedUrl sign(String path, HttpServletRequest request) {
         Instant expiresAt = settings.expiry().expiresAt(clock.instant());
         String base = settings.cdnUrl().orElseGet(() -> origin(request) + request.getContextPath());
-        return new SignedUrl(signer.sign(base + path, expiresAt), expiresAt);
+        String url = base + path;
+        // one RSA signature per URL and bucket, however many pages show it
+        return new SignedUrl(signed.get(new Unsigned(url, expiresAt), unsigned -> signer.sign(url, expiresAt)),
+                expiresAt);
     }
 
     /** Whether a request names one of the parameters of a signed URL, so it is to be checked as one. */
