@@ -8,7 +8,12 @@
  * the reader's language, shows in a live region under the editor.
  *
  * The button carries what this script needs as data attributes: data-upload-url, and the texts data-uploading,
- * data-inserted, data-refused (when the answer has no detail) and data-failed (no answer at all).
+ * data-inserted, data-inserted-private, data-stored-public, data-stored-private (an image stored already keeps its
+ * mark), data-refused (when the answer has no detail) and data-failed (no answer at all).
+ *
+ * Private images (issue 12): the toolbar's checkbox input.portico-media-private-input sends the upload as private.
+ * The editor then shows the image through the signed URL of the answer (its public path is not served); when the text
+ * is saved, the server turns signed URLs back into /media/<sha256>.<ext>, so no signature is stored.
  *
  * Runs deferred: after PrimeFaces' scripts (Quill is loaded), before the editor widget is created, so these changes
  * to Quill's defaults apply to it. No inline script, no eval: CSP script-src 'self' with PrimeFaces' nonces.
@@ -27,6 +32,8 @@
         var toolbar = quill.getModule('toolbar');
         var button = toolbar && toolbar.container ? toolbar.container.querySelector('button.ql-image') : null;
         var editor = quill.container.parentNode;
+        var privateInput = toolbar && toolbar.container
+            ? toolbar.container.querySelector('input.portico-media-private-input') : null;
         var status = editor.parentNode.querySelector('.portico-media-status');
         if (!status) {
             status = document.createElement('p');
@@ -37,6 +44,7 @@
         }
         return {
             button: button,
+            privateInput: privateInput,
             status: status,
             text: function (name, fallback) {
                 return button && button.getAttribute('data-' + name) || fallback;
@@ -54,7 +62,9 @@
         var part = parts(quill);
         var url = part.text('upload-url', '/api/cms/media');
         var body = new FormData();
+        var wantsPrivate = !!(part.privateInput && part.privateInput.checked);
         body.append('file', file, file.name || 'image');
+        body.append('private', wantsPrivate ? 'true' : 'false');
         say(part, part.text('uploading', 'Uploading the image…'));
         if (part.button) {
             part.button.disabled = true;
@@ -71,9 +81,16 @@
                 if (response.ok && typeof answer.url === 'string') {
                     var at = typeof index === 'number' ? index
                         : (quill.getSelection() || {index: quill.getLength() - 1}).index;
-                    quill.insertEmbed(at, 'image', answer.url, 'user');
+                    var isPrivate = answer['private'] === true && typeof answer.signedUrl === 'string';
+                    quill.insertEmbed(at, 'image', isPrivate ? answer.signedUrl : answer.url, 'user');
                     quill.setSelection(at + 1, 0, 'silent');
-                    say(part, part.text('inserted', 'The image is in the text.'));
+                    if (isPrivate !== wantsPrivate) {
+                        say(part, isPrivate ? part.text('stored-private', 'The image was stored already, as a private'
+                            + ' image.') : part.text('stored-public', 'The image was stored already, as a public image.'));
+                    } else {
+                        say(part, isPrivate ? part.text('inserted-private', 'The private image is in the text.')
+                            : part.text('inserted', 'The image is in the text.'));
+                    }
                 } else {
                     say(part, answer.detail || part.text('refused', 'The image was not accepted.'), true);
                 }

@@ -23,13 +23,16 @@ import org.portico.cdn.http.IfNoneMatch;
  * cacheable for a year by browsers and CDNs ({@code public, max-age=31536000, immutable}). Subclasses say what a name
  * serves ({@link #find}) and may add headers ({@link #addHeaders}).
  *
- * <p>A ladder of guard clauses: 405 for methods other than GET and HEAD; 404 (plain text, {@code no-store}: another
- * node may know the name a moment later, a CDN must not pin the 404) for a name that serves nothing. Then the
+ * <p>A ladder of guard clauses: 405 for methods other than GET and HEAD; 403 (plain text, {@code no-store}) for a
+ * request a subclass refuses ({@link Forbidden}, such as a signed URL that expired); 404 (plain text,
+ * {@code no-store}: another node may know the name a moment later, a CDN must not pin the 404) for a name that serves
+ * nothing. Then the
  * representation is chosen by {@code Accept-Encoding} among the content's precompressed codings (brotli, gzip,
  * identity; {@code Vary: Accept-Encoding} when there is a choice), each with an entity tag of its own: 304 when the
  * client's {@code If-None-Match} matches it; 206 with one byte range of it for a {@code Range} request (unless an
  * {@code If-Range} names another representation), 416 for a range beyond its end; else 200 with all of it. Every
- * found answer has its type, length, {@code Accept-Ranges} and {@code nosniff} (HEAD: without the body).
+ * found answer has its type, length, {@code Accept-Ranges} and {@code nosniff} (HEAD: without the body), and the
+ * content's {@code Cache-Control}: a year and {@code immutable} unless the subclass says otherwise.
  */
 public abstract class ImmutableContentServlet extends HttpServlet {
 
@@ -41,15 +44,36 @@ public abstract class ImmutableContentServlet extends HttpServlet {
      * @param contentType    its media type, as sent
      * @param encodings      the codings it is also available in besides identity (none for content sent as is)
      * @param representation the content in a coding of {@code encodings}, or in identity
+     * @param cacheControl   how long it may be cached, and by whom
      */
     public record Content(String contentType, Set<ContentEncoding> encodings,
-                          Function<ContentEncoding, Representation> representation) {
+                          Function<ContentEncoding, Representation> representation, CacheControl cacheControl) {
 
-        /** Content sent only as is: {@code bytes} under {@code etag}. */
+        /** Content cached for a year, {@code immutable}: its name changes whenever it does. */
+        public Content(String contentType, Set<ContentEncoding> encodings,
+                       Function<ContentEncoding, Representation> representation) {
+            this(contentType, encodings, representation, CacheControl.fingerprinted());
+        }
+
+        /** Content sent only as is: {@code bytes} under {@code etag}, cached for a year. */
         public static Content identity(EntityTag etag, String contentType, byte[] bytes) {
             Representation only = new Representation(etag, ContentEncoding.IDENTITY, bytes.length,
                     (out, offset, length) -> out.write(bytes, offset, length));
             return new Content(contentType, Set.of(), encoding -> only);
+        }
+
+        /** The same content, cached as {@code cacheControl} says. */
+        public Content cachedAs(CacheControl cacheControl) {
+            return new Content(contentType, encodings, representation, cacheControl);
+        }
+    }
+
+    /** A request refused with 403 by {@link #find(HttpServletRequest)}; its message is for the log only. */
+    public static final class Forbidden extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Forbidden(String reason) {
+            super(reason, null, false, false);
         }
     }
 
@@ -78,6 +102,16 @@ public abstract class ImmutableContentServlet extends HttpServlet {
      */
     protected abstract Optional<Content> find(String pathInfo);
 
+    /**
+     * The content a request names: by default {@link #find(String)} of its path. Subclasses that look at more of the
+     * request (its query, say) override this.
+     *
+     * @throws Forbidden when the request may not have what it names (403)
+     */
+    protected Optional<Content> find(HttpServletRequest request) {
+        return find(request.getPathInfo());
+    }
+
     /** Sets headers of a found content's answer (200, 206, 304, 416) beyond the ones every answer has; none by default. */
     protected void addHeaders(HttpServletResponse response) {
     }
@@ -90,7 +124,14 @@ public abstract class ImmutableContentServlet extends HttpServlet {
             plain(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed");
             return;
         }
-        Optional<Content> found = find(request.getPathInfo());
+        Optional<Content> found;
+        try {
+            found = find(request);
+        } catch (Forbidden e) {
+            response.setHeader("Cache-Control", CacheControl.noStore().toHeaderValue());
+            plain(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden");
+            return;
+        }
         if (found.isEmpty()) {
             response.setHeader("Cache-Control", CacheControl.noStore().toHeaderValue());
             plain(response, HttpServletResponse.SC_NOT_FOUND, "Not found");
@@ -102,7 +143,7 @@ public abstract class ImmutableContentServlet extends HttpServlet {
                         .choose(content.encodings());
         Representation representation = content.representation().apply(encoding);
         response.setHeader("ETag", representation.etag().toHeaderValue());
-        response.setHeader("Cache-Control", CacheControl.fingerprinted().toHeaderValue());
+        response.setHeader("Cache-Control", content.cacheControl().toHeaderValue());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Accept-Ranges", "bytes");
         if (!content.encodings().isEmpty()) {

@@ -45,6 +45,8 @@ public enum AuditAction {
     CMS_SOURCE_DELETED,
     MEDIA_UPLOADED,
     MEDIA_DELETED,
+    /** A media file was marked private or public (issue 12). */
+    MEDIA_MARKED,
     API_TOKEN_CREATED,
     API_TOKEN_REVOKED
 }

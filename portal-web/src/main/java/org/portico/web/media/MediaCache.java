@@ -15,9 +15,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 /**
  * The bytes of the images people look at, in memory in front of the database: at most {@code portico.media.cache-size}
  * bytes per node (Caffeine, weighed by size, the least used go first). An image's bytes never change under its name,
- * so only a deletion makes an entry wrong: this node forgets it when the deletion commits; other nodes forget it
- * within {@link #KEPT_FOR} (browsers and CDNs keep it for as long as they cache it anyway). Unknown names are not
- * cached. Thread-safe.
+ * so only a deletion or a new private mark makes an entry wrong: this node forgets it when the change commits; other
+ * nodes forget it within {@link #KEPT_FOR} (browsers and CDNs keep it for as long as they cache it anyway; a new
+ * private mark reaches them sooner through {@link MediaPrivacy}, and a private image that was made public again stays
+ * private there until then: wrong on the safe side). Unknown names are not cached. Thread-safe.
  */
 @ApplicationScoped
 public class MediaCache {
@@ -51,5 +52,9 @@ public class MediaCache {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaDeleted deleted) {
         cache.invalidate(deleted.sha256());
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaMarked marked) {
+        cache.invalidate(marked.sha256());
     }
 }

@@ -13,11 +13,16 @@ import java.time.Instant;
  * @param name       the file's name on the uploader's disk, for people only (never a path)
  * @param uploadedBy who uploaded it first
  * @param uploadedAt when
+ * @param privateFile whether it is private: never served at {@link #url()}, shown to logged-in readers only, through
+ *                    a signed URL that expires
  */
 public record MediaInfo(String sha256, ImageFormat format, long size, Integer width, Integer height, String name,
-                        String uploadedBy, Instant uploadedAt) {
+                        String uploadedBy, Instant uploadedAt, boolean privateFile) {
 
-    /** Where the image is served, relative to Portico's root: {@code /media/<sha256>.<ext>}. */
+    /**
+     * Where the image is served, relative to Portico's root: {@code /media/<sha256>.<ext>}. A private image is not
+     * served there: its signed URLs name this path.
+     */
     public String url() {
         return MediaServlet.PATH + "/" + sha256 + "." + format.extension();
     }

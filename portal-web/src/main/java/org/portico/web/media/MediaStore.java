@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,7 +36,7 @@ public class MediaStore {
     static final int LIST_LIMIT = 200;
 
     private static final String INFO = "SELECT new org.portico.web.media.MediaInfo(m.sha256, m.format, m.size,"
-            + " m.width, m.height, m.fileName, m.uploadedBy, m.uploadedAt) FROM StoredMedia m";
+            + " m.width, m.height, m.fileName, m.uploadedBy, m.uploadedAt, m.privateFile) FROM StoredMedia m";
     /** SQLSTATE of a unique constraint violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -54,15 +55,20 @@ public class MediaStore {
     @Inject
     Event<MediaDeleted> deleted;
 
+    @Inject
+    Event<MediaMarked> marked;
+
     /**
      * Stores an image, or finds it when the same bytes are stored already.
      *
-     * @param fileName the file's name on the uploader's disk, kept for people to read (cut, never used as a path)
-     * @param by       the uploader's username
+     * @param fileName    the file's name on the uploader's disk, kept for people to read (cut, never used as a path)
+     * @param by          the uploader's username
+     * @param privateFile whether a new image is private; an image stored already keeps its mark (the answer says
+     *                    which), so that an upload never takes an image off the pages that show it
      * @return the stored image
      * @throws MediaRejectedException when the bytes are refused or the store is full
      */
-    public MediaInfo store(byte[] bytes, String fileName, String by) {
+    public MediaInfo store(byte[] bytes, String fileName, String by, boolean privateFile) {
         String name = MediaRules.displayName(fileName);
         try {
             ImageHeader image = MediaRules.image(bytes, name, settings.maxSize());
@@ -74,7 +80,7 @@ public class MediaStore {
                 return stored.get();
             }
             MediaRules.requireRoom(count(), settings.maxItems());
-            StoredMedia media = new StoredMedia(sha256, image, bytes, name, by, clock.instant());
+            StoredMedia media = new StoredMedia(sha256, image, bytes, name, by, clock.instant(), privateFile);
             try {
                 em.persist(media);
                 em.flush();
@@ -85,9 +91,12 @@ public class MediaStore {
                 throw e;
             }
             MediaInfo info = media.info();
+            if (privateFile) { // this node's pages sign it from the first view on
+                marked.fire(new MediaMarked(sha256, true));
+            }
             audit.record(AuditAction.MEDIA_UPLOADED, target(sha256), AuditOutcome.SUCCESS, name + " ("
                     + image.format().mediaType() + ", " + bytes.length + " bytes, " + image.width() + "×"
-                    + image.height() + ")");
+                    + image.height() + (privateFile ? ", private" : "") + ")");
             return info;
         } catch (MediaRejectedException e) {
             audit.record(AuditAction.MEDIA_UPLOADED, "media", AuditOutcome.REFUSED, name + ": " + e.getMessage());
@@ -139,10 +148,43 @@ public class MediaStore {
         deleted.fire(new MediaDeleted(sha256));
     }
 
+    /**
+     * Marks an image private (served through signed URLs to logged-in readers only) or public (to everyone at its
+     * URL). Browsers and CDNs that cached a public image keep their copy: a mark set later takes it off pages, not
+     * out of those caches.
+     *
+     * @return the image as marked now
+     * @throws MediaRejectedException.MediaNotFound when there is no such image
+     */
+    public MediaInfo mark(String sha256, boolean privateFile, String by) {
+        MediaInfo media = find(sha256).orElse(null);
+        if (media == null) {
+            MediaRejectedException refused = new MediaRejectedException.MediaNotFound(String.valueOf(sha256));
+            audit.record(AuditAction.MEDIA_MARKED, "media", AuditOutcome.REFUSED, refused.getMessage());
+            throw refused;
+        }
+        if (media.privateFile() != privateFile) {
+            em.createQuery("UPDATE StoredMedia m SET m.privateFile = :privateFile WHERE m.sha256 = :sha256")
+                    .setParameter("privateFile", privateFile).setParameter("sha256", sha256).executeUpdate();
+            audit.record(AuditAction.MEDIA_MARKED, target(sha256), AuditOutcome.SUCCESS, media.name()
+                    + (privateFile ? " is private now" : " is public now") + " (by " + by + ")");
+            marked.fire(new MediaMarked(sha256, privateFile));
+        }
+        return find(sha256).orElseThrow();
+    }
+
+    /** The names (SHA-256) of the private images: at most {@code portico.media.max-items}, for {@link MediaPrivacy}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Set<String> privateNames() {
+        return Set.copyOf(em.createQuery("SELECT m.sha256 FROM StoredMedia m WHERE m.privateFile = TRUE", String.class)
+                .getResultList());
+    }
+
     /** The bytes to serve, for {@link MediaCache}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<MediaContent> content(String sha256) {
-        return em.createQuery("SELECT new org.portico.web.media.MediaContent(m.format, m.content) FROM StoredMedia m"
+        return em.createQuery("SELECT new org.portico.web.media.MediaContent(m.format, m.content, m.privateFile)"
+                        + " FROM StoredMedia m"
                         + " WHERE m.sha256 = :sha256", MediaContent.class)
                 .setParameter("sha256", sha256).getResultStream().findFirst();
     }

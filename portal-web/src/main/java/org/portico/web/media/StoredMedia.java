@@ -48,6 +48,10 @@ class StoredMedia {
     @Column(name = "uploaded_at", nullable = false, updatable = false)
     private Instant uploadedAt;
 
+    /** Served only through signed URLs, to logged-in readers (V23); editors change it. */
+    @Column(name = "private_file", nullable = false)
+    private boolean privateFile;
+
     /*
      * A plain byte[] (VARBINARY: bound with setBytes), not @Lob: Hibernate 6's PostgreSQL dialect maps @Lob byte[] to
      * a large object (an oid column, bound with setBlob), which a bytea column refuses and which would leave orphaned
@@ -60,7 +64,8 @@ class StoredMedia {
     }
 
     StoredMedia(String sha256, ImageHeader image, byte[] content, String fileName, String uploadedBy,
-                Instant uploadedAt) {
+                Instant uploadedAt, boolean privateFile) {
+        this.privateFile = privateFile;
         this.sha256 = sha256;
         this.format = image.format();
         this.size = content.length;
@@ -73,6 +78,6 @@ class StoredMedia {
     }
 
     MediaInfo info() {
-        return new MediaInfo(sha256, format, size, width, height, fileName, uploadedBy, uploadedAt);
+        return new MediaInfo(sha256, format, size, width, height, fileName, uploadedBy, uploadedAt, privateFile);
     }
 }

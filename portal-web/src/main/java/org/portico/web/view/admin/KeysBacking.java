@@ -17,6 +17,7 @@ import org.portico.deeplink.keys.SigningKeys;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.signedurl.SignedUrls;
 
 /**
  * The site admin's view of the signing keys: which one signs, which retired ones still verify and until when, and
@@ -31,6 +32,9 @@ public class KeysBacking {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    SignedUrls signedUrls;
 
     /**
      * One line of the table; times in UTC for the page's date-time converter, {@code null} where there is none yet.
@@ -49,6 +53,26 @@ public class KeysBacking {
                         key.retiredAt().map(KeysBacking::utc).orElse(null),
                         key.removableAt().map(KeysBacking::utc).orElse(null)))
                 .toList();
+    }
+
+    /** The key pair id signed URLs name (configured, or Portico's own). */
+    public String getUrlSigningKeyPairId() {
+        return signedUrls.keyPairId();
+    }
+
+    /** Whether the key pair id is Portico's own, not one CloudFront assigned. */
+    public boolean isUrlSigningKeyPairIdDefault() {
+        return signedUrls.keyPairId().equals(signedUrls.defaultKeyPairId());
+    }
+
+    /** The public key of signed URLs, PEM, for CloudFront's key group. */
+    public String getUrlSigningPublicKey() {
+        return signedUrls.publicKeyPem();
+    }
+
+    /** The CDN base URL signed URLs name, or null: the request's origin. */
+    public String getUrlSigningCdn() {
+        return signedUrls.cdnUrl().orElse(null);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,10 +30,15 @@ import org.portico.web.cms.CmsService;
 import org.portico.web.cms.CmsVersionInfo;
 import org.portico.web.cms.PreviewLinks;
 import org.portico.web.i18n.Texts;
+import org.portico.web.media.MediaInfo;
+import org.portico.web.media.MediaRejectedException;
+import org.portico.web.media.MediaStore;
+import org.portico.web.media.PrivateMediaHtml;
 import org.portico.web.page.Viewer;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.view.admin.FormMessages;
+import org.portico.web.view.media.MediaLinks;
 
 /**
  * The editor of one item of the built-in CMS, {@code /cms/edit.xhtml?kind=page&key=about&lang=en}: its draft (title,
@@ -46,6 +52,8 @@ import org.portico.web.view.admin.FormMessages;
 public class CmsEditorBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Images listed under the editor at most. */
+    static final int IMAGES_LISTED = 50;
 
     @Inject
     transient CmsService cms;
@@ -58,6 +66,12 @@ public class CmsEditorBacking implements Serializable {
 
     @Inject
     transient PorticoIssuer issuer;
+
+    @Inject
+    transient MediaLinks mediaLinks;
+
+    @Inject
+    transient MediaStore mediaStore;
 
     private String kind;
     private String key;
@@ -120,6 +134,26 @@ public class CmsEditorBacking implements Serializable {
             CmsItemInfo saved = cms.save(item.kind(), item.key(), item.locale(), draft(), item.lockVersion(), user());
             return cms.publish(item.kind(), item.key(), item.locale(), saved.lockVersion(), user());
         }, "cms.editor.published");
+    }
+
+    /**
+     * Marks an image of the text private or public (the text is not saved by this); the list under the editor shows
+     * the new mark.
+     */
+    public void markImage(String sha256, boolean privateFile) {
+        try {
+            MediaInfo image = mediaStore.mark(sha256, privateFile, user());
+            Messages.addGlobalInfo(privateFile ? "cms.media.marked.private" : "cms.media.marked.public",
+                    image.name());
+        } catch (MediaRejectedException refusal) {
+            Messages.addGlobalError(refusal.messageKey(), refusal.messageParams());
+        }
+    }
+
+    /** The store's images the saved text shows (at most {@value #IMAGES_LISTED}), with their marks. */
+    public List<MediaInfo> getImages() {
+        return PrivateMediaHtml.names(body, IMAGES_LISTED).stream().map(mediaStore::find)
+                .flatMap(Optional::stream).toList();
     }
 
     public void unpublish() {
@@ -251,8 +285,9 @@ public class CmsEditorBacking implements Serializable {
     public void setTitle(String title) { this.title = title; }
     public String getSummary() { return summary; }
     public void setSummary(String summary) { this.summary = summary; }
-    public String getBody() { return body; }
-    public void setBody(String body) { this.body = body; }
+    /** The body with private images signed, so the editor shows them; the store keeps their paths ({@link #setBody}). */
+    public String getBody() { return mediaLinks.html(body); }
+    public void setBody(String body) { this.body = mediaLinks.asStored(body); }
     public List<String> getRoles() { return roles; }
     public void setRoles(List<String> roles) { this.roles = roles; }
     public LocalDateTime getPublishAt() { return publishAt; }
