@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -114,13 +115,9 @@ public final class FingerprintedAsset {
             return bytes.length;
         }
 
-        /**
-         * Writes {@code length} bytes from {@code offset} to {@code out} (which is not closed).
-         *
-         * @throws IOException when writing fails, typically because the client went away
-         */
-        public void writeTo(OutputStream out, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
+        /** Its bytes, as a read-only buffer of their own (position 0, limit the length). */
+        public ByteBuffer buffer() {
+            return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
         }
 
         @Override

@@ -42,16 +42,20 @@ class AssetServletTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        servlet.assets = assets;
         ServletContext context = fake(ServletContext.class, (method, args) -> switch (method) {
             case "getMimeType" -> ((String) args[0]).endsWith(".css") ? "text/css" : null;
             case "getClassLoader" -> getClass().getClassLoader();
             case "getContextPath" -> "";
             default -> null;
         });
-        servlet.facesResources = new FacesResourceAssets();
-        servlet.facesResources.servletContext = context;
-        servlet.facesResources.init();
+        FacesResourceAssets facesResources = new FacesResourceAssets();
+        facesResources.servletContext = context;
+        facesResources.init();
+        AssetCatalogue catalogue = new AssetCatalogue();
+        catalogue.assets = assets;
+        catalogue.facesResources = facesResources;
+        catalogue.servletContext = context;
+        servlet.catalogue = catalogue;
         servlet.init(fake(ServletConfig.class, (method, args) -> switch (method) {
             case "getServletContext" -> context;
             case "getInitParameterNames" -> Collections.emptyEnumeration();
@@ -217,6 +221,7 @@ class AssetServletTest {
                     case "setHeader" -> headers.put((String) args[0], (String) args[1]);
                     case "setContentType" -> contentType = (String) args[0];
                     case "setContentLength" -> headers.put("Content-Length", String.valueOf(args[0]));
+                    case "setContentLengthLong" -> headers.put("Content-Length", String.valueOf(args[0]));
                     case "getOutputStream" -> {
                         return new ServletOutputStream() {
                             @Override

@@ -1,0 +1,105 @@
+package org.portico.web.asset;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.ServletContext;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.servlet.ServletExtension;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.util.HttpString;
+
+/**
+ * Serves {@code /assets/} with Undertow's own API, ahead of the servlet chain: an asset request needs no session,
+ * security check, CDI request context or filter, and each of those costs more than the answer itself (which is bytes
+ * kept in memory). Registered as an Undertow {@link ServletExtension} ({@code META-INF/services}); the handler
+ * answers once the application has started and hands the {@link AssetCatalogue} over ({@link #serve}); before that,
+ * and for every other path, the request goes on to the servlets ({@link AssetServlet} has the same answers).
+ *
+ * <p>It adds what {@code SecurityHeadersFilter} would: {@code nosniff} (with the answer) and HSTS over TLS; the
+ * other security headers concern pages.
+ */
+public class AssetHandler implements ServletExtension {
+
+    /** The catalogue of each started deployment, by its servlet context. */
+    private static final Map<ServletContext, AssetCatalogue> CATALOGUES = new ConcurrentHashMap<>();
+    private static final String PREFIX = AssetServlet.PATH + "/";
+    private static final HttpString ALLOW_ORIGIN = HttpString.tryFromString("Access-Control-Allow-Origin");
+    private static final HttpString STRICT_TRANSPORT = HttpString.tryFromString("Strict-Transport-Security");
+
+    /** Starts (a catalogue) or stops (null) serving the assets of a deployment. */
+    static void serve(ServletContext servletContext, AssetCatalogue catalogue) {
+        if (catalogue == null) {
+            CATALOGUES.remove(servletContext);
+        } else {
+            CATALOGUES.put(servletContext, catalogue);
+        }
+    }
+
+    @Override
+    public void handleDeployment(DeploymentInfo deploymentInfo, ServletContext servletContext) {
+        deploymentInfo.addInitialHandlerChainWrapper(next -> new Handler(next, servletContext));
+    }
+
+    private record Handler(HttpHandler next, ServletContext servletContext) implements HttpHandler {
+
+        @Override
+        public void handleRequest(HttpServerExchange exchange) throws Exception {
+            AssetCatalogue catalogue = CATALOGUES.get(servletContext);
+            if (catalogue == null || !exchange.getRelativePath().startsWith(PREFIX)) {
+                next.handleRequest(exchange);
+                return;
+            }
+            if (exchange.isInIoThread()) {
+                // Reading or compressing an asset for the first time may take a moment: never on an I/O thread.
+                exchange.dispatch(this);
+                return;
+            }
+            if (exchange.isSecure()) {
+                exchange.getResponseHeaders().put(STRICT_TRANSPORT, "max-age=31536000; includeSubDomains");
+            }
+            String name = exchange.getRelativePath().substring(PREFIX.length());
+            ImmutableAnswer.answer(new UndertowExchange(exchange), () -> catalogue.find(name),
+                    () -> exchange.getResponseHeaders().put(ALLOW_ORIGIN, "*"));
+        }
+    }
+
+    /** Undertow's exchange as the answer ladder's. */
+    private record UndertowExchange(HttpServerExchange exchange) implements ImmutableAnswer.Exchange {
+
+        @Override
+        public String method() {
+            return exchange.getRequestMethod().toString();
+        }
+
+        @Override
+        public List<String> requestHeaders(String name) {
+            var values = exchange.getRequestHeaders().get(name);
+            return values == null ? List.of() : List.copyOf(values);
+        }
+
+        @Override
+        public void status(int status) {
+            exchange.setStatusCode(status);
+        }
+
+        @Override
+        public void header(String name, String value) {
+            exchange.getResponseHeaders().put(HttpString.tryFromString(name), value);
+        }
+
+        @Override
+        public void send(ByteBuffer body) throws IOException {
+            if (body.hasRemaining()) {
+                exchange.getResponseSender().send(body);
+            } else {
+                exchange.endExchange();
+            }
+        }
+    }
+}
