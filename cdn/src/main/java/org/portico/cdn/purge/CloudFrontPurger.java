@@ -1,5 +1,7 @@
 package org.portico.cdn.purge;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -30,7 +32,8 @@ import software.amazon.awssdk.services.cloudfront.model.Invalidation;
  * Amazon CloudFront: {@code CreateInvalidation} with the URLs' paths (and queries), through the AWS SDK, which signs
  * with SigV4 for us-east-1 (CloudFront's API is global). CloudFront has no cache tags ({@code maxTags} 0: the caller
  * resolves tags to URLs) and takes up to 3,000 paths of invalidations in progress per distribution, so one purge
- * carries at most 3,000 (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html).
+ * carries at most 3,000 (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/InvalidationLimits.html;
+ * request and answers: https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html).
  * URLs on any host become paths of the one distribution.
  *
  * <p>The {@code CallerReference} is the paths' SHA-256, so a purge resent after a lost answer finds the invalidation
@@ -54,14 +57,16 @@ final class CloudFrontPurger implements CdnPurger {
     private final URI endpoint;
     private final String distributionId;
     private final String secret;
+    private final Duration timeout;
     private final Clock clock;
 
     private CloudFrontPurger(CloudFrontClient client, URI endpoint, String distributionId, String secret,
-            Clock clock) {
+            Duration timeout, Clock clock) {
         this.client = client;
         this.endpoint = endpoint;
         this.distributionId = distributionId;
         this.secret = secret;
+        this.timeout = timeout;
         this.clock = clock;
     }
 
@@ -89,7 +94,7 @@ final class CloudFrontPurger implements CdnPurger {
                 .overrideConfiguration(configuration -> configuration
                         .retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
-        return new CloudFrontPurger(client, settings.endpoint(), distributionId, secret, clock);
+        return new CloudFrontPurger(client, settings.endpoint(), distributionId, secret, timeout, clock);
     }
 
     @Override
@@ -179,11 +184,11 @@ final class CloudFrontPurger implements CdnPurger {
                     retryable ? retryAfter : null, e);
         }
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException
-                || hasCause(e, java.net.SocketTimeoutException.class)) {
-            return new PurgeException("CloudFront did not answer in time " + what + " (" + endpoint + ")", true,
-                    null, e);
+                || hasCause(e, SocketTimeoutException.class)) {
+            return new PurgeException("CloudFront did not answer within " + PurgeRequests.describe(timeout) + " "
+                    + what + " (" + endpoint + ")", true, null, e);
         }
-        if (hasCause(e, java.net.ConnectException.class)) {
+        if (hasCause(e, ConnectException.class)) {
             return new PurgeException("CloudFront could not be reached at " + endpoint + " " + what
                     + " (connection refused or no route)", true, null, e);
         }
