@@ -39,7 +39,7 @@ import jakarta.json.JsonValue;
  */
 final class PurgeHttp {
 
-    /** The most of an answer that is read: vendors' purge and check answers are a few hundred bytes. */
+    /** The most of an answer that is kept: vendors' purge and check answers are a few hundred bytes. */
     private static final int MAX_ANSWER_CHARS = 256 * 1024;
 
     private final HttpClient client;
@@ -58,16 +58,8 @@ final class PurgeHttp {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    String vendor() {
-        return vendor;
-    }
-
     String credential() {
         return credential;
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     /** {@code path} under the endpoint, such as {@code /service/SU1Z0isxPaozGVKXdv0eY/purge}. */

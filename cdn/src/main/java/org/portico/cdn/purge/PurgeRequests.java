@@ -20,6 +20,10 @@ final class PurgeRequests {
      *                                  the vendor cannot carry
      */
     static void requireWithin(PurgeLimits limits, Purge purge, String vendor) {
+        if (!limits.purgesTags() && !purge.tags().isEmpty()) {
+            throw new IllegalArgumentException(vendor + " cannot purge by tag: resolve the tags to URLs first, got "
+                    + purge.tags().size() + " tags");
+        }
         if (purge.tags().size() > limits.maxTags() || purge.urls().size() > limits.maxUrls()) {
             throw new IllegalArgumentException(vendor + " takes at most " + limits.maxTags() + " tags and "
                     + limits.maxUrls() + " URLs per purge, got " + purge.tags().size() + " and "

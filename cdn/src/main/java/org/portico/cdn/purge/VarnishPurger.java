@@ -166,9 +166,28 @@ final class VarnishPurger implements CdnPurger {
                 retryAfter = Optional.of(Duration.ofSeconds(Long.parseLong(value)));
             }
         }
-        byte[] body = in.readNBytes((int) (contentLength < 0 ? MAX_BODY : Math.min(contentLength, MAX_BODY)));
+        byte[] body = readBody(in, (int) (contentLength < 0 ? MAX_BODY : Math.min(contentLength, MAX_BODY)));
         return new Answer(Integer.parseInt(status.group(1)), status.group(2) == null ? "" : status.group(2).strip(),
                 PurgeRequests.excerpt(new String(body, StandardCharsets.UTF_8)), retryAfter);
+    }
+
+    /**
+     * Up to {@code limit} bytes of the body, for messages. A server that keeps the connection open after a body
+     * without length (despite {@code Connection: close}) has already given its status: what arrived is enough.
+     */
+    private static byte[] readBody(InputStream in, int limit) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[512];
+        try {
+            int read;
+            while (body.size() < limit && (read = in.read(buffer, 0, Math.min(buffer.length, limit - body.size())))
+                    != -1) {
+                body.write(buffer, 0, read);
+            }
+        } catch (SocketTimeoutException e) {
+            // the status and headers are in; the body only explains
+        }
+        return body.toByteArray();
     }
 
     /** A line without its CR LF; null at the end of the stream before any byte. */
