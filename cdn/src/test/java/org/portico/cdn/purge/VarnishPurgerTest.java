@@ -32,9 +32,13 @@ class VarnishPurgerTest {
         varnish.close();
     }
 
-    private static CdnPurger purger(URI endpoint) {
-        return CdnPurgers.create(new PurgeTarget(PurgeTarget.Kind.VARNISH, endpoint, Map.of("timeout", "PT0.3S"),
+    private static CdnPurger purger(URI endpoint, String timeout) {
+        return CdnPurgers.create(new PurgeTarget(PurgeTarget.Kind.VARNISH, endpoint, Map.of("timeout", timeout),
                 Optional.empty()), HttpClient.newHttpClient(), Clock.systemUTC());
+    }
+
+    private static CdnPurger purger(URI endpoint) {
+        return purger(endpoint, "PT5S");
     }
 
     @Test
@@ -147,7 +151,7 @@ class VarnishPurgerTest {
         varnish.answer(Answer.hanging());
 
         PurgeException e = assertThrows(PurgeException.class,
-                () -> purger(varnish.endpoint()).purge(Purge.ofTags(Set.of("a"))));
+                () -> purger(varnish.endpoint(), "PT0.3S").purge(Purge.ofTags(Set.of("a"))));
 
         assertAll(
                 () -> assertTrue(e.retryable()),
