@@ -137,10 +137,10 @@ final class FakeCdnServer implements AutoCloseable {
     }
 
     /**
-     * A server that answers every connection with {@code bytes} and closes it: something that is not HTTP.
-     * Closing the returned socket stops it.
+     * A server that answers every connection with {@code bytes}, such as something that is not HTTP, and closes it
+     * (or, with {@code keepOpen}, leaves it open until the client goes). Closing the returned socket stops it.
      */
-    static ServerSocket answeringRaw(String bytes) throws IOException {
+    static ServerSocket answeringRaw(String bytes, boolean keepOpen) throws IOException {
         ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         Thread thread = new Thread(() -> {
             while (!listener.isClosed()) {
@@ -148,6 +148,9 @@ final class FakeCdnServer implements AutoCloseable {
                     OutputStream out = socket.getOutputStream();
                     out.write(bytes.getBytes(StandardCharsets.UTF_8));
                     out.flush();
+                    if (keepOpen) {
+                        socket.getInputStream().transferTo(OutputStream.nullOutputStream());
+                    }
                 } catch (IOException e) {
                     return;
                 }

@@ -121,7 +121,7 @@ class VarnishPurgerTest {
 
     @Test
     void somethingThatIsNotHttpIsRetryable() throws Exception {
-        try (ServerSocket notHttp = FakeCdnServer.answeringRaw("SSH-2.0-OpenSSH_9.6\r\n")) {
+        try (ServerSocket notHttp = FakeCdnServer.answeringRaw("SSH-2.0-OpenSSH_9.6\r\n", false)) {
             URI endpoint = URI.create("http://127.0.0.1:" + notHttp.getLocalPort());
 
             PurgeException e = assertThrows(PurgeException.class,
@@ -131,6 +131,20 @@ class VarnishPurgerTest {
                     () -> assertTrue(e.retryable()),
                     () -> assertEquals("Varnish at " + endpoint + " answered something that is not HTTP purging 1 "
                             + "tag: 'SSH-2.0-OpenSSH_9.6'", e.getMessage()));
+        }
+    }
+
+    /**
+     * A 200 whose body has no length, on a connection the server keeps open despite {@code Connection: close}: the
+     * status is in, so the purge succeeded; the wait for the rest of the body ends at the timeout, without an error.
+     */
+    @Test
+    void aBodyWithoutLengthOnAConnectionLeftOpenStillSucceeds() throws Exception {
+        try (ServerSocket keepAlive = FakeCdnServer.answeringRaw("HTTP/1.1 200 OK\r\nServer: Varnish\r\n\r\n"
+                + "Invalidated 1 objects", true)) {
+            URI endpoint = URI.create("http://127.0.0.1:" + keepAlive.getLocalPort());
+
+            assertEquals("Varnish at " + endpoint + " (Invalidated 1 objects)", purger(endpoint, "PT0.3S").check());
         }
     }
 
