@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A site admin's configuration of one purge target: which vendor, where its API (or the Varnish admin address) is,
+ * A site admin's configuration of one purge target: which vendor, where its API (or Varnish's HTTP listen address) is,
  * the vendor's options, and the credential (opened from its sealed form only to build the adapter).
  *
  * @param kind       the vendor
