@@ -8,7 +8,6 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 
 import org.portico.cdn.fingerprint.FingerprintedAsset;
 import org.portico.cdn.fingerprint.FingerprintedAssets;
@@ -32,14 +31,14 @@ public class AssetCatalogue {
     FacesResourceAssets facesResources;
 
     @Inject
-    ServletContext servletContext;
+    WebApplication application;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event, AssetCatalogue self) {
-        AssetHandler.serve(servletContext, self);
+        AssetHandler.serve(self);
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
-        AssetHandler.serve(servletContext, null);
+        AssetHandler.serve(null);
     }
 
     /**
@@ -65,7 +64,7 @@ public class AssetCatalogue {
 
     /** The media type for a file name; text types get {@code charset=UTF-8}, which is what Portico's files are in. */
     String contentType(String logicalPath) {
-        String type = servletContext.getMimeType(logicalPath);
+        String type = application.servletContext().getMimeType(logicalPath);
         if (type == null) {
             return logicalPath.endsWith(".woff2") ? "font/woff2" : "application/octet-stream";
         }

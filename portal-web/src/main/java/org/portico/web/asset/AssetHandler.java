@@ -3,8 +3,6 @@ package org.portico.web.asset;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.ServletContext;
 
@@ -26,31 +24,36 @@ import io.undertow.util.HttpString;
  */
 public class AssetHandler implements ServletExtension {
 
-    /** The catalogue of each started deployment, by its servlet context. */
-    private static final Map<ServletContext, AssetCatalogue> CATALOGUES = new ConcurrentHashMap<>();
+    /**
+     * The started application's catalogue, null before it starts and after it stops. One per deployment: this class
+     * is loaded by each deployment's own class loader.
+     */
+    private static volatile AssetCatalogue started;
     private static final String PREFIX = AssetServlet.PATH + "/";
     private static final HttpString ALLOW_ORIGIN = HttpString.tryFromString("Access-Control-Allow-Origin");
     private static final HttpString STRICT_TRANSPORT = HttpString.tryFromString("Strict-Transport-Security");
 
-    /** Starts (a catalogue) or stops (null) serving the assets of a deployment. */
-    static void serve(ServletContext servletContext, AssetCatalogue catalogue) {
-        if (catalogue == null) {
-            CATALOGUES.remove(servletContext);
-        } else {
-            CATALOGUES.put(servletContext, catalogue);
-        }
+    /** Starts (a catalogue) or stops (null) serving the deployment's assets. */
+    static void serve(AssetCatalogue catalogue) {
+        started = catalogue;
     }
 
     @Override
     public void handleDeployment(DeploymentInfo deploymentInfo, ServletContext servletContext) {
-        deploymentInfo.addInitialHandlerChainWrapper(next -> new Handler(next, servletContext));
+        ClassLoader classLoader = deploymentInfo.getClassLoader();
+        deploymentInfo.addInitialHandlerChainWrapper(next -> new Handler(next, classLoader));
     }
 
-    private record Handler(HttpHandler next, ServletContext servletContext) implements HttpHandler {
+    /**
+     * @param classLoader the deployment's, set as the thread's context class loader while answering: CDI's proxies of
+     *                    the container's beans (the servlet context) find their deployment by it, and the servlet
+     *                    chain that would set it is skipped
+     */
+    private record Handler(HttpHandler next, ClassLoader classLoader) implements HttpHandler {
 
         @Override
         public void handleRequest(HttpServerExchange exchange) throws Exception {
-            AssetCatalogue catalogue = CATALOGUES.get(servletContext);
+            AssetCatalogue catalogue = started;
             if (catalogue == null || !exchange.getRelativePath().startsWith(PREFIX)) {
                 next.handleRequest(exchange);
                 return;
@@ -64,8 +67,15 @@ public class AssetHandler implements ServletExtension {
                 exchange.getResponseHeaders().put(STRICT_TRANSPORT, "max-age=31536000; includeSubDomains");
             }
             String name = exchange.getRelativePath().substring(PREFIX.length());
-            ImmutableAnswer.answer(new UndertowExchange(exchange), () -> catalogue.find(name),
-                    () -> exchange.getResponseHeaders().put(ALLOW_ORIGIN, "*"));
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(classLoader);
+            try {
+                ImmutableAnswer.answer(new UndertowExchange(exchange), () -> catalogue.find(name),
+                        () -> exchange.getResponseHeaders().put(ALLOW_ORIGIN, "*"));
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         }
     }
 

@@ -12,11 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 
 import org.portico.cdn.fingerprint.FingerprintedAsset;
 import org.portico.cdn.fingerprint.FingerprintedAssets;
-import org.portico.web.config.CdnProducer;
 
 /**
  * Compresses assets in the background, so that no visitor waits for it: brotli at its strongest takes a second or
@@ -45,12 +43,12 @@ public class AssetPrecompression {
     FacesResourceAssets facesResources;
 
     @Inject
-    ServletContext servletContext;
+    WebApplication application;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         submit(() -> {
             long started = System.nanoTime();
-            ownAssets(CdnProducer.ASSET_ROOT).forEach(path -> assets.find(path).ifPresent(FingerprintedAsset::encodings));
+            ownAssets(WebApplication.ASSET_ROOT).forEach(path -> assets.find(path).ifPresent(FingerprintedAsset::encodings));
             FACES_RESOURCES.forEach(name -> facesResources.find(name.substring(0, name.indexOf('/')),
                     name.substring(name.indexOf('/') + 1)).ifPresent(FingerprintedAsset::encodings));
             LOG.fine(() -> "Assets precompressed in " + (System.nanoTime() - started) / 1_000_000 + " ms");
@@ -82,7 +80,7 @@ public class AssetPrecompression {
     }
 
     private List<String> walk(String folder) {
-        Set<String> entries = servletContext.getResourcePaths(folder);
+        Set<String> entries = application.servletContext().getResourcePaths(folder);
         if (entries == null) {
             return List.of();
         }

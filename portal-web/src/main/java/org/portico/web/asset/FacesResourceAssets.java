@@ -40,15 +40,13 @@ public class FacesResourceAssets {
     private static final Pattern RESOURCE_EXPRESSION = Pattern.compile("#\\{resource\\['([^'\\]]+)'\\]\\}");
 
     @Inject
-    ServletContext servletContext;
+    WebApplication application;
 
     private FingerprintedAssets assets;
 
     @PostConstruct
     void init() {
-        ClassLoader classLoader = servletContext.getClassLoader();
-        String contextPath = servletContext.getContextPath();
-        assets = new FingerprintedAssets(logicalPath -> load(logicalPath, classLoader, contextPath));
+        assets = new FingerprintedAssets(logicalPath -> load(logicalPath, application.servletContext()));
     }
 
     /** The resource {@code name} of {@code library}, or empty when there is none that Portico serves this way. */
@@ -65,24 +63,26 @@ public class FacesResourceAssets {
         return assets.findByFingerprintedName(fingerprintedName);
     }
 
-    private Optional<byte[]> load(String logicalPath, ClassLoader classLoader, String contextPath) throws IOException {
+    private Optional<byte[]> load(String logicalPath, ServletContext servletContext) throws IOException {
         String extension = logicalPath.substring(logicalPath.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (!SERVED_EXTENSIONS.contains(extension)) {
             return Optional.empty();
         }
         byte[] bytes;
-        try (InputStream in = open(logicalPath, classLoader)) {
+        try (InputStream in = open(logicalPath, servletContext)) {
             if (in == null) {
                 return Optional.empty();
             }
             bytes = in.readAllBytes();
         }
-        return Optional.of(extension.equals("css") ? resolveExpressions(bytes, contextPath) : bytes);
+        return Optional.of(extension.equals("css") ? resolveExpressions(bytes, servletContext.getContextPath())
+                : bytes);
     }
 
-    private InputStream open(String logicalPath, ClassLoader classLoader) {
+    private static InputStream open(String logicalPath, ServletContext servletContext) {
         InputStream webapp = servletContext.getResourceAsStream("/resources/" + logicalPath);
-        return webapp != null ? webapp : classLoader.getResourceAsStream("META-INF/resources/" + logicalPath);
+        return webapp != null ? webapp
+                : servletContext.getClassLoader().getResourceAsStream("META-INF/resources/" + logicalPath);
     }
 
     /** Replaces each {@code #{resource['library:name']}} by the fingerprinted path of that resource. */

@@ -48,13 +48,15 @@ class AssetServletTest {
             case "getContextPath" -> "";
             default -> null;
         });
+        WebApplication application = new WebApplication();
+        application.start(context);
         FacesResourceAssets facesResources = new FacesResourceAssets();
-        facesResources.servletContext = context;
+        facesResources.application = application;
         facesResources.init();
         AssetCatalogue catalogue = new AssetCatalogue();
         catalogue.assets = assets;
         catalogue.facesResources = facesResources;
-        catalogue.servletContext = context;
+        catalogue.application = application;
         servlet.catalogue = catalogue;
         servlet.init(fake(ServletConfig.class, (method, args) -> switch (method) {
             case "getServletContext" -> context;
