@@ -136,8 +136,8 @@ get() { # url body-file [curl options: headers]
   local url=$1 body=$2
   shift 2
   local out
-  out=$(curl -sS -m 30 -o "$body" -D "$headers_file" -w '%{http_code} %{size_header} %{size_download}' "$@" "$url" 2>&1) \
-    || { got_status=000; got_header_bytes=0; got_body_bytes=0; echo "no answer from $url: $out" >&2; return 0; }
+  out=$(curl -sS -m 30 -o "$body" -D "$headers_file" -w '%{http_code} %{size_header} %{size_download}' "$@" "$url" 2>"$run_dir/curl-error") \
+    || { got_status=000; got_header_bytes=0; got_body_bytes=0; echo "no answer from $url: $(<"$run_dir/curl-error")" >&2; return 0; }
   read -r got_status got_header_bytes got_body_bytes <<<"$out"
 }
 
@@ -154,7 +154,8 @@ expect() { # who what status encoding
   [[ $3 == 304 || $encoding == "$4" ]] || die "$1: $2 answered Content-Encoding '${encoding:-(none)}', expected '${4:-(none)}'"
   [[ $3 == 304 || $cache_control == *immutable* ]] || die "$1: $2 answered Cache-Control '${cache_control:-(none)}', expected '$CACHE_CONTROL'"
   [[ $3 == 304 || $etag == \"*\" ]] || die "$1: $2 answered ETag '${etag:-(none)}', expected a strong ETag"
-  echo "    $2: $got_status, ${encoding:-identity}, ETag $etag, $got_body_bytes bytes of body, $got_header_bytes bytes of headers"
+  [[ $3 == 304 ]] && encoding="no body" || encoding=${encoding:-identity}
+  echo "    $1 $2: $got_status, $encoding, ETag $etag, Vary: $(header Vary), $got_body_bytes bytes of body, $got_header_bytes bytes of headers"
 }
 
 # What a case sends, what it expects and how it is named, for one server: sets case_* for asset_wrk and the report.
