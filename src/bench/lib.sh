@@ -1,7 +1,7 @@
 # Shared by the benchmark scripts under src/bench/ (sourced, never run on its own): the load options and their checks,
 # machine facts, wrk runs that parse the RESULT line of a benchmark's Lua script (see lib.lua), CPU time per request,
 # browsers.py runs (an open schedule at a fixed rate), the verdict against the goal and the report, the traps, stopping a
-# server's process group, reading a JWT for the log, logging in to Portico through its real login form with curl, and
+# server's process group, a throwaway nginx of the script's own (options, configuration, start), reading a JWT for the log, logging in to Portico through its real login form with curl, and
 # its admin API.
 #
 # Sourcing it only defines functions. The functions read and write these variables of the script that sources it:
@@ -14,6 +14,9 @@
 #                                                or browsers.py run (bench_browsers; also last_tiles, its TILES line)
 #   reference_median other_median ratio verdict  the comparison (bench_verdict, read by bench_report)
 #   portico_pid                                  Portico's server JVM, checked (bench_check_portico_pid)
+#   nginx_bin nginx_port nginx_workers nginx_default_port   the nginx options (bench_nginx_defaults, bench_nginx_option)
+#   nginx_pid nginx_pids                         the nginx started (bench_nginx_start; its master and workers, bench_nginx_find_pids)
+#   bench_label_width                            width of the table's server column (default 8)
 
 die_usage() { echo "$0: $*" >&2; echo "Try: $0 --help" >&2; exit 2; }
 die() { echo >&2; echo "FAILED: $*" >&2; exit 1; }
@@ -257,49 +260,67 @@ bench_verdict() { # reference Reference other Other goal "why there is no compar
 # Further servers measured beside the two (a baseline, say) come as "label:Name" words in [extras]: a row of each per
 # round when it was measured, and its median and share of the reference's after the verdict.
 bench_report() { # file heading reference Reference reference-measured(true|false) other Other other-measured details [note] [extras]
-  local file=$1 heading=$2 ref=$3 ref_name=$4 ref_ready=$5 other=$6 other_name=$7 other_ready=$8 details=$9 note=${10:-} r
-  local extras=${11:-} extra median
+  local file=$1 note=${10:-}
   {
-    echo "## $heading"
+    bench_report_head "$2" "$9"
+    bench_comparison "$3" "$4" "$5" "$6" "$7" "$8" "${11:-}"
     echo
-    echo '```'
-    echo "$details"
-    echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"
-    echo '```'
-    echo
-    bench_table_header
-    for r in $(seq 1 "$rounds"); do
-      if $ref_ready; then bench_row "$ref" "$r"; fi
-      if $other_ready; then bench_row "$other" "$r"; fi
-      for extra in $extras; do
-        if [[ -n ${result_rps["${extra%%:*}:$r"]:-} ]]; then bench_row "${extra%%:*}" "$r"; fi
-      done
-    done
-    if ! $ref_ready; then bench_row "$ref" -; fi
-    if ! $other_ready; then bench_row "$other" -; fi
-    echo
-    echo "median req/s: $ref_name ${reference_median:--}, $other_name ${other_median:--}; $other_name / $ref_name: **$ratio** — $verdict"
-    for extra in $extras; do
-      median=$(bench_median_rps "${extra%%:*}")
-      [[ -n $median ]] || continue
-      echo "median req/s: ${extra#*:} $median$([[ -n ${reference_median:-} ]] && awk -v m="$median" -v r="$reference_median" -v n="$ref_name" 'BEGIN {printf ", %.3f× %s", m / r, n}')"
-    done
-    echo
-    echo "CPU ms/req: CPU time of the server's processes during the measured run / requests answered (\"-\": pid unknown);"
-    echo "load 1m: the machine's load average just before the run."
+    bench_report_legend
     if [[ -n $note ]]; then echo "$note"; fi
   } | tee "$file"
   echo
   echo "(written to $file)"
 }
 
+# The parts of a report, for a script that compares several cases in one: its heading and details (the command, the
+# machine) with the load average after the runs ...
+bench_report_head() { # heading details
+  echo "## $1"
+  echo
+  echo '```'
+  echo "$2"
+  echo "load avg: $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"
+  echo '```'
+  echo
+}
+
+# ... a comparison: the table round by round, the medians and the verdict of bench_verdict, the extras ...
+bench_comparison() { # reference Reference reference-measured other Other other-measured [extras]
+  local ref=$1 ref_name=$2 ref_ready=$3 other=$4 other_name=$5 other_ready=$6 extras=${7:-} extra median r
+  bench_table_header
+  for r in $(seq 1 "$rounds"); do
+    if $ref_ready; then bench_row "$ref" "$r"; fi
+    if $other_ready; then bench_row "$other" "$r"; fi
+    for extra in $extras; do
+      if [[ -n ${result_rps["${extra%%:*}:$r"]:-} ]]; then bench_row "${extra%%:*}" "$r"; fi
+    done
+  done
+  if ! $ref_ready; then bench_row "$ref" -; fi
+  if ! $other_ready; then bench_row "$other" -; fi
+  echo
+  echo "median req/s: $ref_name ${reference_median:--}, $other_name ${other_median:--}; $other_name / $ref_name: **$ratio** — $verdict"
+  for extra in $extras; do
+    median=$(bench_median_rps "${extra%%:*}")
+    [[ -n $median ]] || continue
+    echo "median req/s: ${extra#*:} $median$([[ -n ${reference_median:-} ]] && awk -v m="$median" -v r="$reference_median" -v n="$ref_name" 'BEGIN {printf ", %.3f× %s", m / r, n}')"
+  done
+}
+
+# ... and how to read the table's last columns.
+bench_report_legend() {
+  echo "CPU ms/req: CPU time of the server's processes during the measured run / requests answered (\"-\": pid unknown);"
+  echo "load 1m: the machine's load average just before the run."
+}
+
 bench_table_header() {
-  echo '| server   | round |     req/s |   p50 ms |   p90 ms |   p99 ms |   max ms | requests | errors | CPU ms/req | load 1m |'
-  echo '|----------|------:|----------:|---------:|---------:|---------:|---------:|---------:|-------:|-----------:|--------:|'
+  local w=${bench_label_width:-8} dashes
+  printf -v dashes '%*s' "$w" ''
+  printf '| %-*s | round |     req/s |   p50 ms |   p90 ms |   p99 ms |   max ms | requests | errors | CPU ms/req | load 1m |\n' "$w" server
+  echo "|-${dashes// /-}-|------:|----------:|---------:|---------:|---------:|---------:|---------:|-------:|-----------:|--------:|"
 }
 
 bench_row() { # label round; dashes when that run did not happen
-  local k="$1:$2" format='| %-8s | %5s | %9s | %8s | %8s | %8s | %8s | %8s | %6s | %10s | %7s |\n'
+  local k="$1:$2" format="| %-${bench_label_width:-8}s | %5s | %9s | %8s | %8s | %8s | %8s | %8s | %6s | %10s | %7s |\n"
   if [[ -n ${result_rps[$k]:-} ]]; then
     # shellcheck disable=SC2059 # the format is ours
     printf "$format" "$1" "$2" "${result_rps[$k]}" "${result_p50[$k]}" "${result_p90[$k]}" "${result_p99[$k]}" \
@@ -328,6 +349,106 @@ bench_stop_group() { # name pgid grace-seconds
   for (( i = 0; i < $3 * 2; i++ )); do kill -0 -- "-$2" 2>/dev/null || return 0; sleep 0.5; done
   echo "$1 did not stop within $3 s of SIGTERM; sending SIGKILL to its process group" >&2
   kill -KILL -- "-$2" 2>/dev/null || true
+}
+
+# ---- a throwaway nginx of the script's own --------------------------------------------------------------------------------
+# Started from a configuration the script writes into its run directory, as a child of the script in a process group
+# of its own, and stopped by the script's clean-up (bench_stop_group nginx "$nginx_pid" 10); the system's nginx,
+# /etc/nginx and /var/lib/nginx are not touched.
+bench_nginx_defaults() { # default-port
+  nginx_bin=${NGINX_BIN:-/usr/sbin/nginx}
+  nginx_port=${NGINX_PORT:-$1}
+  nginx_default_port=$1
+  nginx_workers=${NGINX_WORKERS:-$(nproc)}
+  nginx_pid=""
+  nginx_pids=""
+}
+
+bench_nginx_usage() {
+  cat <<EOF
+  --nginx-bin PATH         the nginx binary                  (NGINX_BIN, default /usr/sbin/nginx)
+  --nginx-port P           port on 127.0.0.1                 (NGINX_PORT, default $nginx_default_port)
+  --nginx-workers N        worker processes                  (NGINX_WORKERS, default the number of cores: $(nproc))
+EOF
+}
+
+bench_nginx_option() { # option value: sets the nginx variable of the option; returns 1 for an option of another kind
+  case $1 in
+    --nginx-bin) nginx_bin=$2 ;;
+    --nginx-port) nginx_port=$2 ;;
+    --nginx-workers) nginx_workers=$2 ;;
+    *) return 1 ;;
+  esac
+}
+
+bench_check_nginx() {
+  bench_check_port "$nginx_port" --nginx-port
+  [[ $nginx_workers =~ ^[1-9][0-9]?$ ]] || die_usage "--nginx-workers must be a whole number from 1 to 99, got '$nginx_workers'"
+  [[ -x $nginx_bin ]] || die "no nginx at '$nginx_bin' (Debian: apt-get install nginx-light; or give --nginx-bin)"
+}
+
+bench_nginx_fact() { echo "nginx:    $("$nginx_bin" -v 2>&1 | sed 's/.*version: //'), $nginx_workers worker(s)"; }
+
+# The whole nginx.conf around the script's own http-level directives and server blocks: one worker per core, access
+# log off, keep-alive connections never closed by nginx, temporary files and pid inside the run directory.
+bench_nginx_config() { # generator run-dir "http-level directives and server blocks"
+  cat <<EOF
+# Generated by $1 for one benchmark run (overwritten by the next); not the system's nginx.
+daemon off;                        # the master stays a child of the script, which stops it
+master_process on;
+worker_processes $nginx_workers;               # one per core, as a tuned deployment runs it
+pid $2/nginx.pid;
+lock_file $2/nginx.lock;
+error_log $2/nginx-error.log warn;
+
+events {
+    worker_connections 1024;
+}
+
+http {
+    access_log off;                # Portico writes no access log either
+    server_tokens off;
+    keepalive_timeout 75s;
+    keepalive_requests 1000000;    # like Undertow, never close a busy keep-alive connection (nginx's default: 1000)
+    # Temporary files inside the work directory, never /var/lib/nginx.
+    client_body_temp_path $2/tmp/body;
+    proxy_temp_path $2/tmp/proxy;
+    fastcgi_temp_path $2/tmp/fastcgi;
+    uwsgi_temp_path $2/tmp/uwsgi;
+    scgi_temp_path $2/tmp/scgi;
+
+$3
+}
+EOF
+}
+
+# Writes the configuration to <run dir>/nginx.conf, has nginx check it, starts nginx from it and waits until it
+# listens on 127.0.0.1:$nginx_port (10 s at most); sets nginx_pid (the master, the leader of its process group).
+bench_nginx_start() { # run-dir configuration
+  local run_dir=$1 check args
+  port_in_use "$nginx_port" && die "port $nginx_port on 127.0.0.1 is taken; choose a free one with --nginx-port"
+  mkdir -p "$run_dir/tmp"
+  printf '%s\n' "$2" >"$run_dir/nginx.conf"
+  args=(-p "$run_dir" -c "$run_dir/nginx.conf" -e "$run_dir/nginx-error.log")
+  if ! check=$("$nginx_bin" -t -q "${args[@]}" 2>&1); then
+    sed 's/^/    /' <<<"$check" >&2
+    die "nginx refused the generated configuration $run_dir/nginx.conf (see above)"
+  fi
+  log "starting nginx on http://127.0.0.1:$nginx_port ($nginx_workers worker(s), configuration $run_dir/nginx.conf)"
+  # setsid: the master and its workers get their own process group, which the clean-up stops as a whole.
+  setsid "$nginx_bin" "${args[@]}" </dev/null >>"$run_dir/nginx-error.log" 2>&1 &
+  nginx_pid=$!
+  for _ in $(seq 1 50); do
+    port_in_use "$nginx_port" && break
+    kill -0 "$nginx_pid" 2>/dev/null || { tail -20 "$run_dir/nginx-error.log" >&2; die "nginx exited during start-up (log: $run_dir/nginx-error.log)"; }
+    sleep 0.2
+  done
+  port_in_use "$nginx_port" || die "nginx did not listen on 127.0.0.1:$nginx_port within 10 s (log: $run_dir/nginx-error.log)"
+}
+
+# The master and its workers, for the CPU time per request: call once nginx has answered (its workers are up).
+bench_nginx_find_pids() {
+  nginx_pids="$nginx_pid $(ps -o pid= --ppid "$nginx_pid" | tr -d ' ' | paste -sd ' ' -)"
 }
 
 # ---- tokens ----------------------------------------------------------------------------------------------------------------
