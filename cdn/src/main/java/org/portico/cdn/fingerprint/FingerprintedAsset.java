@@ -137,6 +137,12 @@ public final class FingerprintedAsset {
         }
     }
 
+    /** Whether every coding worth sending is compressed already, so that no call here compresses (or waits). */
+    public boolean compressed() {
+        return !Compression.worthCompressing(name.logicalPath())
+                || encoded.containsKey(ContentEncoding.BROTLI) && encoded.containsKey(ContentEncoding.GZIP);
+    }
+
     private Optional<byte[]> encoded(ContentEncoding encoding) {
         if (!Compression.worthCompressing(name.logicalPath())) {
             return Optional.empty();

@@ -77,6 +77,16 @@ public final class FingerprintedAssets {
                 .flatMap(name -> find(name.logicalPath()).filter(asset -> asset.name().equals(name)));
     }
 
+    /**
+     * Like {@link #findByFingerprintedName}, but only among the assets read already: never reads, so it never blocks
+     * (for a server's I/O thread, which must not wait).
+     */
+    public Optional<FingerprintedAsset> findReadByFingerprintedName(String fingerprintedName) {
+        return FingerprintedName.parse(fingerprintedName)
+                .flatMap(name -> Optional.ofNullable(assets.get(name.logicalPath()))
+                        .filter(asset -> asset.name().equals(name)));
+    }
+
     private FingerprintedAsset loadOrNull(String logicalPath) {
         try {
             return loader.load(logicalPath).map(content -> new FingerprintedAsset(logicalPath, content)).orElse(null);

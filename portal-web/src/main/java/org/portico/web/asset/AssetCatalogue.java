@@ -52,6 +52,18 @@ public class AssetCatalogue {
         return asset.map(this::content);
     }
 
+    /**
+     * Like {@link #find}, but only when the answer is ready: the asset read and compressed already, so that answering
+     * blocks on nothing (Undertow's I/O threads answer such requests themselves); empty otherwise, also for names that
+     * serve nothing.
+     */
+    public Optional<Content> findReady(String name) {
+        Optional<FingerprintedAsset> asset = name.startsWith(FacesResourceAssets.PREFIX)
+                ? facesResources.findReadByFingerprintedName(name.substring(FacesResourceAssets.PREFIX.length()))
+                : assets.findReadByFingerprintedName(name);
+        return asset.filter(FingerprintedAsset::compressed).map(this::content);
+    }
+
     private Content content(FingerprintedAsset asset) {
         return new Content(contentType(asset.logicalPath()), asset.encodings(), encoding -> {
             FingerprintedAsset.Representation representation = asset.representation(encoding)

@@ -3,6 +3,7 @@ package org.portico.web.asset;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.ServletContext;
 
@@ -11,6 +12,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.servlet.ServletExtension;
 import io.undertow.servlet.api.DeploymentInfo;
 import io.undertow.util.HttpString;
+
+import org.portico.web.asset.ImmutableContentServlet.Content;
 
 /**
  * Serves {@code /assets/} with Undertow's own API, ahead of the servlet chain: an asset request needs no session,
@@ -58,20 +61,23 @@ public class AssetHandler implements ServletExtension {
                 next.handleRequest(exchange);
                 return;
             }
-            if (exchange.isInIoThread()) {
-                // Reading or compressing an asset for the first time may take a moment: never on an I/O thread.
-                exchange.dispatch(this);
-                return;
-            }
-            if (exchange.isSecure()) {
-                exchange.getResponseHeaders().put(STRICT_TRANSPORT, "max-age=31536000; includeSubDomains");
-            }
             String name = exchange.getRelativePath().substring(PREFIX.length());
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(classLoader);
             try {
-                ImmutableAnswer.answer(new UndertowExchange(exchange), () -> catalogue.find(name),
+                // An I/O thread answers what is in memory, compressed; reading or compressing an asset for the first
+                // time (or a 404, which reads to find out) may take a moment: a worker thread does that.
+                var ready = exchange.isInIoThread() ? catalogue.findReady(name) : Optional.<Content>empty();
+                if (exchange.isInIoThread() && ready.isEmpty()) {
+                    exchange.dispatch(this);
+                    return;
+                }
+                if (exchange.isSecure()) {
+                    exchange.getResponseHeaders().put(STRICT_TRANSPORT, "max-age=31536000; includeSubDomains");
+                }
+                ImmutableAnswer.answer(new UndertowExchange(exchange),
+                        () -> ready.isPresent() ? ready : catalogue.find(name),
                         () -> exchange.getResponseHeaders().put(ALLOW_ORIGIN, "*"));
             } finally {
                 thread.setContextClassLoader(previous);

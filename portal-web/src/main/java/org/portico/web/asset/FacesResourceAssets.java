@@ -63,6 +63,11 @@ public class FacesResourceAssets {
         return assets.findByFingerprintedName(fingerprintedName);
     }
 
+    /** Like {@link #findByFingerprintedName}, among the resources read already: never reads, never blocks. */
+    public Optional<FingerprintedAsset> findReadByFingerprintedName(String fingerprintedName) {
+        return assets.findReadByFingerprintedName(fingerprintedName);
+    }
+
     private Optional<byte[]> load(String logicalPath, ServletContext servletContext) throws IOException {
         String extension = logicalPath.substring(logicalPath.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (!SERVED_EXTENSIONS.contains(extension)) {
