@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.transaction.UserTransaction;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -32,13 +33,18 @@ import org.portico.web.cms.CmsDraft;
 import org.portico.web.cms.CmsItemInfo;
 import org.portico.web.cms.CmsService;
 import org.portico.web.it.Deployments;
+import org.portico.web.page.PageService;
+import org.portico.web.page.PortalPage;
+import org.portico.web.page.Widget;
+import org.portico.web.page.WidgetKind;
+import org.portico.web.settings.PorticoIssuer;
 
 /**
  * The durable purge queue in the running server, against a local endpoint that takes purges as Varnish does
  * ({@link RecordingPurgeServer}): a publish queues its purge in its own transaction (a rolled-back publish queues
  * nothing), changes in one transaction coalesce into one row, the worker delivers, a failing endpoint is retried with
  * backoff until it recovers, and a row whose worker's lease ran out (a node that died) is taken over while a live
- * lease is respected. The worker runs as in production (its poll and the nudge after a commit), so the tests wait
+ * lease is respected; for a CDN that purges no tags, a CMS item's tag resolves to the pages that show it. The worker runs as in production (its poll and the nudge after a commit), so the tests wait
  * for what it does. Tagged {@code database}.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -64,6 +70,15 @@ class CdnPurgeQueueIT {
 
     @Inject
     UserTransaction tx;
+
+    @Inject
+    CmsPurgeUrls resolver;
+
+    @Inject
+    PageService pages;
+
+    @Inject
+    PorticoIssuer issuer;
 
     private RecordingPurgeServer varnish;
     private CdnTarget target;
@@ -217,5 +232,30 @@ class CdnPurgeQueueIT {
                 () -> assertEquals(PurgeState.IN_FLIGHT, stillHeld.state()),
                 () -> assertTrue(queue.done(live, Instant.now()), "the live worker finishes its row"),
                 () -> assertEquals(PurgeState.DONE, row(heldRow.id()).state()));
+    }
+
+    @Test
+    void aCmsTagResolvesToThePagesThatShowTheItemForACdnThatPurgesNoTags() throws Exception {
+        String block = unique("resolved");
+        String pageKey = unique("cms-page");
+        String slug = unique("shows");
+        CmsItemInfo draft = cms.create(ContentKind.BLOCK, block, "en", new CmsDraft("", "", "<p>shown</p>",
+                Set.of()), "eddie");
+        cms.publish(ContentKind.BLOCK, block, Locale.ENGLISH, draft.lockVersion(), "eddie");
+        pages.create(new PortalPage(slug, "Shows the block", Set.of("end-user"), false, 90, List.of(
+                new Widget("block", WidgetKind.CMS_BLOCK, "", 12, Set.of(), false,
+                        Json.createObjectBuilder().add("block", block).build()))), "ada");
+        try {
+            PurgeItems resolved = resolver.resolve(PurgeItems.of(Set.of("cms:built-in:block:" + block,
+                    "cms:built-in:page:" + pageKey, "media:not-a-cms-item"), Set.of("https://cdn.example/x")));
+
+            assertAll(
+                    () -> assertEquals(Set.of(), resolved.tags()),
+                    () -> assertEquals(Set.of(issuer.resolve("/p/" + slug), issuer.resolve("/p/" + pageKey),
+                            "https://cdn.example/x"), resolved.urls(),
+                            "the portal page with the block, the CMS page's own URL, the URL given; nothing for media"));
+        } finally {
+            pages.delete(slug, "ada");
+        }
     }
 }
