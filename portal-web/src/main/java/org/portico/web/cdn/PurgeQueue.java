@@ -41,8 +41,11 @@ import org.portico.web.settings.PorticoIssuer;
 @ApplicationScoped
 public class PurgeQueue {
 
-    /** How long a claim holds without progress; a worker that died is replaced after it. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How long a claim holds without progress; a worker that died is replaced after it. Longer than one batch may take
+     * (one request, at most the adapter's timeout of up to two minutes), so a slow CDN is not sent the same batch twice.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
     /** How long done purges stay on the admin page. */
     public static final Duration DONE_KEPT = Duration.ofDays(7);
     /** The most tags and URLs one manual purge names. */

@@ -209,7 +209,7 @@ class CdnPurgeQueueIT {
         String held = "cms:built-in:page:" + unique("held");
         QueuedPurge orphanedRow = queue.request(target.id(), List.of(orphaned), List.of(), "ada").get(0);
         QueuedPurge heldRow = queue.request(target.id(), List.of(held), List.of(), "ada").get(0);
-        // A node claims both and dies: one lease has run out, the other still holds for two minutes.
+        // A node claims both and dies: one lease has run out, the other still holds (PurgeQueue.LEASE).
         PurgeQueue.Claim dead = queue.claim(orphanedRow.id(), Instant.now(), Duration.ofMillis(1)).orElseThrow();
         PurgeQueue.Claim live = queue.claim(heldRow.id(), Instant.now(), PurgeQueue.LEASE).orElseThrow();
         Optional<PurgeQueue.Claim> second = queue.claim(heldRow.id(), Instant.now(), PurgeQueue.LEASE);
