@@ -48,5 +48,10 @@ public enum AuditAction {
     /** A media file was marked private or public (issue 12). */
     MEDIA_MARKED,
     API_TOKEN_CREATED,
-    API_TOKEN_REVOKED
+    API_TOKEN_REVOKED,
+    CDN_TARGET_CREATED,
+    CDN_TARGET_UPDATED,
+    CDN_TARGET_DELETED,
+    CDN_PURGE_REQUESTED,
+    CDN_PURGE_RETRIED
 }

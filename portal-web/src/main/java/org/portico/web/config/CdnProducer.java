@@ -2,6 +2,9 @@ package org.portico.web.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +12,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.portico.cdn.fingerprint.FingerprintedAssets;
+import org.portico.cdn.purge.CdnPurgers;
 import org.portico.web.asset.WebApplication;
+import org.portico.web.cdn.CdnPurgerFactory;
 
-/** Wires the CDN module: the catalogue of fingerprinted assets read from the WAR. */
+/** Wires the CDN module: the catalogue of fingerprinted assets read from the WAR, and the purge adapters. */
 @ApplicationScoped
 public class CdnProducer {
 
@@ -25,6 +30,20 @@ public class CdnProducer {
     FingerprintedAssets fingerprintedAssets(WebApplication application) {
         return new FingerprintedAssets(logicalPath ->
                 read(application, WebApplication.ASSET_ROOT + logicalPath));
+    }
+
+    /**
+     * The one client the purge adapters that use {@code java.net.http} share: no redirects (a CDN's API answers where
+     * it is; a redirect would carry the credential elsewhere), a bounded connect.
+     */
+    private static final HttpClient PURGE_HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Builds each purge target's adapter ({@code cdn.purge.CdnPurgers}). */
+    @Produces
+    @Singleton
+    CdnPurgerFactory purgers(Clock clock) {
+        return target -> CdnPurgers.create(target, PURGE_HTTP, clock);
     }
 
     private static Optional<byte[]> read(WebApplication application, String path) throws IOException {

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.portico.web.apitoken.ApiTokens;
 import org.portico.web.audit.AuditBatches;
+import org.portico.web.cdn.PurgeQueue;
 import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.link.analytics.LinkEventStore;
@@ -30,7 +31,8 @@ import org.portico.web.token.TokenStateStore;
 /**
  * Keeps the tables a stranger can make grow bounded in time: an hourly job deletes link events and unknown route
  * names older than {@code portico.retention.link-events}, audit entries older than {@code portico.retention.audit},
- * and revocations and replay marks whose tokens have expired. The daily link counts stay (bounded by routes × days ×
+ * revocations and replay marks whose tokens have expired, and CDN purges done a week ago
+ * ({@code cdn.PurgeQueue#DONE_KEPT}). The daily link counts stay (bounded by routes × days ×
  * outcomes).
  *
  * <p>Each table is pruned in batches of {@link #BATCH} rows, each batch its own short statement, so a run never holds
@@ -81,6 +83,9 @@ public class Retention {
     @Inject
     ApiTokens apiTokens;
 
+    @Inject
+    PurgeQueue purges;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -124,6 +129,7 @@ public class Retention {
         deleted.put("replay marks", inBatches(limit -> tokens.pruneReplayMarks(at, limit)));
         deleted.put("ended API tokens", inBatches(limit -> apiTokens.prune(at, limit)));
         deleted.put("webhook deliveries", webhooks.pruneReplayMarks(at));
+        deleted.put("done CDN purges", inBatches(limit -> purges.pruneDone(at.minus(PurgeQueue.DONE_KEPT), limit)));
         if (deleted.values().stream().anyMatch(n -> n > 0)) {
             LOG.info(() -> "Retention removed " + deleted);
         }
