@@ -249,4 +249,22 @@ class SignedMediaIT extends ApiTestBase {
                 () -> assertFalse(json(madePublic).containsKey("signedUrl")),
                 () -> assertEquals(200, servedAgain.statusCode()));
     }
+
+    @Test
+    void theDemoAboutPageShowsItsPrivateChartOnlyToLoggedInReaders() throws Exception {
+        HttpResponse<byte[]> guestPage = fetch(FormLogin.newClient(), "/p/about");
+        HttpResponse<byte[]> readerPage = fetch(eddie, "/p/about");
+        String guestHtml = new String(guestPage.body(), UTF_8);
+        Matcher signed = SIGNED_SRC.matcher(new String(readerPage.body(), UTF_8));
+        assertAll(
+                () -> assertEquals(200, guestPage.statusCode()),
+                () -> assertFalse(guestHtml.contains("/media/"), "no private image for a guest"),
+                () -> assertTrue(signed.find(), "a signed image URL for a logged-in reader"));
+        HttpResponse<byte[]> chart = fetch(FormLogin.newClient(), signed.group(1).replace("&amp;", "&"));
+        HttpResponse<byte[]> unsigned = fetch(FormLogin.newClient(), "/media/" + signed.group(2) + ".png");
+        assertAll(
+                () -> assertEquals(200, chart.statusCode()),
+                () -> assertEquals("image/png", header(chart, "Content-Type")),
+                () -> assertEquals(404, unsigned.statusCode()));
+    }
 }
