@@ -2,6 +2,7 @@ package org.portico.web.cms;
 
 import java.util.Locale;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.cms.spi.ContentKind;
 
 /**
@@ -13,8 +14,16 @@ import org.portico.cms.spi.ContentKind;
  */
 public record CmsContentChanged(String source, ContentKind kind, String key, Locale locale) {
 
-    /** The cache tag of the item in every language: {@code cms:<source>:<kind>:<key>}. */
+    /**
+     * The cache tag of the item in every language: {@code cms:<source>:<kind>:<key>}, in {@link CacheTag}'s safe form
+     * (the form the pages showing it send in {@code Surrogate-Key} and {@code Cache-Tag}).
+     */
     public String tag() {
-        return "cms:" + source + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + key;
+        return tagOf(source, kind, key).value();
+    }
+
+    /** The cache tag of an item of a source in every language, as pages showing it send it. */
+    public static CacheTag tagOf(String source, ContentKind kind, String key) {
+        return CacheTag.of("cms:" + source + ":" + kind.name().toLowerCase(Locale.ROOT) + ":" + key);
     }
 }

@@ -1,5 +1,7 @@
 package org.portico.web.media;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -14,7 +16,9 @@ import org.portico.cdn.http.CacheControl;
 import org.portico.cdn.http.EntityTag;
 import org.portico.cdn.signing.SignedUrlCheck;
 import org.portico.cdn.signing.SignedUrlCheck.Refusal;
+import org.portico.cdn.tag.CacheTags;
 import org.portico.web.asset.ImmutableContentServlet;
+import org.portico.web.edge.PorticoTags;
 import org.portico.web.signedurl.SignedUrls;
 
 /**
@@ -102,6 +106,21 @@ public class MediaServlet extends ImmutableContentServlet {
         return media.content(sha256).filter(image -> image.format() == format.get())
                 .map(image -> new Image(Content.identity(etag, image.format().mediaType(), image.bytes()),
                         image.privateFile() || privacy.isPrivate(sha256)));
+    }
+
+    /**
+     * Tags a public image's answer for CDNs ({@code media:<sha256>}): its URL never changes content, but a deleted
+     * image must leave the CDN too. A signed URL's answer is {@code private} and untagged.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher name = request.getPathInfo() == null ? null : NAME.matcher(request.getPathInfo());
+        if (name != null && name.matches() && !SignedUrls.looksSigned(request)) {
+            CacheTags tags = CacheTags.of(List.of(PorticoTags.ALL, PorticoTags.media(name.group(1))));
+            response.setHeader("Surrogate-Key", tags.surrogateKey());
+            response.setHeader("Cache-Tag", tags.cacheTag());
+        }
+        super.service(request, response);
     }
 
     @Override

@@ -12,7 +12,10 @@ import jakarta.inject.Named;
 import org.portico.cms.cache.CachedContent;
 import org.portico.cms.cache.CachingContentSource;
 import org.portico.cms.spi.ContentUnavailableException;
+import org.portico.web.cms.CmsContentChanged;
+import org.portico.web.cms.CmsService;
 import org.portico.web.cms.source.CmsSources;
+import org.portico.web.edge.ResponseTags;
 import org.portico.web.page.Widget;
 
 /**
@@ -33,6 +36,9 @@ public class CmsContentView {
     @Inject
     CmsSources sources;
 
+    @Inject
+    ResponseTags responseTags;
+
     public String html(Widget widget) {
         return cached(widget).map(content -> content.item().bodyHtml()).orElse("");
     }
@@ -51,6 +57,9 @@ public class CmsContentView {
 
     private Optional<CachedContent> cached(Widget widget) {
         Optional<CmsBlockType.Item> item = CmsBlockType.Item.of(widget.settings());
+        // The response shows this item (or its absence): a change to it purges the page from the CDN.
+        item.ifPresent(shown -> responseTags.add(CmsContentChanged.tagOf(
+                shown.source() == null ? CmsService.BUILT_IN : shown.source(), shown.kind(), shown.key())));
         try {
             return item.flatMap(this::source)
                     .flatMap(content -> content.lookup(item.get().kind(), item.get().key(), locale()));

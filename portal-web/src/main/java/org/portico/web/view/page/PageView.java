@@ -17,7 +17,12 @@ import org.omnifaces.util.Faces;
 import org.portico.cms.cache.CachedContent;
 import org.portico.cms.spi.ContentItem;
 import org.portico.cms.spi.ContentUnavailableException;
+import org.portico.cms.spi.ContentKind;
+import org.portico.web.cms.CmsContentChanged;
 import org.portico.web.cms.CmsPages;
+import org.portico.web.cms.CmsService;
+import org.portico.web.edge.PorticoTags;
+import org.portico.web.edge.ResponseTags;
 import org.portico.web.page.Pages;
 import org.portico.web.page.PersonalLayouts;
 import org.portico.web.page.PortalPage;
@@ -49,6 +54,9 @@ public class PageView {
     @Inject
     CmsPages cmsPages;
 
+    @Inject
+    ResponseTags responseTags;
+
     private PortalPage page;
     private List<Widget> widgets;
     private ContentItem cmsPage;
@@ -73,10 +81,25 @@ public class PageView {
                 Faces.responseSendError(cmsUnavailable ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                         : HttpServletResponse.SC_NOT_FOUND, cmsUnavailable ? "Content unavailable" : "No such page");
                 FacesContext.getCurrentInstance().responseComplete();
+                return;
             }
+            shareable(slug);
+            responseTags.add(CmsContentChanged.tagOf(CmsService.BUILT_IN, ContentKind.PAGE, slug));
             return;
         }
         allowFrames(pages.frameOrigins(getWidgets()));
+        shareable(slug);
+    }
+
+    /**
+     * The page is the same for every guest (in their language): a CDN may keep it, tagged with the page and the
+     * navigation; the widgets add the content they show while they render. Whether it is really shared is decided
+     * after rendering ({@code edge.EdgeCacheFilter}): never for a logged-in user, a session or a cookie.
+     */
+    private void shareable(String slug) {
+        responseTags.shareable();
+        responseTags.add(PorticoTags.page(slug));
+        responseTags.add(PorticoTags.NAVIGATION);
     }
 
     /** {@code f:viewAction} of {@code /home.xhtml}: the CSP for the panes of the user's home page. */
