@@ -97,6 +97,13 @@ public class PageView {
      * after rendering ({@code edge.EdgeCacheFilter}): never for a logged-in user, a session or a cookie.
      */
     private void shareable(String slug) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (!faces.isPostback() && faces.getExternalContext().getUserPrincipal() == null) {
+            // A guest's page keeps no state: PrimeFaces keeps its CSP nonce in the view map of a stateful view, and
+            // Mojarra keeps view maps in the session, so every guest's first page view would create a session (and
+            // be private). A stateless view renders the same page without; see src/docs/cdn.md for the nonce.
+            faces.getViewRoot().setTransient(true);
+        }
         responseTags.shareable();
         responseTags.add(PorticoTags.page(slug));
         responseTags.add(PorticoTags.NAVIGATION);
