@@ -207,6 +207,24 @@ class VarnishIT extends ApiTestBase {
     }
 
     @Test
+    void theGuestsPortalPageNamesThePageAndTheContentOfItsWidgets() throws Exception {
+        // The demo data's /p/welcome: a CMS content widget (the block "welcome") and a list of links.
+        HttpResponse<String> direct = guest.send(HttpRequest.newBuilder(URI.create(root() + "/p/welcome")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        purgeTags("page:welcome");
+        HttpResponse<String> first = page(guest, "welcome");
+        HttpResponse<String> second = page(guest, "welcome");
+        assertAll(
+                () -> assertEquals(200, direct.statusCode()),
+                () -> assertEquals("portico page:welcome nav cms:built-in:block:welcome", header(direct, "Surrogate-Key")),
+                () -> assertTrue(direct.headers().allValues("Set-Cookie").isEmpty(), "no session"),
+                () -> assertFalse(direct.body().contains("jakarta.faces.ViewState"), "no view state"),
+                () -> assertEquals("MISS", header(first, "X-Cache")),
+                () -> assertEquals("HIT", header(second, "X-Cache")),
+                () -> assertEquals(first.body(), second.body()));
+    }
+
+    @Test
     void aLoggedInPageIsNeverServedFromVarnishToAnotherBrowser() throws Exception {
         String slug = unique("edge-user");
         publishPage(slug, "Members and guests", "Mitglieder und Gäste");
