@@ -26,7 +26,8 @@ import org.portico.web.security.oidc.OidcSettings;
  * redirects to the provider's end-session endpoint (without it, Chromium 156 silently stays on the page).</li>
  * <li>Referrer-Policy {@code same-origin}: other sites never see Portico URLs, which may carry link tokens.</li>
  * <li>HSTS only when the request came over TLS, so plain-HTTP development keeps working.</li>
- * <li>Pages of a logged-in user are {@code no-store}: after logout, Back does not show them from the cache.</li>
+ * <li>Pages of a logged-in user are {@code private, no-store}: after logout, Back does not show them from the cache,
+ * and no shared cache (a CDN) keeps them, not even one that ignores {@code no-store} (see {@code edge/} for guests).</li>
  * </ul>
  */
 @WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
@@ -88,7 +89,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         if (request.getUserPrincipal() != null && !isStaticResource(request)) {
-            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Cache-Control", "private, no-store");
         }
         chain.doFilter(request, response);
     }

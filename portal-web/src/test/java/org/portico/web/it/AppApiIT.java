@@ -74,7 +74,7 @@ class AppApiIT extends ApiTestBase {
                 () -> assertEquals(List.of("https://" + id + ".example/app"),
                         app.getJsonArray("baseUrls").getValuesAs(JsonString::getString), "normalised"),
                 () -> assertEquals(120, app.getInt("tokenLifetimeSeconds")),
-                () -> assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse("")),
+                () -> assertEquals("private, no-store", created.headers().firstValue("Cache-Control").orElse("")),
                 () -> assertEquals(200, read.statusCode()),
                 () -> assertFalse(read.body().contains("clientSecret"), "the secret is never shown again"),
                 () -> assertFalse(read.body().contains("PBKDF2"), "nor its hash"),
