@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.json;
 import static org.portico.web.it.ItSupport.unique;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -40,8 +42,9 @@ import org.junit.jupiter.api.Test;
  * purged by tag, what a logged-in user sees never comes from it, and each language has its own copy. Without
  * {@code varnishd} the test is skipped, under CI it fails.
  *
- * <p>The purges are sent here as Portico's purge worker will send them (the Varnish protocol: {@code PURGE /} with
- * {@code xkey-purge}); once the durable purge queue is in, a publish sends them itself.
+ * <p>The first stories send the purges themselves, as Portico's Varnish adapter does ({@code PURGE /} with
+ * {@code xkey-purge}); {@link #aPublishPurgesVarnishThroughTheQueueAlsoWhenVarnishWasDown} configures Varnish as a
+ * purge target and lets a publish do it through the durable purge queue, also while Varnish is stopped.
  */
 class VarnishIT extends ApiTestBase {
 
@@ -292,5 +295,75 @@ class VarnishIT extends ApiTestBase {
         assertAll(
                 () -> assertEquals("HTTP/1.1 403 Forbidden", statusLine, answer),
                 () -> assertEquals("HIT", header(stillCached, "X-Cache"), "nothing was purged"));
+    }
+
+    @Test
+    void aPublishPurgesVarnishThroughTheQueueAlsoWhenVarnishWasDown() throws Exception {
+        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        String slug = unique("queued");
+        publishPage(slug, "Menu v1", "Speisekarte v1");
+        HttpResponse<String> target = call(ada, "POST", "/api/cdn/targets", "{\"kind\":\"varnish\",\"name\":\""
+                + unique("it-varnish") + "\",\"endpoint\":\"" + varnish + "\",\"options\":{\"timeout\":\"PT2S\"},"
+                + "\"enabled\":true}");
+        assertEquals(201, target.statusCode(), target.body());
+        int targetId = json(target).getInt("id");
+        try {
+            page(guest, slug, "Accept-Language", "en");
+            HttpResponse<String> cached = page(guest, slug, "Accept-Language", "en");
+            assertEquals("HIT", header(cached, "X-Cache"));
+
+            change(slug, "Menu v2");
+            JsonObject delivered = awaitPurge(ada, targetId, "cms:built-in:page:" + slug, "done", 30);
+            HttpResponse<String> fresh = page(guest, slug, "Accept-Language", "en");
+            assertAll("the publish purged the page through the queue",
+                    () -> assertEquals(1, delivered.getInt("batchesDone")),
+                    () -> assertTrue(fresh.body().contains("Menu v2"), "fresh after the publish"),
+                    () -> assertEquals("MISS", header(fresh, "X-Cache")));
+
+            int port = URI.create(varnish).getPort();
+            run(SCRIPT.toString(), "stop", "--dir", DIR.toString());
+            change(slug, "Menu v3");
+            JsonObject waiting = awaitPurge(ada, targetId, "cms:built-in:page:" + slug, "failed", 30);
+            run(SCRIPT.toString(), "start", "--dir", DIR.toString(), "--port", String.valueOf(port),
+                    "--backend", URI.create(root()).getHost() + ":" + URI.create(root()).getPort(),
+                    "--purger", "127.0.0.1");
+            JsonObject done = awaitPurge(ada, targetId, "cms:built-in:page:" + slug, "done", 90);
+            assertAll("Varnish stopped during a publish: the purge waited in the queue and went out when it was back",
+                    () -> assertFalse(waiting.getString("lastError", "").isBlank(), waiting.toString()),
+                    () -> assertTrue(done.getInt("attempts") >= 2, done.toString()),
+                    () -> assertTrue(page(guest, slug, "Accept-Language", "en").body().contains("Menu v3")));
+        } finally {
+            call(ada, "DELETE", "/api/cdn/targets/" + targetId, null);
+        }
+    }
+
+    /** The newest purge of the target naming {@code tag}, once it is in {@code state}; fails after the wait. */
+    private JsonObject awaitPurge(HttpClient admin, int targetId, String tag, String state, int seconds)
+            throws Exception {
+        java.time.Instant until = java.time.Instant.now().plusSeconds(seconds);
+        JsonObject last = null;
+        while (java.time.Instant.now().isBefore(until)) {
+            for (JsonObject purge : json(call(admin, "GET", "/api/cdn/purges?max=200", null)).getJsonArray("items")
+                    .getValuesAs(JsonObject.class)) {
+                boolean ours = purge.getInt("targetId") == targetId && purge.getJsonArray("tags").getValuesAs(
+                        jakarta.json.JsonString.class).stream().anyMatch(t -> t.getString().equals(tag));
+                if (ours && (last == null || purge.getInt("id") >= last.getInt("id"))) {
+                    last = purge;
+                }
+            }
+            if (last != null && last.getString("state").equals(state)) {
+                return last;
+            }
+            last = null;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("waited " + seconds + " s for a purge of " + tag + " in state " + state);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " finished");
+        assertEquals(0, process.exitValue(), String.join(" ", command) + ": " + output);
     }
 }
