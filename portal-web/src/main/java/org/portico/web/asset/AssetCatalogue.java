@@ -1,7 +1,10 @@
 package org.portico.web.asset;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -9,6 +12,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.portico.cdn.encoding.ContentEncoding;
 import org.portico.cdn.fingerprint.FingerprintedAsset;
 import org.portico.cdn.fingerprint.FingerprintedAssets;
 import org.portico.cdn.http.EntityTag;
@@ -33,8 +37,11 @@ public class AssetCatalogue {
     @Inject
     WebApplication application;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object event, AssetCatalogue self) {
-        AssetHandler.serve(self);
+    /** The answers of the assets read and compressed already, by served name: what {@link #findReady} gives. */
+    private final Map<String, Content> ready = new ConcurrentHashMap<>();
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        AssetHandler.serve(this); // the instance itself: the handler calls it on every asset request, no proxy between
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
@@ -46,10 +53,14 @@ public class AssetCatalogue {
      * that is not fingerprinted, unknown, or stale.
      */
     public Optional<Content> find(String name) {
+        Content known = ready.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Optional<FingerprintedAsset> asset = name.startsWith(FacesResourceAssets.PREFIX)
                 ? facesResources.findByFingerprintedName(name.substring(FacesResourceAssets.PREFIX.length()))
                 : assets.findByFingerprintedName(name);
-        return asset.map(this::content);
+        return asset.map(found -> remember(name, found));
     }
 
     /**
@@ -58,20 +69,35 @@ public class AssetCatalogue {
      * serve nothing.
      */
     public Optional<Content> findReady(String name) {
+        Content known = ready.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Optional<FingerprintedAsset> asset = name.startsWith(FacesResourceAssets.PREFIX)
                 ? facesResources.findReadByFingerprintedName(name.substring(FacesResourceAssets.PREFIX.length()))
                 : assets.findReadByFingerprintedName(name);
-        return asset.filter(FingerprintedAsset::compressed).map(this::content);
+        return asset.filter(FingerprintedAsset::compressed).map(found -> remember(name, found));
     }
 
-    private Content content(FingerprintedAsset asset) {
-        return new Content(contentType(asset.logicalPath()), asset.encodings(), encoding -> {
-            FingerprintedAsset.Representation representation = asset.representation(encoding)
-                    .orElseGet(() -> asset.representation(org.portico.cdn.encoding.ContentEncoding.IDENTITY)
-                            .orElseThrow());
-            return new Representation(EntityTag.strong(representation.opaqueTag(asset.hash())),
-                    representation.encoding(), representation.buffer());
-        });
+    /**
+     * The answer of an asset, its representations built once; kept when the asset is compressed already (then it
+     * never changes), which bounds the map by the assets there are (a name must carry the content's fingerprint).
+     */
+    private Content remember(String name, FingerprintedAsset asset) {
+        boolean complete = asset.compressed();
+        Map<ContentEncoding, Representation> representations = new EnumMap<>(ContentEncoding.class);
+        for (ContentEncoding encoding : ContentEncoding.values()) {
+            asset.representation(encoding).ifPresent(representation -> representations.put(encoding,
+                    new Representation(EntityTag.strong(representation.opaqueTag(asset.hash())),
+                            representation.encoding(), representation.buffer())));
+        }
+        Representation identity = representations.get(ContentEncoding.IDENTITY);
+        Content content = new Content(contentType(asset.logicalPath()), asset.encodings(),
+                encoding -> representations.getOrDefault(encoding, identity));
+        if (complete) {
+            ready.putIfAbsent(name, content);
+        }
+        return content;
     }
 
     /** The media type for a file name; text types get {@code charset=UTF-8}, which is what Portico's files are in. */

@@ -81,6 +81,12 @@ public abstract class ImmutableContentServlet extends HttpServlet {
             bytes = bytes.asReadOnlyBuffer();
         }
 
+        /** Its bytes, a buffer of their own for each call: sending one consumes it, and answers share the bytes. */
+        @Override
+        public ByteBuffer bytes() {
+            return bytes.duplicate();
+        }
+
         /** Its length in bytes. */
         public int length() {
             return bytes.remaining();

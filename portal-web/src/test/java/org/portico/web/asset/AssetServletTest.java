@@ -143,6 +143,21 @@ class AssetServletTest {
     }
 
     @Test
+    void everyAnswerCarriesTheWholeContent() throws Exception {
+        // Answers share the representations' bytes: sending one must not use them up for the next.
+        String big = "/" + assets.get("css/big.css").name();
+        Response first = request("GET", big, Map.of());
+        Response second = request("GET", big, Map.of());
+        Response range = request("GET", big, Map.of("Range", List.of("bytes=0-9")));
+        Response third = request("GET", big, Map.of());
+        assertAll(
+                () -> assertEquals(BIG_CSS, first.body()),
+                () -> assertEquals(BIG_CSS, second.body()),
+                () -> assertEquals(BIG_CSS.substring(0, 10), range.body()),
+                () -> assertEquals(BIG_CSS, third.body()));
+    }
+
+    @Test
     void tinyContentIsSentAsIsWithoutVary() throws Exception {
         Response response = request("GET", "/" + cssName, Map.of("Accept-Encoding", List.of("br, gzip")));
         assertAll(
