@@ -33,17 +33,17 @@ public class CdnProducer {
     }
 
     /**
-     * The one client the purge adapters that use {@code java.net.http} share: no redirects (a CDN's API answers where
-     * it is; a redirect would carry the credential elsewhere), a bounded connect.
+     * Builds each purge target's adapter ({@code cdn.purge.CdnPurgers}), sharing one client among those that use
+     * {@code java.net.http}: no redirects (a CDN's API answers where it is; a redirect would carry the credential
+     * elsewhere), a bounded connect. Never a static field: the client's selector thread keeps the deployment's class
+     * loader as its context, so a client a class holds would keep every undeployed Portico in memory.
      */
-    private static final HttpClient PURGE_HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    /** Builds each purge target's adapter ({@code cdn.purge.CdnPurgers}). */
     @Produces
     @Singleton
     CdnPurgerFactory purgers(Clock clock) {
-        return target -> CdnPurgers.create(target, PURGE_HTTP, clock);
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return target -> CdnPurgers.create(target, http, clock);
     }
 
     private static Optional<byte[]> read(WebApplication application, String path) throws IOException {

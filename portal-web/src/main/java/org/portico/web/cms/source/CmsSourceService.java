@@ -61,9 +61,11 @@ public class CmsSourceService {
     static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
     /**
      * The one client every source's requests go through (and that checking a change builds its adapter with): no
-     * redirects, so a source's host cannot bounce Portico's requests elsewhere (see the SSRF notes).
+     * redirects, so a source's host cannot bounce Portico's requests elsewhere (see the SSRF notes). An instance
+     * field, never a static one: the client's selector thread keeps the deployment's class loader as its context, so
+     * a client a class holds would keep every undeployed Portico in memory.
      */
-    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @PersistenceContext(unitName = "portico")
@@ -194,7 +196,7 @@ public class CmsSourceService {
                 new String(sealer.open(label(entity.getId(), "credential"), sealed), StandardCharsets.UTF_8));
         String secret = new String(sealer.open(label(entity.getId(), "webhook"), entity.webhookSecretSealed),
                 StandardCharsets.UTF_8);
-        return CmsSourceConnector.of(view(entity), credential, secret, HTTP, clock);
+        return CmsSourceConnector.of(view(entity), credential, secret, http, clock);
     }
 
     /**
@@ -248,7 +250,7 @@ public class CmsSourceService {
                     credential.isPresent(), change.timeout(), change.freshFor(), change.enabled(), clock.instant(), by,
                     entity.getLockVersion());
             try {
-                CmsSourceConnector.of(candidate, credential, "a-webhook-secret-to-check-settings", HTTP, clock);
+                CmsSourceConnector.of(candidate, credential, "a-webhook-secret-to-check-settings", http, clock);
             } catch (IllegalArgumentException e) {
                 problems.add(FieldMessage.of("options", "cms.source.rule.settings", e.getMessage()));
             }
