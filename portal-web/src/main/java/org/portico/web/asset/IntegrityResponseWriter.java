@@ -19,6 +19,7 @@ final class IntegrityResponseWriter extends ResponseWriterWrapper {
 
     private final AssetUrls urls;
     private String element;
+    private String rel;
 
     IntegrityResponseWriter(ResponseWriter wrapped, AssetUrls urls) {
         super(wrapped);
@@ -28,12 +29,16 @@ final class IntegrityResponseWriter extends ResponseWriterWrapper {
     @Override
     public void startElement(String name, jakarta.faces.component.UIComponent component) throws IOException {
         element = name;
+        rel = null;
         super.startElement(name, component);
     }
 
     @Override
     public void writeAttribute(String name, Object value, String property) throws IOException {
         super.writeAttribute(name, value, property);
+        if ("rel".equals(name) && value != null) {
+            rel = value.toString();
+        }
         addIntegrity(name, value);
     }
 
@@ -49,8 +54,10 @@ final class IntegrityResponseWriter extends ResponseWriterWrapper {
     }
 
     private void addIntegrity(String attribute, Object value) throws IOException {
+        // Integrity applies to what is fetched as a script or style sheet; an icon's link gets none (its renderers
+        // and the templates write rel before href).
         boolean loads = "script".equalsIgnoreCase(element) && "src".equals(attribute)
-                || "link".equalsIgnoreCase(element) && "href".equals(attribute);
+                || "link".equalsIgnoreCase(element) && "href".equals(attribute) && "stylesheet".equalsIgnoreCase(rel);
         if (loads && value != null) {
             var integrity = urls.integrityOf(value.toString());
             if (integrity.isPresent()) {

@@ -38,8 +38,18 @@ class AssetResponseWritersTest {
         writer.startElement("a", null);
         writer.writeURIAttribute("href", CORE, null);
         writer.endElement("a");
+        writer.startElement("link", null);
+        writer.writeAttribute("rel", "stylesheet", null);
+        writer.writeURIAttribute("href", CORE, null);
+        writer.endElement("link");
+        writer.startElement("link", null);
+        writer.writeAttribute("rel", "icon", null);
+        writer.writeURIAttribute("href", CORE, null);
+        writer.endElement("link");
         assertEquals("<script src=\"" + CORE + "\" integrity=\"sha384-abc\" crossorigin=\"anonymous\" defer=\"defer\">"
-                + "</script><script src=\"https://elsewhere.example/x.js\"></script><a href=\"" + CORE + "\"></a>",
+                + "</script><script src=\"https://elsewhere.example/x.js\"></script><a href=\"" + CORE + "\"></a>"
+                + "<link rel=\"stylesheet\" href=\"" + CORE + "\" integrity=\"sha384-abc\" crossorigin=\"anonymous\"></link>"
+                + "<link rel=\"icon\" href=\"" + CORE + "\"></link>",
                 out.toString());
     }
 
