@@ -1,9 +1,5 @@
 package org.portico.cdn.fingerprint;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -163,19 +159,7 @@ public final class FingerprintedAsset {
         return content.length;
     }
 
-    /** A fresh stream over the content. */
-    public InputStream open() {
-        return new ByteArrayInputStream(content);
-    }
 
-    /**
-     * Writes the content to {@code out} (which is not closed).
-     *
-     * @throws IOException when writing fails, typically because the client went away
-     */
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(content);
-    }
 
     @Override
     public boolean equals(Object o) {
