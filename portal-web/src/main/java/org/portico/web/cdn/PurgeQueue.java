@@ -21,16 +21,23 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.portico.deeplink.random.RandomIds;
+import org.portico.web.app.AppsChanged;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.cms.CmsContentChanged;
+import org.portico.web.edge.PorticoTags;
+import org.portico.web.edge.SharedCopiesStale;
+import org.portico.web.link.RoutesChanged;
+import org.portico.web.page.PagesChanged;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.settings.PorticoIssuer;
 
 /**
- * The durable purge queue (an outbox, {@code cdn_purge}). A content change queues its purge in its own transaction
- * ({@link #enqueue}, and the {@link CmsContentChanged} observer): one row per enabled target, so the purge exists
+ * The durable purge queue (an outbox, {@code cdn_purge}). A change of what guests see queues its purge in its own
+ * transaction ({@link #enqueue}, and the observers of {@link CmsContentChanged}, {@link PagesChanged},
+ * {@link AppsChanged}, {@link RoutesChanged} and {@link SharedCopiesStale}, each purging the cache tags that pages
+ * showing the changed thing carry): one row per enabled target, so the purge exists
  * exactly when the change was committed. A pending row of the same target that no worker has claimed yet absorbs the
  * new tags and URLs instead (coalescing, up to {@link PurgeItems#MAX_ITEMS}).
  *
@@ -101,6 +108,35 @@ public class PurgeQueue {
     /** What readers see of a CMS item changed: purge its tag, during the change's transaction. */
     void contentChanged(@Observes CmsContentChanged change) {
         enqueue(Set.of(change.tag()), Set.of());
+    }
+
+    /** Portal pages changed: purge them, and every page when the navigation they show changed. */
+    void pagesChanged(@Observes PagesChanged change) {
+        Set<String> tags = new LinkedHashSet<>();
+        change.slugs().forEach(slug -> tags.add(PorticoTags.page(slug).value()));
+        if (change.navigation()) {
+            tags.add(PorticoTags.NAVIGATION.value());
+        }
+        enqueue(tags, Set.of());
+    }
+
+    /** An app changed (its name, enabled, deleted): purge the pages whose widgets show it. */
+    void appChanged(@Observes AppsChanged change) {
+        enqueue(Set.of(PorticoTags.app(change.id()).value()), Set.of());
+    }
+
+    /** Routes changed: purge the pages whose widgets link to them. */
+    void routesChanged(@Observes RoutesChanged change) {
+        Set<String> tags = new LinkedHashSet<>();
+        change.names().forEach(name -> tags.add(PorticoTags.route(name).value()));
+        enqueue(tags, Set.of());
+    }
+
+    /** Something else made copies stale (an image deleted or marked): purge its tags. */
+    void stale(@Observes SharedCopiesStale stale) {
+        Set<String> tags = new LinkedHashSet<>();
+        stale.tags().forEach(tag -> tags.add(tag.value()));
+        enqueue(tags, Set.of());
     }
 
     /**

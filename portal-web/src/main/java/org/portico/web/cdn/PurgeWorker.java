@@ -58,7 +58,7 @@ public class PurgeWorker {
     CdnTargetService targets;
 
     @Inject
-    CmsPurgeUrls resolver;
+    PurgeUrls resolver;
 
     @Inject
     Clock clock;

@@ -22,7 +22,20 @@ public final class PorticoTags {
         return CacheTag.of("page:" + slug);
     }
 
-    /** An image of the media store: {@code media:<sha256>}. */
+    /** Every page showing an app (a tile, a pane, a data tile, a link of a links list): {@code app:<id>}. */
+    public static CacheTag app(String id) {
+        return CacheTag.of("app:" + id);
+    }
+
+    /** Every page linking to a deep-link route (an app tile, a links list, a data tile): {@code route:<name>}. */
+    public static CacheTag route(String name) {
+        return CacheTag.of("route:" + name);
+    }
+
+    /**
+     * An image of the media store, and every guest page whose CMS content shows it or leaves it out (a private
+     * image): {@code media:<sha256>}.
+     */
     public static CacheTag media(String sha256) {
         return CacheTag.of("media:" + sha256);
     }

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.edge.PorticoTags;
+import org.portico.web.edge.SharedCopiesStale;
 
 /**
  * The images content editors put into CMS pages, kept in the database ({@code cms_media}), so every node and every
@@ -57,6 +59,9 @@ public class MediaStore {
 
     @Inject
     Event<MediaMarked> marked;
+
+    @Inject
+    Event<SharedCopiesStale> stale;
 
     /**
      * Stores an image, or finds it when the same bytes are stored already.
@@ -129,8 +134,9 @@ public class MediaStore {
     }
 
     /**
-     * Deletes an image. Pages that show it show a missing image from then on; browsers and CDNs that cached it may
-     * keep it (its URL is cached for a year).
+     * Deletes an image. Pages that show it show a missing image from then on; a CDN is told to forget the image and
+     * the guest pages that show it ({@link SharedCopiesStale}); browsers that cached it may keep it (its URL is cached
+     * for a year).
      *
      * @throws MediaRejectedException.MediaNotFound when there is no such image
      */
@@ -146,12 +152,14 @@ public class MediaStore {
         audit.record(AuditAction.MEDIA_DELETED, target(sha256), AuditOutcome.SUCCESS, media.name()
                 + " (uploaded by " + media.uploadedBy() + ", deleted by " + by + ")");
         deleted.fire(new MediaDeleted(sha256));
+        stale.fire(new SharedCopiesStale(Set.of(PorticoTags.media(sha256))));
     }
 
     /**
      * Marks an image private (served through signed URLs to logged-in readers only) or public (to everyone at its
-     * URL). Browsers and CDNs that cached a public image keep their copy: a mark set later takes it off pages, not
-     * out of those caches.
+     * URL). A CDN is told to forget the image and the guest pages that show it or leave it out
+     * ({@link SharedCopiesStale}); browsers that cached a public image keep their copy: a mark set later takes it off
+     * pages, not out of browsers' caches.
      *
      * @return the image as marked now
      * @throws MediaRejectedException.MediaNotFound when there is no such image
@@ -169,6 +177,7 @@ public class MediaStore {
             audit.record(AuditAction.MEDIA_MARKED, target(sha256), AuditOutcome.SUCCESS, media.name()
                     + (privateFile ? " is private now" : " is public now") + " (by " + by + ")");
             marked.fire(new MediaMarked(sha256, privateFile));
+            stale.fire(new SharedCopiesStale(Set.of(PorticoTags.media(sha256))));
         }
         return find(sha256).orElseThrow();
     }

@@ -102,7 +102,7 @@ public class PageService {
             }
             StoredPage stored = new StoredPage(page, clock.instant(), by);
             em.persist(stored);
-            return saved(stored, by, "created with " + page.widgets().size() + " widgets");
+            return saved(stored, null, by, "created with " + page.widgets().size() + " widgets");
         });
     }
 
@@ -114,8 +114,9 @@ public class PageService {
             }
             requireValid(page);
             requireRevision(stored, expectedRevision);
+            PortalPage before = stored.toPage();
             stored.apply(page, clock.instant(), by);
-            return saved(stored, by, "saved with " + page.widgets().size() + " widgets");
+            return saved(stored, before, by, "saved with " + page.widgets().size() + " widgets");
         });
     }
 
@@ -132,8 +133,9 @@ public class PageService {
             if (!problems.isEmpty()) {
                 throw new PageRejectedException.InvalidPage(problems);
             }
+            PortalPage before = stored.toPage();
             stored.apply(old, clock.instant(), by);
-            return saved(stored, by, "reverted to version " + revision);
+            return saved(stored, before, by, "reverted to version " + revision);
         });
     }
 
@@ -147,8 +149,10 @@ public class PageService {
                     .setParameter("page", stored.getId()).executeUpdate();
             em.createQuery("DELETE FROM StoredPersonalLayout l WHERE l.key.pageId = :page")
                     .setParameter("page", stored.getId()).executeUpdate();
+            PortalPage before = stored.toPage();
             em.remove(stored);
-            return new Change<>(null, "deleted");
+            return new Change<>(null, "deleted",
+                    new PagesChanged(Set.of(slug), PagesChanged.navigationChanged(before, null)));
         });
     }
 
@@ -192,25 +196,31 @@ public class PageService {
         }
         return audited(AuditAction.PAGES_IMPORTED, "pages", () -> {
             Instant now = clock.instant();
+            Set<String> imported = new HashSet<>();
+            boolean navigation = false;
             for (int i = 0; i < pages.size(); i++) {
                 PortalPage page = pages.get(i);
                 switch (entries.get(i).action()) {
                     case CREATED -> {
                         StoredPage stored = new StoredPage(page, now, by);
                         em.persist(stored);
-                        saved(stored, by, "");
+                        navigation |= saved(stored, null, by, "").event().navigation();
+                        imported.add(page.slug());
                     }
                     case UPDATED -> {
                         StoredPage stored = stored(page.slug()).orElseThrow();
+                        PortalPage before = stored.toPage();
                         stored.apply(page, now, by);
-                        saved(stored, by, "");
+                        navigation |= saved(stored, before, by, "").event().navigation();
+                        imported.add(page.slug());
                     }
                     case UNCHANGED -> {
                         // nothing to do
                     }
                 }
             }
-            return new Change<>(report, entries.size() + " pages: " + entries);
+            return new Change<>(report, entries.size() + " pages: " + entries, imported.isEmpty() ? null
+                    : new PagesChanged(imported, navigation));
         });
     }
 
@@ -262,22 +272,29 @@ public class PageService {
         }
     }
 
-    /** Flushes the page (its revision moves on) and keeps the result as a new version. */
-    private Change<PageInfo> saved(StoredPage stored, String by, String detail) {
+    /**
+     * Flushes the page (its revision moves on) and keeps the result as a new version.
+     *
+     * @param before the page as it was, null when it is new
+     */
+    private Change<PageInfo> saved(StoredPage stored, PortalPage before, String by, String detail) {
         em.flush();
         em.persist(new StoredPageVersion(stored.getId(), stored.getRevision(), stored.getUpdatedAt(), by,
                 stored.snapshot().toString()));
         em.createQuery("DELETE FROM StoredPageVersion v WHERE v.key.pageId = :page AND v.key.revision <= :oldest")
                 .setParameter("page", stored.getId())
                 .setParameter("oldest", stored.getRevision() - VERSIONS_KEPT).executeUpdate();
-        return new Change<>(info(stored), detail + " (version " + stored.getRevision() + ")");
+        PortalPage after = stored.toPage();
+        return new Change<>(info(stored), detail + " (version " + stored.getRevision() + ")",
+                new PagesChanged(Set.of(after.slug()), PagesChanged.navigationChanged(before, after)));
     }
 
     private static PageInfo info(StoredPage stored) {
         return new PageInfo(stored.toPage(), stored.getRevision(), stored.getUpdatedAt(), stored.getUpdatedBy());
     }
 
-    private record Change<T>(T result, String detail) {
+    /** @param event what to announce, null when nothing changed */
+    private record Change<T>(T result, String detail, PagesChanged event) {
     }
 
     private <T> T audited(AuditAction action, String slug, Supplier<Change<T>> change) {
@@ -286,7 +303,9 @@ public class PageService {
             Change<T> done = change.get();
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
-            changed.fire(new PagesChanged(slug));
+            if (done.event() != null) {
+                changed.fire(done.event());
+            }
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.portico.cdn.tag.CacheTag;
+
 /**
  * The pages as the portal shows them, read from memory: all pages are loaded at once (there are tens, not
  * thousands) and forgotten when a page changes on this node ({@link PagesChanged}, after the transaction). What a
@@ -82,6 +84,16 @@ public class Pages {
     /** Whether what the widget shows still exists (admins see "no longer available" when not). */
     public boolean available(Widget widget) {
         return types.available(widget);
+    }
+
+    /**
+     * The cache tags of what a page's widgets show, all of them (whoever may see them, whether they can be shown now):
+     * a shared cache's copy of the page carries them, so a change of an app, a route or a CMS item purges it.
+     */
+    public Set<CacheTag> cacheTags(PortalPage page) {
+        Set<CacheTag> tags = new LinkedHashSet<>();
+        page.widgets().forEach(widget -> tags.addAll(types.cacheTags(widget)));
+        return tags;
     }
 
     /** The origins the page's CSP must allow frames from, to show these widgets. */

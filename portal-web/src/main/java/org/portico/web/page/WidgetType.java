@@ -5,6 +5,7 @@ import java.util.Set;
 
 import jakarta.json.JsonObject;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.web.problem.FieldMessage;
 
 /**
@@ -33,6 +34,15 @@ public interface WidgetType {
 
     /** The origins the page must allow in its CSP {@code frame-src} when it shows this widget. */
     default Set<String> frameOrigins(JsonObject settings) {
+        return Set.of();
+    }
+
+    /**
+     * The cache tags of what the widget shows (its app, the routes it links to, its CMS item), whether or not it can be
+     * shown now: a guest's copy of a page in a shared cache carries them, so that a change of any of them purges the
+     * page, also the change that makes a widget available again. Never throws.
+     */
+    default Set<CacheTag> cacheTags(JsonObject settings) {
         return Set.of();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.web.problem.FieldMessage;
 
 /**
@@ -56,6 +57,15 @@ public class WidgetTypes {
             return find(widget.kind()).map(type -> type.available(widget.settings())).orElse(false);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The cache tags of what the widget shows ({@link WidgetType#cacheTags}); none for a kind that is unknown or fails. */
+    public Set<CacheTag> cacheTags(Widget widget) {
+        try {
+            return find(widget.kind()).map(type -> type.cacheTags(widget.settings())).orElse(Set.of());
+        } catch (RuntimeException e) {
+            return Set.of();
         }
     }
 

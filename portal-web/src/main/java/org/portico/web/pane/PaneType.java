@@ -15,6 +15,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.deeplink.redirect.RedirectGuard;
 import org.portico.web.app.AppRules;
@@ -22,6 +23,7 @@ import org.portico.web.app.AppService;
 import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
 import org.portico.web.app.SandboxFlag;
+import org.portico.web.edge.PorticoTags;
 import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
 import org.portico.web.problem.FieldMessage;
@@ -102,6 +104,13 @@ public class PaneType implements WidgetType {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** The pane's app. */
+    @Override
+    public Set<CacheTag> cacheTags(JsonObject settings) {
+        String app = PaneSettings.string(settings, PaneSettings.APP);
+        return app == null || app.isBlank() ? Set.of() : Set.of(PorticoTags.app(app.strip()));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.portico.web.tile;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +13,12 @@ import jakarta.json.JsonObject;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.edge.PorticoTags;
 import org.portico.web.link.OutboundLinks;
 import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
@@ -98,6 +102,15 @@ public class DataTileType implements WidgetType {
         } catch (RuntimeException e) {
             return false; // a broken store: the widget cannot be shown now
         }
+    }
+
+    /** The tile's app and the route its items link to. */
+    @Override
+    public Set<CacheTag> cacheTags(JsonObject settings) {
+        Set<CacheTag> tags = new LinkedHashSet<>();
+        Optional.ofNullable(textOrNull(settings, "app")).ifPresent(app -> tags.add(PorticoTags.app(app)));
+        Optional.ofNullable(textOrNull(settings, "route")).ifPresent(route -> tags.add(PorticoTags.route(route)));
+        return tags;
     }
 
     private static String textOrNull(JsonObject settings, String key) {

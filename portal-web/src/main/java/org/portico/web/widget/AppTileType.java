@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
 import org.portico.web.problem.FieldMessage;
@@ -68,6 +69,12 @@ public class AppTileType implements WidgetType {
     public static String icon(JsonObject settings) {
         return settings != null && settings.get("icon") instanceof JsonString icon && ICON.matcher(icon.getString()).matches()
                 ? icon.getString() : "";
+    }
+
+    /** The tile's app and route. */
+    @Override
+    public Set<CacheTag> cacheTags(JsonObject settings) {
+        return WidgetLinks.cacheTags(settings, false);
     }
 
     /** Whether the app is still enabled and the link still leads somewhere (route there, on, parameters fit). */

@@ -12,9 +12,12 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.cms.spi.ContentKind;
 import org.portico.cms.spi.ContentSource;
 import org.portico.cms.spi.ContentUnavailableException;
+import org.portico.web.cms.CmsContentChanged;
+import org.portico.web.cms.CmsService;
 import org.portico.web.cms.source.CmsSources;
 import org.portico.web.language.Languages;
 import org.portico.web.page.WidgetKind;
@@ -115,6 +118,13 @@ public class CmsBlockType implements WidgetType {
             LOG.warning(() -> "CMS " + item.get() + " shown as unavailable: " + e);
             return false;
         }
+    }
+
+    /** The item's tag, as the pages showing it send it ({@link CmsContentChanged#tagOf}). */
+    @Override
+    public Set<CacheTag> cacheTags(JsonObject settings) {
+        return Item.of(settings).map(item -> Set.of(CmsContentChanged.tagOf(
+                item.source() == null ? CmsService.BUILT_IN : item.source(), item.kind(), item.key()))).orElse(Set.of());
     }
 
     /** What a widget's settings name; empty when they name nothing readable. */

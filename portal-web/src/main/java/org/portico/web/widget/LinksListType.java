@@ -12,6 +12,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
 import org.portico.web.problem.FieldMessage;
@@ -71,6 +72,12 @@ public class LinksListType implements WidgetType {
             links.check(link, false);
         }
         return List.copyOf(errors);
+    }
+
+    /** The apps and routes of the entries. */
+    @Override
+    public Set<CacheTag> cacheTags(JsonObject settings) {
+        return WidgetLinks.cacheTags(settings, true);
     }
 
     /** Whether at least one entry can still be followed. */

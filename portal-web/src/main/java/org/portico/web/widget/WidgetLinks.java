@@ -2,6 +2,7 @@ package org.portico.web.widget;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.portico.cdn.tag.CacheTag;
 import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.link.BoundLink;
@@ -31,6 +33,7 @@ import org.portico.deeplink.link.LinkText;
 import org.portico.deeplink.link.LinkWindow;
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.edge.PorticoTags;
 import org.portico.web.page.Widget;
 import org.portico.web.page.WidgetKind;
 
@@ -140,6 +143,27 @@ public class WidgetLinks {
                             url.toString()));
         }
         return Optional.empty();
+    }
+
+    /** The tags of the apps and routes an app tile's or a links list's settings name, whether they exist or not. */
+    static Set<CacheTag> cacheTags(JsonObject settings, boolean list) {
+        Set<CacheTag> tags = new LinkedHashSet<>();
+        if (!list) {
+            entryTags(LinkEntry.read(settings), tags);
+        } else if (settings != null && settings.get(LinksListType.LINKS) instanceof JsonArray links) {
+            links.stream().filter(JsonObject.class::isInstance)
+                    .forEach(entry -> entryTags(LinkEntry.read(entry.asJsonObject()), tags));
+        }
+        return tags;
+    }
+
+    private static void entryTags(LinkEntry entry, Set<CacheTag> tags) {
+        if (entry.app() != null && !entry.app().isBlank()) {
+            tags.add(PorticoTags.app(entry.app()));
+        }
+        if (entry.route() != null && !entry.route().isBlank()) {
+            tags.add(PorticoTags.route(entry.route()));
+        }
     }
 
     // ---- checking ----------------------------------------------------------------------------------------------

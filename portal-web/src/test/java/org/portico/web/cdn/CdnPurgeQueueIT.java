@@ -33,6 +33,7 @@ import org.portico.web.cms.CmsDraft;
 import org.portico.web.cms.CmsItemInfo;
 import org.portico.web.cms.CmsService;
 import org.portico.web.it.Deployments;
+import org.portico.web.media.MediaStore;
 import org.portico.web.page.PageService;
 import org.portico.web.page.PortalPage;
 import org.portico.web.page.Widget;
@@ -72,7 +73,10 @@ class CdnPurgeQueueIT {
     UserTransaction tx;
 
     @Inject
-    CmsPurgeUrls resolver;
+    PurgeUrls resolver;
+
+    @Inject
+    MediaStore media;
 
     @Inject
     PageService pages;
@@ -154,6 +158,70 @@ class CdnPurgeQueueIT {
                 () -> assertEquals(1, done.attempts()),
                 () -> assertNull(done.requestedBy(), "a content change, not a person"),
                 () -> assertTrue(done.doneAt() != null));
+    }
+
+    @Test
+    void pagesAndImagesQueueThePurgeOfWhatGuestsSawWithinTheirChange() throws Exception {
+        String unlisted = unique("unlisted");
+        String listed = unique("listed");
+        List<QueuedPurge> unlistedRows;
+        tx.begin();
+        try {
+            pages.create(new PortalPage(unlisted, "Not in the navigation", Set.of("guest"), false, 90, List.of()), "ada");
+            unlistedRows = rows("page:" + unlisted);
+        } finally {
+            tx.rollback();
+        }
+        // a second transaction: rows read above are managed by the first one's persistence context
+        tx.begin();
+        try {
+            pages.create(new PortalPage(listed, "In the navigation", Set.of("guest"), true, 90, List.of()), "ada");
+            String image = media.store(png(), "chart.png", "eddie", false).sha256();
+            media.mark(image, true, "eddie");
+            List<QueuedPurge> rows = rows("page:" + listed);
+
+            assertAll(
+                    () -> assertEquals(1, unlistedRows.size()),
+                    () -> assertEquals(Set.of("page:" + unlisted), unlistedRows.get(0).tags(),
+                            "a page outside the navigation leaves the other pages alone"),
+                    () -> assertEquals(1, rows.size(), "one row: the changes of a transaction coalesce"),
+                    () -> assertEquals(Set.of("page:" + listed, "nav", "media:" + image), rows.get(0).tags(),
+                            "the page, the navigation every page shows, the image and the pages showing it"),
+                    () -> assertEquals(PurgeState.PENDING, rows.get(0).state()));
+        } finally {
+            tx.rollback();
+        }
+        assertAll("a rolled-back change leaves no purge",
+                () -> assertEquals(List.of(), rows("page:" + listed)),
+                () -> assertEquals(List.of(), rows("page:" + unlisted)));
+    }
+
+    /** A valid PNG of a random width: bytes no other test stored. */
+    private static byte[] png() throws java.io.IOException {
+        int width = 1 + (int) (System.nanoTime() % 5000 + 5000) % 5000;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(1).put((byte) 8)
+                .put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(out, "IHDR", header.array());
+        java.io.ByteArrayOutputStream pixels = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream deflate = new java.util.zip.DeflaterOutputStream(pixels)) {
+            deflate.write(new byte[width + 1]); // filter byte 0, then one grey row
+        }
+        chunk(out, "IDAT", pixels.toByteArray());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) throws java.io.IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        crc.update(name);
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(name);
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     @Test

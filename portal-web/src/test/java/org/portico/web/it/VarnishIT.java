@@ -122,6 +122,12 @@ class VarnishIT extends ApiTestBase {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A guest's page from Portico itself, with the tags Varnish takes off. */
+    private HttpResponse<String> direct(String slug) throws Exception {
+        return guest.send(HttpRequest.newBuilder(URI.create(root() + "/p/" + slug)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse("");
     }
@@ -154,6 +160,15 @@ class VarnishIT extends ApiTestBase {
                 .build().toString(), "If-Match", header(read, "ETag"));
         assertEquals(200, saved.statusCode(), saved.body());
         publish(slug, "en", header(saved, "ETag"));
+    }
+
+    /** ada makes the Varnish in front of Portico a purge target of Portico's; its id. */
+    private int varnishTarget(HttpClient ada) throws Exception {
+        HttpResponse<String> target = call(ada, "POST", "/api/cdn/targets", "{\"kind\":\"varnish\",\"name\":\""
+                + unique("it-varnish") + "\",\"endpoint\":\"" + varnish + "\",\"options\":{\"timeout\":\"PT2S\"},"
+                + "\"enabled\":true}");
+        assertEquals(201, target.statusCode(), target.body());
+        return json(target).getInt("id");
     }
 
     /** {@code PURGE /} with the tags in {@code xkey-purge}, as Portico's Varnish purge adapter sends it. */
@@ -219,12 +234,26 @@ class VarnishIT extends ApiTestBase {
         HttpResponse<String> second = page(guest, "welcome");
         assertAll(
                 () -> assertEquals(200, direct.statusCode()),
-                () -> assertEquals("portico page:welcome nav cms:built-in:block:welcome", header(direct, "Surrogate-Key")),
+                () -> assertEquals("portico page:welcome nav cms:built-in:block:welcome route:home",
+                        header(direct, "Surrogate-Key"), "its block and the route its links list links to"),
                 () -> assertTrue(direct.headers().allValues("Set-Cookie").isEmpty(), "no session"),
                 () -> assertFalse(direct.body().contains("jakarta.faces.ViewState"), "no view state"),
                 () -> assertEquals("MISS", header(first, "X-Cache")),
                 () -> assertEquals("HIT", header(second, "X-Cache")),
                 () -> assertEquals(first.body(), second.body()));
+    }
+
+    @Test
+    void aGuestsPageNamesTheImagesItsContentShowsOrLeavesOut() throws Exception {
+        // The demo data's /p/about shows a private chart to logged-in readers only (config.DemoPrivateMedia).
+        HttpResponse<String> about = direct("about");
+        java.util.regex.Matcher image = java.util.regex.Pattern.compile("\\bmedia:([0-9a-f]{64})\\b")
+                .matcher(header(about, "Surrogate-Key"));
+        assertAll(
+                () -> assertEquals(200, about.statusCode()),
+                () -> assertTrue(image.find(), header(about, "Surrogate-Key")),
+                () -> assertFalse(about.body().contains(image.group(1)), "the private chart is left out for guests,"
+                        + " and the page is tagged with it so that marking it public purges the page"));
     }
 
     @Test
@@ -302,11 +331,7 @@ class VarnishIT extends ApiTestBase {
         HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
         String slug = unique("queued");
         publishPage(slug, "Menu v1", "Speisekarte v1");
-        HttpResponse<String> target = call(ada, "POST", "/api/cdn/targets", "{\"kind\":\"varnish\",\"name\":\""
-                + unique("it-varnish") + "\",\"endpoint\":\"" + varnish + "\",\"options\":{\"timeout\":\"PT2S\"},"
-                + "\"enabled\":true}");
-        assertEquals(201, target.statusCode(), target.body());
-        int targetId = json(target).getInt("id");
+        int targetId = varnishTarget(ada);
         try {
             page(guest, slug, "Accept-Language", "en");
             HttpResponse<String> cached = page(guest, slug, "Accept-Language", "en");
@@ -334,6 +359,65 @@ class VarnishIT extends ApiTestBase {
                     () -> assertTrue(page(guest, slug, "Accept-Language", "en").body().contains("Menu v3")));
         } finally {
             call(ada, "DELETE", "/api/cdn/targets/" + targetId, null);
+        }
+    }
+
+    @Test
+    void savingAPortalPageAndDisablingItsAppPurgeTheGuestsCopyThroughTheQueue() throws Exception {
+        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        String app = unique("edge-app");
+        String slug = unique("edge-page");
+        JsonObject registration = Json.createObjectBuilder().add("id", app).add("name", "Edge app " + app)
+                .add("audience", "https://" + app + ".example").add("baseUrls", Json.createArrayBuilder()
+                        .add("https://" + app + ".example/app/")).add("claims", Json.createArrayBuilder().add("name"))
+                .add("tokenLifetimeSeconds", 120).add("clientAuthentication", "client_secret").build();
+        createApp(ada, registration.toString());
+        JsonObject page = Json.createObjectBuilder().add("slug", slug).add("title", "Edge page v1")
+                .add("roles", Json.createArrayBuilder().add("guest").add("end-user")).add("inNavigation", false)
+                .add("navOrder", 90).add("widgets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", slug + "-tile").add("kind", "app-tile").add("title", "").add("width", 4)
+                        .add("roles", Json.createArrayBuilder()).add("optional", false)
+                        .add("settings", Json.createObjectBuilder().add("app", app).add("text", "Tile of " + app)
+                                .add("url", "https://" + app + ".example/app/")))).build();
+        HttpResponse<String> saved = call(ada, "POST", "/api/admin/pages", page.toString());
+        assertEquals(201, saved.statusCode(), saved.body());
+        int targetId = varnishTarget(ada);
+        try {
+            String tags = header(direct(slug), "Surrogate-Key"); // Varnish keeps its tags to itself
+            HttpResponse<String> first = page(guest, slug);
+            HttpResponse<String> cached = page(guest, slug);
+            assertAll("a guest's copy of the page names the page and the app its tile shows",
+                    () -> assertEquals(200, first.statusCode()),
+                    () -> assertTrue(List.of(tags.split(" ")).containsAll(List.of("page:" + slug, "app:" + app)), tags),
+                    () -> assertTrue(first.body().contains("Tile of " + app)),
+                    () -> assertEquals("HIT", header(cached, "X-Cache")));
+
+            HttpResponse<String> read = call(ada, "GET", "/api/admin/pages/" + slug, null);
+            HttpResponse<String> renamed = call(ada, "PUT", "/api/admin/pages/" + slug, Json.createObjectBuilder(page)
+                    .add("title", "Edge page v2").build().toString(), "If-Match", header(read, "ETag"));
+            assertEquals(200, renamed.statusCode(), renamed.body());
+            awaitPurge(ada, targetId, "page:" + slug, "done", 30);
+            HttpResponse<String> afterSave = page(guest, slug);
+            assertAll("the save purged the page",
+                    () -> assertEquals("MISS", header(afterSave, "X-Cache")),
+                    () -> assertTrue(afterSave.body().contains("Edge page v2")));
+            assertEquals("HIT", header(page(guest, slug), "X-Cache"));
+
+            long version = json(call(ada, "GET", "/api/admin/apps/" + app, null)).getJsonNumber("version").longValue();
+            HttpResponse<String> disabled = call(ada, "PUT", "/api/admin/apps/" + app, Json.createObjectBuilder(
+                    registration).add("enabled", false).add("version", version).build().toString());
+            assertEquals(200, disabled.statusCode(), disabled.body());
+            awaitPurge(ada, targetId, "app:" + app, "done", 30);
+            HttpResponse<String> afterDisable = page(guest, slug);
+            assertAll("disabling the app purged the page that showed its tile",
+                    () -> assertEquals("MISS", header(afterDisable, "X-Cache")),
+                    () -> assertFalse(afterDisable.body().contains("Tile of " + app), "the tile is gone"),
+                    () -> assertTrue(header(direct(slug), "Surrogate-Key").contains("app:" + app),
+                            "still tagged: enabling the app again purges it too"));
+        } finally {
+            call(ada, "DELETE", "/api/cdn/targets/" + targetId, null);
+            call(ada, "DELETE", "/api/admin/pages/" + slug, null);
+            call(ada, "DELETE", "/api/admin/apps/" + app, null);
         }
     }
 

@@ -89,6 +89,7 @@ public class PageView {
         }
         allowFrames(pages.frameOrigins(getWidgets()));
         shareable(slug);
+        pages.cacheTags(getPage()).forEach(responseTags::add);
     }
 
     /**
