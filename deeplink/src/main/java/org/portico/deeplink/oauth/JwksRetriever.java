@@ -43,7 +43,9 @@ import com.nimbusds.jose.util.ResourceRetriever;
  *   <li>Bounded: connect and read time-outs, and a size limit on the body.</li>
  * </ul>
  *
- * <p>Thread-safe; one HTTP client is shared by all instances.
+ * <p>Thread-safe. The HTTP client is the caller's ({@link #httpClient()} makes a suitable one), to share between
+ * retrievers and to drop with them: a client kept in a static field would keep its selector thread, and with it the
+ * class loader of a redeployed application, alive forever.
  */
 public final class JwksRetriever implements ResourceRetriever {
 
@@ -52,30 +54,33 @@ public final class JwksRetriever implements ResourceRetriever {
     /** Largest JWKS accepted: a few dozen keys. */
     public static final int DEFAULT_SIZE_LIMIT = 64 * 1024;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(DEFAULT_TIMEOUT)
-            .build();
-
     private final boolean internalHostAllowed;
     private final Duration timeout;
     private final int sizeLimit;
     private final HostResolver resolver;
+    private final HttpClient http;
 
     /**
      * @param internalHostAllowed whether the admin allowed this app's JWKS on an internal host (loopback, private
      *                            network…); false for every app unless set explicitly
      */
-    public JwksRetriever(boolean internalHostAllowed, Duration timeout, int sizeLimit, HostResolver resolver) {
+    public JwksRetriever(boolean internalHostAllowed, Duration timeout, int sizeLimit, HostResolver resolver,
+                         HttpClient http) {
         this.internalHostAllowed = internalHostAllowed;
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.sizeLimit = sizeLimit;
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.http = Objects.requireNonNull(http, "http");
     }
 
-    /** A retriever with the default limits and the JVM's resolver. */
-    public static JwksRetriever of(boolean internalHostAllowed) {
-        return new JwksRetriever(internalHostAllowed, DEFAULT_TIMEOUT, DEFAULT_SIZE_LIMIT, HostResolver.SYSTEM);
+    /** A retriever with the default limits and the JVM's resolver, fetching with {@code http}. */
+    public static JwksRetriever of(boolean internalHostAllowed, HttpClient http) {
+        return new JwksRetriever(internalHostAllowed, DEFAULT_TIMEOUT, DEFAULT_SIZE_LIMIT, HostResolver.SYSTEM, http);
+    }
+
+    /** An HTTP client as retrievers need it: no redirects followed, the default connect time-out. */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(DEFAULT_TIMEOUT).build();
     }
 
     /**
@@ -103,7 +108,7 @@ public final class JwksRetriever implements ResourceRetriever {
             throw new IOException("JWKS URL " + url + " is not a valid URI", e);
         }
         HttpResponse<byte[]> response;
-        var pending = HTTP.sendAsync(request, info -> info.statusCode() == 200
+        var pending = http.sendAsync(request, info -> info.statusCode() == 200
                 ? new LimitedBody(sizeLimit) : HttpResponse.BodySubscribers.replacing(new byte[0]));
         try {
             // One deadline for the whole answer, body included: a server that trickles bytes is cut off too.

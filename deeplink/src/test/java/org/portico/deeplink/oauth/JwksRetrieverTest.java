@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The JWKS fetcher against a real HTTP server on 127.0.0.1. */
 class JwksRetrieverTest {
+
+    private static final HttpClient HTTP = JwksRetriever.httpClient();
 
     private static final String JWKS = "{\"keys\":[]}";
 
@@ -72,8 +75,8 @@ class JwksRetrieverTest {
     void anInternalHostIsFetchedOnlyWhenTheAppAllowsIt() throws Exception {
         URL url = new URL(base + "/jwks.json");
 
-        IOException refused = assertThrows(IOException.class, () -> JwksRetriever.of(false).retrieveResource(url));
-        Resource allowed = JwksRetriever.of(true).retrieveResource(url);
+        IOException refused = assertThrows(IOException.class, () -> JwksRetriever.of(false, HTTP).retrieveResource(url));
+        Resource allowed = JwksRetriever.of(true, HTTP).retrieveResource(url);
 
         assertAll(
                 () -> assertEquals("JWKS host 127.0.0.1 resolves to the internal address 127.0.0.1, and the app does"
@@ -87,7 +90,7 @@ class JwksRetrieverTest {
     void theHostIsResolvedAndCheckedAtEveryFetch() throws Exception {
         InetAddress publicOne = InetAddress.getByName("93.184.215.14");
         InetAddress[][] answers = {{publicOne}};
-        JwksRetriever retriever = new JwksRetriever(false, Duration.ofSeconds(2), 1024, host -> answers[0]);
+        JwksRetriever retriever = new JwksRetriever(false, Duration.ofSeconds(2), 1024, host -> answers[0], HTTP);
         answers[0] = new InetAddress[] {publicOne, InetAddress.getByName("10.0.0.7")};
 
         IOException refused = assertThrows(IOException.class,
@@ -99,7 +102,7 @@ class JwksRetrieverTest {
     @Test
     void aRedirectIsNotFollowed() throws Exception {
         IOException refused = assertThrows(IOException.class,
-                () -> JwksRetriever.of(true).retrieveResource(new URL(base + "/moved")));
+                () -> JwksRetriever.of(true, HTTP).retrieveResource(new URL(base + "/moved")));
 
         assertAll(
                 () -> assertEquals("JWKS URL " + base + "/moved answered 302 (redirects are not followed)", refused.getMessage()),
@@ -108,7 +111,7 @@ class JwksRetrieverTest {
 
     @Test
     void aJwksLargerThanTheLimitIsRefused() {
-        JwksRetriever retriever = new JwksRetriever(true, Duration.ofSeconds(2), 64 * 1024, InternalAddresses.HostResolver.SYSTEM);
+        JwksRetriever retriever = new JwksRetriever(true, Duration.ofSeconds(2), 64 * 1024, InternalAddresses.HostResolver.SYSTEM, HTTP);
 
         IOException refused = assertThrows(IOException.class, () -> retriever.retrieveResource(new URL(base + "/huge")));
 
@@ -117,6 +120,6 @@ class JwksRetrieverTest {
 
     @Test
     void onlyHttpAndHttpsAreFetched() {
-        assertThrows(IOException.class, () -> JwksRetriever.of(true).retrieveResource(new URL("file:///etc/passwd")));
+        assertThrows(IOException.class, () -> JwksRetriever.of(true, HTTP).retrieveResource(new URL("file:///etc/passwd")));
     }
 }

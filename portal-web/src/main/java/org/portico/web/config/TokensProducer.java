@@ -2,6 +2,7 @@ package org.portico.web.config;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -86,6 +87,7 @@ public class TokensProducer {
     ClientJwkSources clientJwkSources() {
         Cache<String, JWKSource<SecurityContext>> sources = Caffeine.newBuilder()
                 .expireAfterAccess(CLIENT_JWKS_TTL).maximumSize(10_000).build();
+        HttpClient http = JwksRetriever.httpClient(); // this deployment's: dropped with it when it is undeployed
         return app -> {
             if (!(app.clientAuthentication() instanceof ClientAuthentication.PrivateKeyJwt keyJwt)) {
                 throw new IllegalStateException("App " + app.id() + " does not authenticate with private_key_jwt");
@@ -93,7 +95,7 @@ public class TokensProducer {
             String url = keyJwt.jwksUri().toString();
             boolean internal = keyJwt.internalHostAllowed();
             return sources.get(app.id() + " " + url + (internal ? " internal" : ""), key -> JWKSourceBuilder
-                    .<SecurityContext>create(toUrl(url), JwksRetriever.of(internal)).retrying(true).build());
+                    .<SecurityContext>create(toUrl(url), JwksRetriever.of(internal, http)).retrying(true).build());
         };
     }
 
