@@ -48,6 +48,7 @@ portico_base=${PORTICO_BASE:-http://127.0.0.1:8080}
 asset_pattern=${ASSET_PATTERN:-'^/assets/css/portico\.[^/]+\.css$'}
 cases=${BENCH_CASES:-$ALL_CASES}
 portico_pid=${PORTICO_PID:-}
+floor_url=${UNDERTOW_FLOOR_URL:-}
 
 invocation=$(bench_invocation "" "$0" "$@")
 
@@ -69,6 +70,9 @@ Portico (must be running, e.g. mvn -Prun package; nothing is logged in, the asse
                            PrimeFaces' script: '/primefaces/components\\.[^/]+\\.js\$')
   --portico-pid PID|auto   Portico's server JVM (optional): adds its CPU time per request to the table; "auto" takes
                            the process listening on --portico-base's port (PORTICO_PID)
+  --floor URL              the revalidate case measures this URL as well, on Portico's server: a constant 304 from
+                           Undertow's own response-code handler (undertow-floor.cli adds it at /bench/floor-304),
+                           what any answer of that server costs at least (UNDERTOW_FLOOR_URL; default: not measured)
   -h, --help
 
 Goals (issue 12): asset ≥ 0.7× and revalidate ≥ 0.8× nginx's median req/s; asset-identity's 0.7× is reported only.
@@ -85,6 +89,7 @@ while [[ $# -gt 0 ]]; do
     --portico-base) portico_base=${2:?}; shift 2 ;;
     --asset) asset_pattern=${2:?}; shift 2 ;;
     --portico-pid) portico_pid=${2:?}; shift 2 ;;
+    --floor) floor_url=${2:?}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die_usage "unknown option '$1'" ;;
   esac
@@ -169,8 +174,10 @@ case_setup() { # server case
            case_length=$length_id; case_etag=${etag_id[$s]}
            case_what="GET without Accept-Encoding → 200, identity ($length_id bytes)" ;;
     revalidate)
+      if [[ $s == floor ]]; then s=portico; fi   # the floor is asked Portico's request; it answers 304 without an ETag
       if $gzip_static; then case_accept=gzip; case_etag=${etag_gz[$s]}; else case_accept=""; case_etag=${etag_id[$s]}; fi
       case_inm=$case_etag; case_status=304; case_encoding=""; case_length=0
+      if [[ $1 == floor ]]; then case_etag=""; fi
       case_what="GET${case_accept:+ with Accept-Encoding: gzip} with If-None-Match: <that server's ${case_accept:-identity} ETag> → 304" ;;
   esac
 }
@@ -265,6 +272,15 @@ gzip -t "$root_file.gz" 2>/dev/null && gzip -dc "$root_file.gz" | cmp -s - "$roo
 get "${url[portico]}" "$run_dir/got" -H 'Accept-Encoding: gzip' -H "If-None-Match: ${etag_gz[portico]}"
 expect Portico revalidation 304 ""
 length_id=$(wc -c <"$root_file"); length_gz=$(wc -c <"$root_file.gz")
+floor_extra=""
+if [[ -n $floor_url && " $cases " == *" revalidate "* ]]; then
+  log "Undertow's floor: a constant 304 at $floor_url"
+  url[floor]=$floor_url
+  get "$floor_url" "$run_dir/got" -H 'Accept-Encoding: gzip' -H "If-None-Match: ${etag_gz[portico]}"
+  [[ $got_status == 304 ]] || die "--floor $floor_url answered $got_status, expected 304: add the handler first (jboss-cli.sh --connect --file=$SCRIPT_DIR/undertow-floor.cli)"
+  echo "    floor: 304, $got_header_bytes bytes of headers"
+  floor_extra="floor/revalidate:Undertow-floor"
+fi
 
 # ---- nginx: the same files at the same path ----------------------------------------------------------------------------
 bench_nginx_start "$run_dir" "$(nginx_config)"
@@ -296,11 +312,13 @@ for c in $cases; do (( ${#c} + 8 > bench_label_width )) && bench_label_width=$((
 for c in $cases; do
   bench_warm_up "nginx/$c" asset_wrk nginx "$c"
   bench_warm_up "portico/$c" asset_wrk portico "$c"
+  if [[ -n $floor_extra && $c == revalidate ]]; then bench_warm_up "floor/$c" asset_wrk floor "$c"; fi
 done
 for round in $(seq 1 "$rounds"); do
   for c in $cases; do
     bench_measure "$round" "nginx/$c" "$nginx_pids" asset_wrk nginx "$c"
     bench_measure "$round" "portico/$c" "$portico_pid" asset_wrk portico "$c"
+    if [[ -n $floor_extra && $c == revalidate ]]; then bench_measure "$round" "floor/$c" "$portico_pid" asset_wrk floor "$c"; fi
   done
 done
 
@@ -323,7 +341,10 @@ $facts"
     echo
     bench_verdict "nginx/$c" nginx "portico/$c" Portico "${GOAL[$c]}" "no comparison"
     ${COUNTS[$c]} || verdict+=" (reported only: not one of issue 12's goals)"
-    bench_comparison "nginx/$c" nginx true "portico/$c" Portico true
+    bench_comparison "nginx/$c" nginx true "portico/$c" Portico true "$([[ $c == revalidate ]] && echo "$floor_extra")"
+    if [[ -n $floor_extra && $c == revalidate && -n $(bench_median_rps floor/revalidate) ]]; then
+      echo "Portico / Undertow-floor: $(awk -v p="$(bench_median_rps portico/revalidate)" -v f="$(bench_median_rps floor/revalidate)" 'BEGIN {printf "%.3f", p / f}') — the floor is what the same server answers at most with a constant 304 and no work at all"
+    fi
     if ${COUNTS[$c]} && [[ $verdict != "goal met"* ]]; then goals_met=false; fi
   done
   echo
