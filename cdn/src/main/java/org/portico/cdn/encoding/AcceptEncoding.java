@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A client's {@code Accept-Encoding} (RFC 9110 section 12.5.3), reduced to what Portico can send: a quality per
@@ -21,6 +22,15 @@ public final class AcceptEncoding {
     public static final int MAX_FIELD_LENGTH = 4096;
 
     private static final AcceptEncoding IDENTITY_ONLY = new AcceptEncoding(Map.of(ContentEncoding.IDENTITY, 1.0));
+    private static final ContentEncoding[] ALL = ContentEncoding.values();
+
+    /**
+     * Fields read before, by their one line: browsers send a handful of distinct ones, and an asset's answer (a 304
+     * above all) is otherwise mostly this parse. Bounded: the first {@value #REMEMBERED} lines seen are kept, a client
+     * that sends new ones each time only gets them parsed.
+     */
+    private static final int REMEMBERED = 64;
+    private static final Map<String, AcceptEncoding> SEEN = new ConcurrentHashMap<>();
 
     private final Map<ContentEncoding, Double> qualities;
 
@@ -34,6 +44,21 @@ public final class AcceptEncoding {
      * @param fieldLines the lines as received, none when the client sent no such field
      */
     public static AcceptEncoding parse(List<String> fieldLines) {
+        if (fieldLines.size() == 1) {
+            String line = fieldLines.get(0);
+            AcceptEncoding seen = SEEN.get(line);
+            if (seen == null) {
+                seen = read(fieldLines);
+                if (SEEN.size() < REMEMBERED) {
+                    SEEN.putIfAbsent(line, seen);
+                }
+            }
+            return seen;
+        }
+        return read(fieldLines);
+    }
+
+    private static AcceptEncoding read(List<String> fieldLines) {
         if (fieldLines.isEmpty() || fieldLines.stream().mapToInt(String::length).sum() > MAX_FIELD_LENGTH) {
             return IDENTITY_ONLY;
         }
@@ -77,7 +102,7 @@ public final class AcceptEncoding {
     public ContentEncoding choose(Set<ContentEncoding> available) {
         ContentEncoding best = ContentEncoding.IDENTITY;
         double bestQuality = 0;
-        for (ContentEncoding encoding : ContentEncoding.values()) {
+        for (ContentEncoding encoding : ALL) {
             Double quality = qualities.get(encoding);
             if (quality != null && quality > bestQuality
                     && (available.contains(encoding) || encoding == ContentEncoding.IDENTITY)) {

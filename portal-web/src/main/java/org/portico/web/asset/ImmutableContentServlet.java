@@ -37,9 +37,16 @@ public abstract class ImmutableContentServlet extends HttpServlet {
      * @param encodings      the codings it is also available in besides identity (none for content sent as is)
      * @param representation the content in a coding of {@code encodings}, or in identity
      * @param cacheControl   how long it may be cached, and by whom
+     * @param cacheControlHeader {@code cacheControl} as sent, written once rather than for every answer
      */
     public record Content(String contentType, Set<ContentEncoding> encodings,
-                          Function<ContentEncoding, Representation> representation, CacheControl cacheControl) {
+                          Function<ContentEncoding, Representation> representation, CacheControl cacheControl,
+                          String cacheControlHeader) {
+
+        public Content(String contentType, Set<ContentEncoding> encodings,
+                       Function<ContentEncoding, Representation> representation, CacheControl cacheControl) {
+            this(contentType, encodings, representation, cacheControl, cacheControl.toHeaderValue());
+        }
 
         /** Content cached for a year, {@code immutable}: its name changes whenever it does. */
         public Content(String contentType, Set<ContentEncoding> encodings,
@@ -74,11 +81,16 @@ public abstract class ImmutableContentServlet extends HttpServlet {
      * @param etag     its strong entity tag, different for each coding of the same content
      * @param encoding its coding
      * @param bytes    its bytes, read-only
+     * @param etagHeader {@code etag} as sent, written once rather than for every answer
      */
-    public record Representation(EntityTag etag, ContentEncoding encoding, ByteBuffer bytes) {
+    public record Representation(EntityTag etag, ContentEncoding encoding, ByteBuffer bytes, String etagHeader) {
 
         public Representation {
             bytes = bytes.asReadOnlyBuffer();
+        }
+
+        public Representation(EntityTag etag, ContentEncoding encoding, ByteBuffer bytes) {
+            this(etag, encoding, bytes, etag.toHeaderValue());
         }
 
         /** Its bytes, a buffer of their own for each call: sending one consumes it, and answers share the bytes. */
