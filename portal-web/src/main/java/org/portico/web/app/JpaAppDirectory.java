@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -20,6 +21,7 @@ import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretUpgrades;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.user.Role;
 
 /**
@@ -45,8 +47,16 @@ public class JpaAppDirectory implements AppDirectory, ClientSecretUpgrades {
     @Inject
     AppService apps;
 
+    @Inject
+    PorticoMetrics metrics;
+
     private final Cache<String, Optional<AppRegistration>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(FRESH_FOR).maximumSize(10_000).build();
+            .expireAfterWrite(FRESH_FOR).maximumSize(10_000).recordStats().build();
+
+    @PostConstruct
+    void publishStats() {
+        metrics.cache("apps", cache);
+    }
 
     @Override
     public Optional<AppRegistration> findById(String id) {

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -292,6 +294,20 @@ public class PurgeQueue {
             query.setParameter("state", state);
         }
         return query.getSingleResult();
+    }
+
+    /** How many rows are in each state, in one query; states without rows are 0. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<PurgeState, Long> counts() {
+        Map<PurgeState, Long> counts = new EnumMap<>(PurgeState.class);
+        for (PurgeState state : PurgeState.values()) {
+            counts.put(state, 0L);
+        }
+        for (Object[] row : em.createQuery("SELECT p.state, COUNT(p) FROM CdnPurgeEntity p GROUP BY p.state",
+                Object[].class).getResultList()) {
+            counts.put((PurgeState) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     private List<QueuedPurge> rows(String where, java.util.function.Consumer<TypedQuery<Object[]>> parameters,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -13,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.link.LinkRoutes;
+import org.portico.web.metrics.PorticoMetrics;
 
 /**
  * The link routes as link following sees them, from the database through a short cache: a lookup that hits the
@@ -30,8 +32,16 @@ public class JpaLinkRoutes implements LinkRoutes {
     @Inject
     RouteService routes;
 
+    @Inject
+    PorticoMetrics metrics;
+
     private final Cache<String, Optional<LinkRoute>> cache = Caffeine.newBuilder()
-            .expireAfterWrite(FRESH_FOR).maximumSize(10_000).build();
+            .expireAfterWrite(FRESH_FOR).maximumSize(10_000).recordStats().build();
+
+    @PostConstruct
+    void publishStats() {
+        metrics.cache("routes", cache);
+    }
 
     @Override
     public Optional<LinkRoute> find(String name) {

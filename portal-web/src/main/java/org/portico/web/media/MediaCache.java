@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.portico.web.metrics.PorticoMetrics;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -34,6 +36,9 @@ public class MediaCache {
     @Inject
     MediaSettings settings;
 
+    @Inject
+    PorticoMetrics metrics;
+
     private Cache<String, MediaContent> cache;
 
     @PostConstruct
@@ -42,7 +47,9 @@ public class MediaCache {
                 .maximumWeight(settings.cacheSize())
                 .weigher((String sha256, MediaContent content) -> content.bytes().length + ENTRY_OVERHEAD)
                 .expireAfterWrite(KEPT_FOR)
+                .recordStats()
                 .build();
+        metrics.cache("media", cache);
     }
 
     /** The image with this name (SHA-256, 64 lowercase hex digits), from memory or the database. */

@@ -14,6 +14,7 @@ import org.portico.deeplink.oauth.TokenExchange;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.metrics.PorticoMetrics;
 
 import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -37,6 +38,9 @@ public class TokenEndpointServlet extends OAuthEndpoint {
     @Inject
     transient AuditLog audit;
 
+    @Inject
+    transient PorticoMetrics metrics;
+
     /**
      * Every exchange, granted or refused, is in the audit log before the answer leaves: which client asked for which
      * target. A group commit ({@link AuditLog#recordBeforeResponse}): apps call this once per downstream request, and
@@ -52,10 +56,12 @@ public class TokenEndpointServlet extends OAuthEndpoint {
             AccessTokenResponse issued = exchange.exchange(TokenExchange.request(form), client);
             audit.recordBeforeResponse("app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target,
                     AuditOutcome.SUCCESS, null);
+            metrics.tokenExchange("granted");
             return issued.toHTTPResponse();
         } catch (OAuthException e) {
             audit.recordBeforeResponse(client == null ? null : "app:" + client.id(), AuditAction.TOKEN_EXCHANGED, target,
                     AuditOutcome.REFUSED, e.error().getCode());
+            metrics.tokenExchange(e.error().getCode());
             throw e;
         }
     }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.portico.deeplink.token.UserIdentity;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.settings.Settings;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -61,6 +62,9 @@ public class DataTiles {
     static final int BREAKER_WINDOW = 8;
     private static final TypeLiteral<List<TileItem>> ITEMS = new TypeLiteral<>() {
     };
+
+    @Inject
+    PorticoMetrics metrics;
 
     @Inject
     DataTileFetcher fetcher;
@@ -102,6 +106,7 @@ public class DataTiles {
         openCircuitMillis = Settings.number(config, "portico.tiles.open-circuit-millis", 30_000, 100, 3_600_000);
         breakers = Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(10_000).build();
         cache = new TileCache(this::fetch, freshFor, staleFor, maxEntries, Ticker.systemTicker(), executor);
+        metrics.cache("tiles", cache.view());
     }
 
     /** The fetch through the app's circuit breaker, noting whether the app is {@link #down}. */
@@ -113,11 +118,22 @@ public class DataTiles {
             return items;
         } catch (TimeoutException e) {
             down.add(app);
+            metrics.tileFetchFailure("timeout");
             throw e;
         } catch (TileUnavailableException e) {
             if (e.isAppDown()) {
                 down.add(app);
             }
+            metrics.tileFetchFailure(e.isAppDown() ? "app_down" : "bad_answer");
+            throw e;
+        } catch (CircuitBreakerOpenException e) {
+            metrics.tileFetchFailure("circuit_open");
+            throw e;
+        } catch (BulkheadException e) {
+            metrics.tileFetchFailure("busy");
+            throw e;
+        } catch (RuntimeException e) {
+            metrics.tileFetchFailure(PorticoMetrics.OTHER);
             throw e;
         }
     }

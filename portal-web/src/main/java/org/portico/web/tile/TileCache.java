@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -42,7 +43,13 @@ final class TileCache {
                 .refreshAfterWrite(freshFor)
                 .expireAfterWrite(freshFor.plus(staleFor))
                 .maximumSize(maxEntries)
+                .recordStats()
                 .buildAsync(load);
+    }
+
+    /** The answers as a synchronous view, for their statistics ({@code recordStats}). */
+    Cache<TileRequest, List<TileItem>> view() {
+        return answers.synchronous();
     }
 
     /**

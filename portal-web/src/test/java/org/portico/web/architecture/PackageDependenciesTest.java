@@ -34,7 +34,7 @@ class PackageDependenciesTest {
      * {@link #JSON}.
      */
     private static final List<String> LEAVES = List.of(I18N, WEB + ".settings", WEB + ".database", WEB + ".problem",
-            WEB + ".json", WEB + ".concurrent", WEB + ".csv");
+            WEB + ".json", WEB + ".concurrent", WEB + ".csv", WEB + ".metrics");
 
     private static JavaClasses classes;
 

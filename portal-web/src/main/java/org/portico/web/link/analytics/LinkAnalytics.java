@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.portico.web.concurrent.BatchingWriter;
 import org.portico.web.link.LinkResolved;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.settings.Settings;
@@ -59,6 +60,9 @@ public class LinkAnalytics {
     @Inject
     LinkEventStore store;
 
+    @Inject
+    PorticoMetrics metrics;
+
     private BatchingWriter<LinkResolved> writer;
 
     @PostConstruct
@@ -85,6 +89,7 @@ public class LinkAnalytics {
 
     /** Queues one resolution; returns at once (see the class comment for when it does not). Never throws. */
     void record(@Observes LinkResolved event) {
+        metrics.linkHop(event.outcome().code());
         writer.submit(event);
     }
 

@@ -25,6 +25,7 @@ import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.i18n.Texts;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.security.LoginThrottle;
 import org.portico.web.security.PasswordCheckSlots;
@@ -49,6 +50,8 @@ public class LoginBacking {
     static final String THROTTLED = "locked after too many failed attempts";
     /** … or every password check slot was taken. */
     static final String BUSY = "too many logins at once";
+    /** The login form's tag in portico_logins_total. */
+    private static final String METHOD = "password";
 
     @NotBlank(message = "{login.username.required}")
     @Size(max = 64, message = "{login.username.tooLong}")
@@ -78,6 +81,9 @@ public class LoginBacking {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PorticoMetrics metrics;
+
     /** Someone already logged in who opens the login page goes home (or where ?continue= says). */
     public void redirectIfLoggedIn() throws IOException {
         if (currentUser.isLoggedIn()) {
@@ -96,6 +102,7 @@ public class LoginBacking {
         LoginThrottle.Attempt attempt = throttle.tryAttempt(user, address);
         if (attempt instanceof LoginThrottle.Refused refused) {
             audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, THROTTLED);
+            metrics.login(METHOD, "throttled");
             error("login.error.throttled", humanize(refused.waitFor(), Faces.getLocale()));
             return;
         }
@@ -103,6 +110,7 @@ public class LoginBacking {
         try {
             if (!passwordChecks.tryAcquire()) {
                 audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, BUSY);
+                metrics.login(METHOD, "busy");
                 error("login.error.busy");
                 return;
             }
@@ -135,16 +143,19 @@ public class LoginBacking {
                 // LoginToContinue redirects to the page that asked for the login.
                 permit.succeeded();
                 audit.recordAs(user, AuditAction.LOGIN, "user:" + user, AuditOutcome.SUCCESS, null);
+                metrics.login(METHOD, "success");
                 faces.responseComplete();
             }
             case SUCCESS -> {
                 permit.succeeded();
                 audit.recordAs(user, AuditAction.LOGIN, "user:" + user, AuditOutcome.SUCCESS, null);
+                metrics.login(METHOD, "success");
                 external.redirect(external.getRequestContextPath() + localTarget());
             }
             default -> {
                 permit.failed();
                 audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + user, AuditOutcome.REFUSED, WRONG_PASSWORD);
+                metrics.login(METHOD, "wrong_password");
                 LOG.info(() -> "Failed login for '" + forLog(user) + "' from " + address);
                 error("login.error.wrongPassword");
             }

@@ -1,0 +1,157 @@
+package org.portico.web.metrics;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Portico's own meters, in the {@link MeterRegistry} of WildFly's micrometer subsystem, which serves them in Prometheus
+ * format on the management interface ({@code /metrics}). Every name starts with {@code portico.} (Prometheus:
+ * {@code portico_…}); tag values come from small fixed sets, never from what a user typed (a value outside its set is
+ * counted as {@code other}). The names and what to watch: {@code src/docs/operations.md}, "Metrics".
+ *
+ * <p>A leaf: it knows no other package of Portico's; the features call it where their outcome is decided. Meters are
+ * removed again when the application stops, so an undeployed Portico leaves nothing behind in the server's registry.
+ * Thread-safe.
+ */
+@ApplicationScoped
+public class PorticoMetrics {
+
+    /** Tag values are lower-case words of at most 32 characters: anything else is {@link #OTHER}. */
+    private static final Pattern TAG_VALUE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    /** The tag value for anything outside the expected set. */
+    public static final String OTHER = "other";
+
+    /** OAuth error codes a token request can end with (RFC 6749 5.2, RFC 8693 2.2.2); others count as {@link #OTHER}. */
+    static final Set<String> OAUTH_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
+            "unauthorized_client", "unsupported_grant_type", "invalid_scope", "invalid_target", "server_error",
+            "temporarily_unavailable");
+
+    private final List<Meter> registered = new CopyOnWriteArrayList<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    @Inject
+    MeterRegistry registry;
+
+    /** For CDI. */
+    protected PorticoMetrics() {
+    }
+
+    /** With a registry of the caller's (tests: {@code SimpleMeterRegistry}). */
+    public PorticoMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One deep-link hop resolved, with its outcome's code ({@code ok}, {@code expired}, …). */
+    public void linkHop(String outcome) {
+        counter("portico.link.hops", "Deep-link hops resolved, by outcome", "outcome", outcome).increment();
+    }
+
+    /** An RFC 8693 token exchange answered: {@code granted}, or the OAuth error code it was refused with. */
+    public void tokenExchange(String outcome) {
+        String bounded = "granted".equals(outcome) || OAUTH_ERRORS.contains(outcome) ? outcome : OTHER;
+        counter("portico.token.exchanges", "Token exchanges at /oauth2/token, by outcome", "outcome", bounded)
+                .increment();
+    }
+
+    /**
+     * A login attempt ended.
+     *
+     * @param method  {@code password} (the login form) or {@code oidc}
+     * @param outcome {@code success}, or why it failed: {@code wrong_password}, {@code throttled}, {@code busy}, …
+     */
+    public void login(String method, String outcome) {
+        counter("portico.logins", "Login attempts, by method and outcome", "method", method, "outcome", outcome)
+                .increment();
+    }
+
+    /** A data tile's fetch from its app failed ({@code timeout}, {@code app_down}, {@code circuit_open}, …). */
+    public void tileFetchFailure(String reason) {
+        counter("portico.tile.fetch.failures", "Data tile fetches that failed, by reason", "reason", reason)
+                .increment();
+    }
+
+    /**
+     * Publishes a Caffeine cache's statistics under {@code cache=name}: requests by result (hit, miss), evictions and
+     * size. The cache must be built with {@code recordStats()}; the hit ratio is hits / (hits + misses).
+     *
+     * @param name a fixed name such as {@code routes}: one per cache, not per entry
+     */
+    public void cache(String name, Cache<?, ?> cache) {
+        String bounded = bounded(name);
+        add(FunctionCounter.builder("portico.cache.requests", cache, c -> c.stats().hitCount())
+                .description("Cache lookups, by cache and result").tags("cache", bounded, "result", "hit")
+                .register(registry));
+        add(FunctionCounter.builder("portico.cache.requests", cache, c -> c.stats().missCount())
+                .description("Cache lookups, by cache and result").tags("cache", bounded, "result", "miss")
+                .register(registry));
+        add(FunctionCounter.builder("portico.cache.evictions", cache, c -> c.stats().evictionCount())
+                .description("Entries evicted for size or expiry, by cache").tags("cache", bounded)
+                .register(registry));
+        add(Gauge.builder("portico.cache.size", cache, Cache::estimatedSize)
+                .description("Entries in the cache (estimate), by cache").tags("cache", bounded).register(registry));
+    }
+
+    /**
+     * A gauge read at every scrape from {@code value}, which must answer at once from memory (scrapes run on the
+     * management interface's threads, outside the application's transactions and contexts).
+     */
+    public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+        for (int i = 1; i < tags.length; i += 2) {
+            tags[i] = bounded(tags[i]);
+        }
+        add(Gauge.builder(name, value).description(description).tags(tags).strongReference(true).register(registry));
+    }
+
+    /** The counter of that name and tags, built once: the callers are on hot paths (a token exchange, a hop). */
+    private Counter counter(String name, String description, String... tags) {
+        for (int i = 1; i < tags.length; i += 2) {
+            tags[i] = bounded(tags[i]);
+        }
+        return counters.computeIfAbsent(name + String.join("\u0000", tags), key -> {
+            Counter counter = Counter.builder(name).description(description).tags(tags).register(registry);
+            registered.add(counter);
+            return counter;
+        });
+    }
+
+    private void add(Meter meter) {
+        registered.add(meter);
+    }
+
+    static String bounded(String value) {
+        if (value == null) {
+            return OTHER;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        return TAG_VALUE.matcher(lower).matches() ? lower : OTHER;
+    }
+
+    /** Takes Portico's meters out of the server's registry: the next deployment starts them anew. */
+    @PreDestroy
+    void removeAll() {
+        for (Meter meter : registered) {
+            registry.remove(meter);
+        }
+        registered.clear();
+        counters.clear();
+    }
+}
