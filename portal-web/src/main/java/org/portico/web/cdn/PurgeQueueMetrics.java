@@ -47,8 +47,7 @@ public class PurgeQueueMetrics {
 
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 70) @Initialized(ApplicationScoped.class) Object event) {
         for (PurgeState state : PurgeState.values()) {
-            metrics.gauge("portico.cdn.purges", "CDN purges in the queue, by state",
-                    () -> counts.get().getOrDefault(state, -1L), "state", state.name());
+            metrics.gauge("portico.cdn.purges", () -> counts.get().getOrDefault(state, -1L), "state", state.name());
         }
         job = PeriodicJob.start("purge-queue-metrics", scheduler, Duration.ZERO, REFRESH, this::count);
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
@@ -16,16 +17,20 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 
 /**
  * Portico's own meters, in the {@link MeterRegistry} of WildFly's micrometer subsystem, which serves them in Prometheus
  * format on the management interface ({@code /metrics}). Every name starts with {@code portico.} (Prometheus:
  * {@code portico_…}); tag values come from small fixed sets, never from what a user typed (a value outside its set is
  * counted as {@code other}). The names and what to watch: {@code src/docs/operations.md}, "Metrics".
+ *
+ * <p>Only the registry methods that name a meter directly ({@code counter(name, tags)}, {@code gauge(…)},
+ * {@code more().counter(…)}) are used, never the meter builders: WildFly 39 hands a deployment an
+ * {@code ApplicationRegistry} that forwards just those to the exported registry; a meter registered through a builder
+ * stays in that wrapper and is never scraped.
  *
  * <p>A leaf: it knows no other package of Portico's; the features call it where their outcome is decided. Meters are
  * removed again when the application stops, so an undeployed Portico leaves nothing behind in the server's registry.
@@ -47,6 +52,11 @@ public class PorticoMetrics {
 
     private final List<Meter> registered = new CopyOnWriteArrayList<>();
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final List<Gauged> gauges = new CopyOnWriteArrayList<>();
+    private final List<Object> gaugeObjects = new CopyOnWriteArrayList<>();
+
+    private record Gauged(String name, Tags tags) {
+    }
 
     @Inject
     MeterRegistry registry;
@@ -62,13 +72,13 @@ public class PorticoMetrics {
 
     /** One deep-link hop resolved, with its outcome's code ({@code ok}, {@code expired}, …). */
     public void linkHop(String outcome) {
-        counter("portico.link.hops", "Deep-link hops resolved, by outcome", "outcome", outcome).increment();
+        counter("portico.link.hops", "outcome", outcome).increment();
     }
 
     /** An RFC 8693 token exchange answered: {@code granted}, or the OAuth error code it was refused with. */
     public void tokenExchange(String outcome) {
         String bounded = "granted".equals(outcome) || OAUTH_ERRORS.contains(outcome) ? outcome : OTHER;
-        counter("portico.token.exchanges", "Token exchanges at /oauth2/token, by outcome", "outcome", bounded)
+        counter("portico.token.exchanges", "outcome", bounded)
                 .increment();
     }
 
@@ -79,13 +89,13 @@ public class PorticoMetrics {
      * @param outcome {@code success}, or why it failed: {@code wrong_password}, {@code throttled}, {@code busy}, …
      */
     public void login(String method, String outcome) {
-        counter("portico.logins", "Login attempts, by method and outcome", "method", method, "outcome", outcome)
+        counter("portico.logins", "method", method, "outcome", outcome)
                 .increment();
     }
 
     /** A data tile's fetch from its app failed ({@code timeout}, {@code app_down}, {@code circuit_open}, …). */
     public void tileFetchFailure(String reason) {
-        counter("portico.tile.fetch.failures", "Data tile fetches that failed, by reason", "reason", reason)
+        counter("portico.tile.fetch.failures", "reason", reason)
                 .increment();
     }
 
@@ -96,38 +106,40 @@ public class PorticoMetrics {
      * @param name a fixed name such as {@code routes}: one per cache, not per entry
      */
     public void cache(String name, Cache<?, ?> cache) {
-        String bounded = bounded(name);
-        add(FunctionCounter.builder("portico.cache.requests", cache, c -> c.stats().hitCount())
-                .description("Cache lookups, by cache and result").tags("cache", bounded, "result", "hit")
-                .register(registry));
-        add(FunctionCounter.builder("portico.cache.requests", cache, c -> c.stats().missCount())
-                .description("Cache lookups, by cache and result").tags("cache", bounded, "result", "miss")
-                .register(registry));
-        add(FunctionCounter.builder("portico.cache.evictions", cache, c -> c.stats().evictionCount())
-                .description("Entries evicted for size or expiry, by cache").tags("cache", bounded)
-                .register(registry));
-        add(Gauge.builder("portico.cache.size", cache, Cache::estimatedSize)
-                .description("Entries in the cache (estimate), by cache").tags("cache", bounded).register(registry));
+        Tags tags = Tags.of("cache", bounded(name));
+        add(registry.more().counter("portico.cache.requests", tags.and("result", "hit"), cache,
+                c -> c.stats().hitCount()));
+        add(registry.more().counter("portico.cache.requests", tags.and("result", "miss"), cache,
+                c -> c.stats().missCount()));
+        add(registry.more().counter("portico.cache.evictions", tags, cache, c -> c.stats().evictionCount()));
+        gauge("portico.cache.size", tags, cache, Cache::estimatedSize);
     }
 
     /**
      * A gauge read at every scrape from {@code value}, which must answer at once from memory (scrapes run on the
      * management interface's threads, outside the application's transactions and contexts).
      */
-    public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+    public void gauge(String name, Supplier<Number> value, String... tags) {
         for (int i = 1; i < tags.length; i += 2) {
             tags[i] = bounded(tags[i]);
         }
-        add(Gauge.builder(name, value).description(description).tags(tags).strongReference(true).register(registry));
+        gauge(name, Tags.of(tags), value, supplier -> supplier.get().doubleValue());
+    }
+
+    /** Gauges hold their object weakly: {@link #gaugeObjects} keeps it until the application stops. */
+    private <T> void gauge(String name, Tags tags, T object, ToDoubleFunction<T> value) {
+        gaugeObjects.add(object);
+        registry.gauge(name, tags, object, value);
+        gauges.add(new Gauged(name, tags));
     }
 
     /** The counter of that name and tags, built once: the callers are on hot paths (a token exchange, a hop). */
-    private Counter counter(String name, String description, String... tags) {
+    private Counter counter(String name, String... tags) {
         for (int i = 1; i < tags.length; i += 2) {
             tags[i] = bounded(tags[i]);
         }
         return counters.computeIfAbsent(name + String.join("\u0000", tags), key -> {
-            Counter counter = Counter.builder(name).description(description).tags(tags).register(registry);
+            Counter counter = registry.counter(name, tags);
             registered.add(counter);
             return counter;
         });
@@ -151,7 +163,12 @@ public class PorticoMetrics {
         for (Meter meter : registered) {
             registry.remove(meter);
         }
+        for (Gauged gauge : gauges) {
+            registry.find(gauge.name()).tags(gauge.tags()).meters().forEach(registry::remove);
+        }
         registered.clear();
         counters.clear();
+        gauges.clear();
+        gaugeObjects.clear();
     }
 }

@@ -79,7 +79,7 @@ class PorticoMetricsTest {
     @Test
     void gaugesReadTheirSupplierAtEachScrape() {
         long[] value = {3};
-        metrics.gauge("portico.cdn.purges", "test", () -> value[0], "state", "FAILED");
+        metrics.gauge("portico.cdn.purges", () -> value[0], "state", "FAILED");
         value[0] = 5;
         assertEquals(5, registry.get("portico.cdn.purges").tags("state", "failed").gauge().value());
     }
@@ -89,7 +89,7 @@ class PorticoMetricsTest {
     void stoppingRemovesEveryMeter() {
         metrics.linkHop("ok");
         metrics.cache("apps", Caffeine.newBuilder().recordStats().build());
-        metrics.gauge("portico.cdn.purges", "test", () -> 1, "state", "pending");
+        metrics.gauge("portico.cdn.purges", () -> 1, "state", "pending");
         metrics.removeAll();
         assertAll(
                 () -> assertEquals(0, registry.getMeters().size()),
