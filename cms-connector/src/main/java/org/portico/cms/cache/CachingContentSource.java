@@ -13,6 +13,7 @@ import java.util.concurrent.ForkJoinPool;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -77,6 +78,7 @@ public final class CachingContentSource implements ContentSource {
                 .refreshAfterWrite(builder.freshFor)
                 .expireAfterWrite(builder.freshFor.plus(builder.staleWhileRevalidate))
                 .maximumSize(builder.maximumSize)
+                .recordStats()
                 .build(new CacheLoader<>() {
                     @Override
                     public Answer load(Request request) {
@@ -131,6 +133,19 @@ public final class CachingContentSource implements ContentSource {
     /** Forgets the cached answers for {@code key} in every locale (e.g. on publish); last good answers stay. */
     public void invalidate(ContentKind kind, String key) {
         answers.asMap().keySet().removeIf(request -> request.kind() == kind && request.key().equals(key));
+    }
+
+    /**
+     * Hits, misses and evictions of the cached answers since the start (not of the last good answers kept for
+     * errors), for the operator's metrics. Thread-safe; a snapshot.
+     */
+    public CacheStats stats() {
+        return answers.stats();
+    }
+
+    /** How many answers are cached now (an estimate). */
+    public long size() {
+        return answers.estimatedSize();
     }
 
     /** Forgets every cached answer; last good answers stay. */

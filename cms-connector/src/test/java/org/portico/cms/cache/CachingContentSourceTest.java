@@ -66,6 +66,18 @@ class CachingContentSourceTest {
                 () -> assertEquals(List.of("welcome|en"), cms.asked));
     }
 
+    /** The operator's hit ratio: the second read of a fresh answer is a hit, the first a miss. */
+    @Test
+    void statisticsCountHitsAndMissesOfTheAnswers() {
+        cms.publish("welcome", Locale.ENGLISH, "<p>v1</p>");
+        welcome(Locale.ENGLISH);
+        welcome(Locale.ENGLISH);
+        assertAll(
+                () -> assertEquals(1, cache.stats().missCount()),
+                () -> assertEquals(1, cache.stats().hitCount()),
+                () -> assertEquals(1, cache.size()));
+    }
+
     @Test
     void staleAnswerIsServedWhileItIsReloadedInTheBackground() {
         Queue<Runnable> background = new ConcurrentLinkedQueue<>();

@@ -24,6 +24,7 @@ import org.portico.cms.sanitize.SanitizingContentSource;
 import org.portico.cms.spi.ContentSource;
 import org.portico.web.cms.BuiltInContentSource;
 import org.portico.web.cms.CmsCacheSettings;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.settings.PorticoIssuer;
 
 /**
@@ -57,10 +58,13 @@ public class CmsProducer {
     @Produces
     @Singleton
     @Typed(CachingContentSource.class)
-    CachingContentSource cmsCache(BuiltInContentSource store, HtmlSanitizer sanitizer, Clock clock) {
-        CachingContentSource.Builder cache = CachingContentSource.builder(new SanitizingContentSource(store, sanitizer));
-        CmsCacheSettings.read(config).applyTo(cache);
-        return cache.clock(clock).executor(backgroundExecutor()).build();
+    CachingContentSource cmsCache(BuiltInContentSource store, HtmlSanitizer sanitizer, Clock clock,
+                                  PorticoMetrics metrics) {
+        CachingContentSource.Builder builder = CachingContentSource.builder(new SanitizingContentSource(store, sanitizer));
+        CmsCacheSettings.read(config).applyTo(builder);
+        CachingContentSource cache = builder.clock(clock).executor(backgroundExecutor()).build();
+        metrics.cache("cms", cache::stats, cache::size);
+        return cache;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
@@ -106,13 +108,26 @@ public class PorticoMetrics {
      * @param name a fixed name such as {@code routes}: one per cache, not per entry
      */
     public void cache(String name, Cache<?, ?> cache) {
+        cache(name, cache::stats, cache::estimatedSize);
+    }
+
+    /**
+     * As {@link #cache(String, Cache)}, for a cache that a pure module keeps to itself and shows only through its
+     * statistics and size.
+     */
+    public void cache(String name, Supplier<CacheStats> stats, LongSupplier size) {
         Tags tags = Tags.of("cache", bounded(name));
-        add(registry.more().counter("portico.cache.requests", tags.and("result", "hit"), cache,
-                c -> c.stats().hitCount()));
-        add(registry.more().counter("portico.cache.requests", tags.and("result", "miss"), cache,
-                c -> c.stats().missCount()));
-        add(registry.more().counter("portico.cache.evictions", tags, cache, c -> c.stats().evictionCount()));
-        gauge("portico.cache.size", tags, cache, Cache::estimatedSize);
+        CacheSource source = new CacheSource(stats, size);
+        gaugeObjects.add(source); // meters hold their object weakly
+        add(registry.more().counter("portico.cache.requests", tags.and("result", "hit"), source,
+                s -> s.stats().get().hitCount()));
+        add(registry.more().counter("portico.cache.requests", tags.and("result", "miss"), source,
+                s -> s.stats().get().missCount()));
+        add(registry.more().counter("portico.cache.evictions", tags, source, s -> s.stats().get().evictionCount()));
+        gauge("portico.cache.size", tags, source, s -> s.size().getAsLong());
+    }
+
+    private record CacheSource(Supplier<CacheStats> stats, LongSupplier size) {
     }
 
     /**

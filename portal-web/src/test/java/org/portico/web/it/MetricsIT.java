@@ -59,6 +59,23 @@ class MetricsIT extends ApiTestBase {
         return 0;
     }
 
+    /** The purge queue is counted every 10 s off the scrape: on a fresh database the gauges go from -1 to 0. */
+    @Test
+    void thePurgeQueueIsCountedByState() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String text = scrape();
+        while (value(text, "portico_cdn_purges", "state=\"failed\"") != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            text = scrape();
+        }
+        String last = text;
+        assertAll(
+                () -> assertTrue(has(last, "portico_cdn_purges", "state=\"failed\""), "the failed purges' gauge"),
+                () -> assertEquals(0, value(last, "portico_cdn_purges", "state=\"failed\"")),
+                () -> assertTrue(value(last, "portico_cdn_purges", "state=\"pending\"") >= 0),
+                () -> assertTrue(has(last, "portico_cdn_purges", "state=\"in_flight\""), "in flight"));
+    }
+
     private static boolean has(String text, String name, String label) {
         return Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\} \\S+$")
                 .matcher(text).find();
@@ -114,7 +131,7 @@ class MetricsIT extends ApiTestBase {
                         "route cache hits"),
                 () -> assertTrue(has(text, "portico_cache_requests_total", "cache=\"apps\""), "apps cache"),
                 () -> assertTrue(has(text, "portico_cache_size", "cache=\"media\""), "media cache"),
-                () -> assertTrue(has(text, "portico_cdn_purges", "state=\"failed\""), "purge queue"),
+                () -> assertTrue(has(text, "portico_cache_requests_total", "cache=\"cms\""), "CMS content cache"),
                 () -> assertTrue(has(text, "jvm_memory_used_bytes", "area=\"heap\""), "the JVM's heap"));
     }
 }
