@@ -39,6 +39,7 @@ import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.problem.Problems;
 import org.portico.web.user.Role;
@@ -104,6 +105,9 @@ public class LinkServlet extends HttpServlet {
 
     @Inject
     transient AuditLog audit;
+
+    @Inject
+    transient PorticoMetrics metrics;
 
     @Inject
     transient RevocationList revocations;
@@ -347,9 +351,11 @@ public class LinkServlet extends HttpServlet {
                 withParams().newAuthentication(true).credential(credential));
         if (status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null) {
             audit.recordAs(request.getUserPrincipal().getName(), AuditAction.LOGIN, target, AuditOutcome.SUCCESS, detail);
+            metrics.login("signed_link", "success");
             return true;
         }
         audit.recordAs(null, AuditAction.LOGIN_FAILED, target, AuditOutcome.REFUSED, detail + ": " + status);
+        metrics.login("signed_link", "refused");
         return false;
     }
 

@@ -12,6 +12,7 @@ import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.security.SignedLinkCredential;
 import org.portico.web.security.SignedLinkIdentityStore;
 
@@ -33,12 +34,16 @@ public class LinkSignOnUsers implements SignOnUsers {
     @Inject
     AuditLog audit;
 
+    @Inject
+    PorticoMetrics metrics;
+
     @Override
     public Optional<UserIdentity> find(InboundLink link) {
         CredentialValidationResult result = store.validate(new SignedLinkCredential(link));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             audit.recordAs(null, AuditAction.LOGIN_FAILED, "user:" + link.subject(), AuditOutcome.REFUSED,
                     "signed link from app " + link.app().id() + ": no enabled local user");
+            metrics.login("signed_link", "no_user");
             return Optional.empty();
         }
         return Optional.of(users.identity(result.getCallerPrincipal().getName(), result.getCallerGroups()));

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.settings.PorticoIssuer;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
@@ -44,6 +45,8 @@ public class OidcLoginServlet extends HttpServlet {
     public static final String START_PATH = "/login/oidc";
     static final String HOME = "/home.xhtml";
     private static final RedirectGuard LOCAL_ONLY = RedirectGuard.localOnly();
+    /** This login's tag in portico_logins_total. */
+    private static final String METHOD = "oidc";
 
     @Inject
     transient OidcSettings settings;
@@ -62,6 +65,9 @@ public class OidcLoginServlet extends HttpServlet {
 
     @Inject
     transient PorticoIssuer portico;
+
+    @Inject
+    transient PorticoMetrics metrics;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -134,8 +140,12 @@ public class OidcLoginServlet extends HttpServlet {
         switch (status) {
             case SEND_CONTINUE -> {
                 // LoginToContinue has redirected to the page that asked for the login.
+                metrics.login(METHOD, "success");
             }
-            case SUCCESS -> redirectLocal(request, response, continueTo.orElse(HOME));
+            case SUCCESS -> {
+                metrics.login(METHOD, "success");
+                redirectLocal(request, response, continueTo.orElse(HOME));
+            }
             default -> toLoginPage(request, response, credential.failure(), continueTo);
         }
     }
@@ -145,8 +155,10 @@ public class OidcLoginServlet extends HttpServlet {
         response.sendRedirect(request.getContextPath() + path);
     }
 
-    private static void toLoginPage(HttpServletRequest request, HttpServletResponse response, OidcFailure failure,
-                                    Optional<String> continueTo) throws IOException {
+    /** Every failed OpenID Connect login ends here: counted, then back to the login page with its message. */
+    private void toLoginPage(HttpServletRequest request, HttpServletResponse response, OidcFailure failure,
+                             Optional<String> continueTo) throws IOException {
+        metrics.login(METHOD, failure.code().replace('-', '_'));
         String query = "?oidc=" + failure.code() + continueTo
                 .map(path -> "&continue=" + URLEncoder.encode(path, StandardCharsets.UTF_8))
                 .orElse("");
