@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ public class ProxyExtension implements ServletExtension {
 
     private static final String APPS = "/apps/";
     private static final String HOP = "_portico/hop";
+    private static final String LANDED = "_portico/landed";
     private static final int MAX_HOP_BODY = 1024;
     private static final HttpString FORWARDED = HttpString.tryFromString("Forwarded");
     private static final HttpString CSP = HttpString.tryFromString("Content-Security-Policy");
@@ -139,6 +141,10 @@ public class ProxyExtension implements ServletExtension {
                 hop(app);
                 return;
             }
+            if (rest.startsWith(LANDED + "?") || rest.equals(LANDED)) {
+                landed(app);
+                return;
+            }
             proxy(app, rest);
         }
 
@@ -192,10 +198,26 @@ public class ProxyExtension implements ServletExtension {
                 return;
             }
             Opened opened = gateway.sessions().open(hop.get());
-            exchange.getResponseHeaders().add(Headers.SET_COOKIE, ProxyHeaders.COOKIE + "=" + opened.cookieValue()
-                    + "; Path=" + ProxyOrigins.prefix(app.id()) + "; Max-Age=" + opened.maxAge().toSeconds()
-                    + "; HttpOnly; SameSite=Lax" + (exchange.getRequestScheme().equals("https") ? "; Secure" : ""));
-            redirect(ProxyOrigins.prefix(app.id()) + hop.get().target());
+            exchange.getResponseHeaders().add(Headers.SET_COOKIE, ProxyHeaders.sessionCookie(opened.cookieValue(),
+                    ProxyOrigins.prefix(app.id()), opened.maxAge(), exchange.getRequestScheme(),
+                    exchange.getHostName()));
+            // Via the landing check, not straight to the target: a browser that refused the cookie (an embedded
+            // frame where third-party cookies are blocked) would otherwise hop in a loop.
+            redirect(ProxyOrigins.prefix(app.id()) + LANDED + "?to="
+                    + URLEncoder.encode(hop.get().target(), StandardCharsets.UTF_8));
+        }
+
+        /** After the hop: on to the target when the browser kept the cookie, else a page that says so. */
+        private void landed(ProxiedApp app) {
+            String target = Optional.ofNullable(exchange.getQueryParameters().get("to"))
+                    .map(values -> values.peekFirst()).orElse("");
+            boolean kept = ProxyHeaders.proxyCookie(joined(exchange.getRequestHeaders().get(Headers.COOKIE)))
+                    .flatMap(value -> gateway.sessions().find(value, app.id())).isPresent();
+            if (!kept || target.startsWith("/") || target.contains("\\") || target.length() > ProxySessions.MAX_TARGET) {
+                page(403, ProxyPages.cookieRefused(app.registration().name(), porticoUrl));
+                return;
+            }
+            redirect(ProxyOrigins.prefix(app.id()) + target);
         }
 
         private static Optional<String> ticket(String form) {
@@ -226,6 +248,14 @@ public class ProxyExtension implements ServletExtension {
                 }
                 return;
             }
+            boolean webSocket = ProxyHeaders.isWebSocketUpgrade(headers.getFirst(Headers.UPGRADE),
+                    headers.getFirst(Headers.CONNECTION));
+            // A WebSocket handshake is a GET that no CORS rule guards: another site's page could open one with the
+            // user's cookie and read every message. So it must come from the app's own origin, like a POST.
+            if ((!safeMethod() || webSocket) && !sameOrigin(app)) {
+                page(403, ProxyPages.crossSite(porticoUrl));
+                return;
+            }
             long max = gateway.settings().maxBody();
             if (exchange.getRequestContentLength() > max) {
                 exchange.setPersistent(false);
@@ -253,6 +283,28 @@ public class ProxyExtension implements ServletExtension {
             // Undertow's handler passes on what follows the resolved path: /apps/{id}/x → {upstream}/x.
             exchange.setResolvedPath(APPS + app.id());
             app.handler().handleRequest(exchange);
+        }
+
+        private boolean safeMethod() {
+            HttpString method = exchange.getRequestMethod();
+            return method.equals(Methods.GET) || method.equals(Methods.HEAD) || method.equals(Methods.OPTIONS);
+        }
+
+        /**
+         * Whether an unsafe request comes from the app's own pages: {@code Origin} is the app's proxy origin, or it is
+         * absent or {@code null} with {@code Sec-Fetch-Site: same-origin}. Another site's form or script cannot act as
+         * the user through the proxy.
+         */
+        private boolean sameOrigin(ProxiedApp app) {
+            String own = gateway.origins().orElseThrow().origin(app.id());
+            String origin = exchange.getRequestHeaders().getFirst(Headers.ORIGIN);
+            String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+            if (origin != null && !origin.equals("null")) {
+                return origin.equals(own);
+            }
+            // No Origin, or the opaque "null" of a page with Referrer-Policy: no-referrer: the browser's
+            // Sec-Fetch-Site decides; a client without either is no browser and carries no cookie of ours unless given.
+            return site == null ? origin == null : site.equals("same-origin");
         }
 
         private void prepareRequest(HeaderMap headers, AccessToken token) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.portico.web.language.Languages;
+
 /**
  * What the proxy changes in the headers that pass it, as pure functions of strings (unit-tested; the Undertow handler
  * applies them): which request headers never reach the app, the {@code Cookie} header without Portico's proxy cookie,
@@ -16,6 +18,14 @@ public final class ProxyHeaders {
 
     /** The proxy session's cookie on the proxy origin: a name no app uses; never passed to the app. */
     public static final String COOKIE = "portico-proxy";
+
+    /**
+     * Cookies of Portico's that never reach an app, nor may an app set: the proxy's, Portico's session
+     * ({@code PORTICO_SESSION} in web.xml) and the language ({@code Languages.COOKIE}). Portico's are host-only on
+     * Portico's origin, so a browser never sends them to a proxy origin; they are dropped all the same. An app's own
+     * cookies (its {@code JSESSIONID} too) pass.
+     */
+    static final Set<String> PORTICO_COOKIES = Set.of(COOKIE, "PORTICO_SESSION", Languages.COOKIE);
 
     /**
      * Request headers never passed on: the browser's credentials for Portico (the proxy sets {@code Authorization}
@@ -75,10 +85,7 @@ public final class ProxyHeaders {
                 && List.of(connection.toLowerCase(Locale.ROOT).split(",")).stream().anyMatch(t -> t.strip().equals("upgrade"));
     }
 
-    /**
-     * A {@code Cookie} header without the proxy's own cookie: what the app receives (empty when nothing is left).
-     * Portico's session cookie never comes here: it is host-only on Portico's origin.
-     */
+    /** A {@code Cookie} header without Portico's cookies: what the app receives (empty when nothing is left). */
     public static Optional<String> appCookies(String cookieHeader) {
         if (cookieHeader == null) {
             return Optional.empty();
@@ -88,7 +95,7 @@ public final class ProxyHeaders {
             String trimmed = pair.strip();
             int equals = trimmed.indexOf('=');
             String name = equals < 0 ? trimmed : trimmed.substring(0, equals).strip();
-            if (!trimmed.isEmpty() && !name.equals(COOKIE)) {
+            if (!trimmed.isEmpty() && !PORTICO_COOKIES.contains(name)) {
                 kept.add(trimmed);
             }
         }
@@ -107,6 +114,21 @@ public final class ProxyHeaders {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The proxy session's {@code Set-Cookie}: HttpOnly, on the app's path. Where the browser accepts {@code Secure}
+     * (https, or a {@code localhost} name, which browsers treat as secure) it is {@code SameSite=None; Secure;
+     * Partitioned}, so an app pane on Portico's pages (an embedded, cross-site frame) keeps it in a jar of its own
+     * (CHIPS); elsewhere {@code SameSite=Lax}, and panes of proxied apps need https. Unsafe requests are checked for
+     * their origin by the proxy either way.
+     */
+    public static String sessionCookie(String value, String path, java.time.Duration maxAge, String scheme,
+                                       String host) {
+        String name = host == null ? "" : host.toLowerCase(Locale.ROOT);
+        boolean secure = scheme.equals("https") || name.equals("localhost") || name.endsWith(".localhost");
+        return COOKIE + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly"
+                + (secure ? "; Secure; SameSite=None; Partitioned" : "; SameSite=Lax");
     }
 
     /**
@@ -161,7 +183,7 @@ public final class ProxyHeaders {
     /**
      * The app's {@code Set-Cookie} scoped to the app: no {@code Domain} (host-only on the proxy origin), a
      * {@code Path} under {@code /apps/{id}/} (the app's path moved there when it was under the upstream, else the
-     * prefix itself). Empty, so the cookie is dropped, for a cookie named like the proxy's own or with a
+     * prefix itself). Empty, so the cookie is dropped, for a cookie named like one of Portico's or with a
      * {@code __Host-} prefix (which demands {@code Path=/}).
      *
      * @param upstream the app's upstream URL without trailing slash
@@ -172,7 +194,7 @@ public final class ProxyHeaders {
         String pair = parts[0].strip();
         int equals = pair.indexOf('=');
         String name = equals < 0 ? pair : pair.substring(0, equals).strip();
-        if (name.isEmpty() || name.equals(COOKIE) || name.startsWith("__Host-")) {
+        if (name.isEmpty() || PORTICO_COOKIES.contains(name) || name.startsWith("__Host-")) {
             return Optional.empty();
         }
         String upstreamPath = pathOf(upstream);

@@ -54,7 +54,9 @@ public class ProxyHopServlet extends HttpServlet {
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; "
                 + "form-action " + origins.get().origin(appId) + "; base-uri 'none'; frame-ancestors 'self'");
         response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // strict-origin, not no-referrer: with no-referrer (or same-origin) the browser sends "Origin: null" on the
+        // cross-origin post, and the hop endpoint demands Portico's origin.
+        response.setHeader("Referrer-Policy", "strict-origin");
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write(ProxyPages.hop(app.get().registration().name(), action, ticket, nonce));
     }

@@ -44,6 +44,16 @@ public final class ProxyPages {
         return page("Your session has ended", "Open the app again from Portico to continue.", porticoUrl);
     }
 
+    public static String cookieRefused(String appName, String porticoUrl) {
+        return page("Your browser did not keep the sign-in for " + appName, "This happens in embedded frames when"
+                + " the browser blocks their cookies. Open " + appName + " in a tab of its own from Portico.", porticoUrl);
+    }
+
+    public static String crossSite(String porticoUrl) {
+        return page("Refused", "This request did not come from the app's own pages, so it was not passed on.",
+                porticoUrl);
+    }
+
     public static String tooLarge(long maxBytes, String porticoUrl) {
         return page("Too much data", "What you sent is larger than the " + (maxBytes / (1024 * 1024))
                 + " MiB this app accepts through Portico.", porticoUrl);
@@ -56,7 +66,7 @@ public final class ProxyPages {
      */
     public static String hop(String appName, String action, String ticket, String nonce) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"referrer\" content=\"no-referrer\">"
+                + "<meta name=\"referrer\" content=\"strict-origin\">"
                 + "<title>Opening " + escape(appName) + " – Portico</title></head><body>"
                 + "<form id=\"hop\" method=\"post\" action=\"" + escape(action) + "\">"
                 + "<input type=\"hidden\" name=\"ticket\" value=\"" + escape(ticket) + "\">"
