@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.proxy.ProxySettings;
 import org.portico.web.app.AppRules;
 import org.portico.web.app.AppService;
 import org.portico.web.app.AppsChanged;
@@ -43,6 +44,10 @@ public class PaneType implements WidgetType {
 
     @Inject
     PorticoIssuer portico;
+
+    /** Where proxied apps are served: a proxied app's pane may show its pages there ({@code /apps/{id}/…}). */
+    @Inject
+    ProxySettings proxy;
 
     /**
      * The frame of each pane's settings, asked on every page view that shows the pane (and by the token endpoint):
@@ -145,11 +150,17 @@ public class PaneType implements WidgetType {
                 read.get().height(), app.get().getId(), app.get().getName()));
     }
 
-    /** The URL, normalised, when it lies under one of the app's base URLs ({@link RedirectGuard}'s rules). */
-    private static Optional<URI> target(RegisteredApp app, String url) {
+    /**
+     * The URL, normalised, when it lies under one of the app's base URLs ({@link RedirectGuard}'s rules) or, for a
+     * proxied app, under its prefix on its proxy origin.
+     */
+    private Optional<URI> target(RegisteredApp app, String url) {
         List<AppBaseUrl> bases = new ArrayList<>();
         for (String base : app.getBaseUrls()) {
             bases.add(AppBaseUrl.parse(base));
+        }
+        if (app.isProxied() && proxy != null) {
+            proxy.origins().ifPresent(origins -> bases.add(AppBaseUrl.parse(origins.url(app.getId(), ""))));
         }
         return new RedirectGuard(bases).findAppTarget(url)
                 .filter(uri -> uri.getScheme() != null && uri.getScheme().matches("https?"));
