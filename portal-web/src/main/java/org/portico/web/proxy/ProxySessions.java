@@ -158,10 +158,19 @@ public class ProxySessions {
         return ended;
     }
 
-    /** Deletes tickets and sessions that ended before {@code before}; how many rows went. */
-    public int deleteEnded(Instant before) {
-        return update("DELETE FROM portico_proxy_hop WHERE expires_at < ?", utc(before))
-                + update("DELETE FROM portico_proxy_session WHERE expires_at < ?", utc(before));
+    /** Deletes up to {@code limit} hop tickets that expired before {@code cutoff} (the retention job); how many went. */
+    public int pruneTickets(Instant cutoff, int limit) {
+        return deleteOldest("portico_proxy_hop", cutoff, limit);
+    }
+
+    /** Deletes up to {@code limit} proxy sessions that ended before {@code cutoff} (the retention job); how many went. */
+    public int pruneSessions(Instant cutoff, int limit) {
+        return deleteOldest("portico_proxy_session", cutoff, limit);
+    }
+
+    private int deleteOldest(String table, Instant cutoff, int limit) {
+        return update("DELETE FROM " + table + " WHERE id_hash IN (SELECT id_hash FROM " + table
+                + " WHERE expires_at < ? ORDER BY expires_at FETCH FIRST ? ROWS ONLY)", utc(cutoff), limit);
     }
 
     private int update(String sql, Object... values) {
