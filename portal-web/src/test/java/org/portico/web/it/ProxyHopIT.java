@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.portico.web.it.ItSupport.json;
 
 /**
  * The hop and the proxy over HTTP, as a browser would speak to them (the proxy origin {@code demo-app.localhost} is
@@ -252,6 +253,30 @@ class ProxyHopIT extends ApiTestBase {
         HttpResponse<String> unknown = get(alice, "/apps/no-such-app/");
 
         assertEquals(404, unknown.statusCode());
+    }
+
+    @Test
+    void anAppIsRegisteredAsProxiedOnlyWithAnUpstreamUnderItsBaseUrls() throws Exception {
+        HttpClient ada = FormLogin.loggedIn(root(), "ada", "portico-demo");
+        String id = "proxied-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String app = "{\"id\":\"" + id + "\",\"name\":\"Proxied\",\"audience\":\"urn:portico-it:" + id + "\","
+                + "\"baseUrls\":[\"https://" + id + ".example/app\"],\"clientAuthentication\":\"client_secret\","
+                + "\"proxied\":true,\"upstreamUrl\":\"%s\"}";
+
+        HttpResponse<String> outside = send(ada, "POST", "/api/admin/apps", app.formatted("https://" + id + ".example/other"));
+        HttpResponse<String> created = send(ada, "POST", "/api/admin/apps", app.formatted("https://" + id + ".example/app/v2"));
+        JsonObject problem = json(outside);
+        JsonObject registered = json(created);
+
+        assertAll(
+                () -> assertEquals(400, outside.statusCode()),
+                () -> assertEquals(PROBLEM, type(outside)),
+                () -> assertEquals("upstreamUrl", problem.getJsonArray("errors").getJsonObject(0).getString("field"),
+                        problem.toString()),
+                () -> assertTrue(problem.toString().contains("under none of the app"), problem.toString()),
+                () -> assertEquals(201, created.statusCode(), created.body()),
+                () -> assertTrue(registered.getBoolean("proxied")),
+                () -> assertEquals("https://" + id + ".example/app/v2", registered.getString("upstreamUrl")));
     }
 
     private static List<String> strings(JsonObject headers, String name) {
