@@ -112,7 +112,8 @@ public class PaneType implements WidgetType {
     @Override
     public Set<String> frameOrigins(JsonObject settings) {
         try {
-            return frame(settings).map(frame -> Set.of(frame.origin())).orElse(Set.of());
+            return frame(settings).map(frame -> proxied(frame) ? Set.of(frame.origin(), portico.origin())
+                    : Set.of(frame.origin())).orElse(Set.of());
         } catch (RuntimeException e) {
             return Set.of();
         }
@@ -164,6 +165,15 @@ public class PaneType implements WidgetType {
         }
         return new RedirectGuard(bases).findAppTarget(url)
                 .filter(uri -> uri.getScheme() != null && uri.getScheme().matches("https?"));
+    }
+
+    /**
+     * Whether the pane shows a proxied app on its proxy origin: its frame passes through Portico's own origin first
+     * (without a proxy session there, the proxy sends the frame to Portico's hop page), so the page must allow both.
+     */
+    private boolean proxied(PaneFrame frame) {
+        return proxy != null && proxy.origins().map(origins -> origins.origin(frame.appId()).equals(frame.origin()))
+                .orElse(false);
     }
 
     /** A frame on Portico's origin that runs scripts and keeps its origin can remove its own sandbox. */
