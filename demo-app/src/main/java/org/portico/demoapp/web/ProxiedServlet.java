@@ -35,6 +35,8 @@ import org.portico.demoapp.verify.PorticoUnavailableException;
  * <li>{@code /proxied/redirect}: a redirect to the second page;</li>
  * <li>{@code /proxied/download?mb=N}: N MiB (1 to 50, default 5) streamed without holding them;</li>
  * <li>{@code /proxied/headers}: the request headers the app received, as JSON (the token's value left out);</li>
+ * <li>{@code POST /proxied/upload}: reads the body as it comes and answers how many bytes it had;</li>
+ * <li>{@code /proxied/slow?seconds=N}: answers after N seconds (1 to 30), to try the proxy's read timeout;</li>
  * <li>{@code /proxied/small}: a small fixed answer without any work, for the benchmark of the proxy's own cost
  * ({@code src/bench/proxy/});</li>
  * <li>{@code /proxied/probe}: a page whose script tries to read Portico's pages and API with the user's Portico
@@ -58,6 +60,8 @@ public class ProxiedServlet extends HttpServlet {
             case "/redirect" -> response.sendRedirect(request.getContextPath() + "/proxied/second");
             case "/probe.js" -> script(response);
             case "/small" -> small(response);
+            case "/slow" -> slow(request, response);
+            case "/upload" -> upload(request, response);
             case "/", "/second", "/form", "/probe" -> page(page, request, response);
             default -> response.sendError(404);
         }
@@ -147,6 +151,43 @@ public class ProxiedServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setContentLength(SMALL.length);
         response.getOutputStream().write(SMALL);
+    }
+
+    private static void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getMethod().equals("POST")) {
+            response.setHeader("Allow", "POST");
+            response.sendError(405);
+            return;
+        }
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (var in = request.getInputStream()) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                bytes += n;
+            }
+        }
+        response.setContentType("application/json");
+        response.getWriter().write("{\"bytes\":" + bytes + "}");
+    }
+
+    private static void slow(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int seconds;
+        try {
+            seconds = Integer.parseInt(Optional.ofNullable(request.getParameter("seconds")).orElse("5"));
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 1 || seconds > 30) {
+            response.sendError(400, "seconds must be a whole number from 1 to 30");
+            return;
+        }
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("Answered after " + seconds + " s");
     }
 
     private static void script(HttpServletResponse response) throws IOException {

@@ -59,6 +59,8 @@ public class ProxyExtension implements ServletExtension {
     private static final String HOP = "_portico/hop";
     private static final String LANDED = "_portico/landed";
     private static final int MAX_HOP_BODY = 1024;
+    /** The largest body of a request to Portico itself: WildFly's default max-post-size, 10 MiB. */
+    static final long PORTICO_MAX_BODY = 10L * 1024 * 1024;
     private static final HttpString FORWARDED = HttpString.tryFromString("Forwarded");
     private static final HttpString CSP = HttpString.tryFromString("Content-Security-Policy");
     private static final HttpString NOSNIFF = HttpString.tryFromString("X-Content-Type-Options");
@@ -84,6 +86,15 @@ public class ProxyExtension implements ServletExtension {
                     .flatMap(origins -> origins.match(exchange.getRequestScheme(), exchange.getHostName(),
                             exchange.getHostPort()));
             if (host.isEmpty()) {
+                // Portico's own request: the listener lets bodies up to 10 GiB through for proxied apps
+                // (configure-proxy-bodies.cli); Portico keeps WildFly's default cap, answered as WildFly did.
+                if (exchange.getRequestContentLength() > PORTICO_MAX_BODY) {
+                    exchange.setPersistent(false);
+                    exchange.setStatusCode(400);
+                    exchange.endExchange();
+                    return;
+                }
+                exchange.setMaxEntitySize(PORTICO_MAX_BODY);
                 next.handleRequest(exchange);
                 return;
             }

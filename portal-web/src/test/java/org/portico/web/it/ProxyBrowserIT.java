@@ -259,4 +259,19 @@ class ProxyBrowserIT extends BrowserTestBase {
                 () -> assertEquals(proxied(""), src),
                 () -> assertEquals("Proxied: Alice End-User (alice)", framed, "the frame shows"));
     }
+
+    /** The ITs' server gives proxied apps 3 s of silence (portico.proxy.read-timeout=PT3S): a slower answer is a 502 page. */
+    @Test
+    void anAppThatTakesTooLongIsA502Page() {
+        loginAs("alice", DEMO_PASSWORD);
+        openThroughPortico("");
+
+        long start = System.nanoTime();
+        browser().get(proxied("slow?seconds=8"));
+        long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+        assertAll(
+                () -> assertEquals("Demo App is not answering", find("h1").getText()),
+                () -> assertTrue(seconds < 8, "gave up after the read timeout, not the app's 8 s: " + seconds + " s"));
+    }
 }

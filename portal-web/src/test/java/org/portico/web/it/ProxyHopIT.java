@@ -279,6 +279,58 @@ class ProxyHopIT extends ApiTestBase {
                 () -> assertEquals("https://" + id + ".example/app/v2", registered.getString("upstreamUrl")));
     }
 
+    /**
+     * A body declared larger than {@code portico.proxy.max-body-mb} (100 MiB by default) is refused before a byte of
+     * it is read: the request goes out with its headers only (a raw socket, as no HTTP client sends a body it lacks).
+     */
+    @Test
+    void aBodyAboveTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        String session = hopAsAlice("");
+
+        String status = statusOfHeadersOnly("POST /apps/demo-app/form", proxyHost(), "Cookie: " + session + "\r\nOrigin: http://"
+                + proxyHost() + "\r\nContent-Type: application/x-www-form-urlencoded", 200L * 1024 * 1024);
+
+        assertTrue(status != null && status.startsWith("HTTP/1.1 413 "), status);
+    }
+
+    /**
+     * Uploads larger than WildFly's default limit of 10 MiB reach the app through the proxy (its own limit is 100 MiB),
+     * while Portico's own pages keep the 10 MiB cap.
+     */
+    @Test
+    void aTwentyMebibyteUploadReachesTheAppButNotPortico() throws Exception {
+        String session = hopAsAlice("");
+        byte[] body = new byte[20 * 1024 * 1024];
+
+        HttpResponse<String> upload = plain.send(proxy("/apps/demo-app/upload").header("Cookie", session)
+                .header("Origin", "http://" + proxyHost()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String toPortico = statusOfHeadersOnly("POST /login.xhtml", "127.0.0.1:" + base.getPort(),
+                "Content-Type: application/x-www-form-urlencoded", body.length);
+
+        assertAll(
+                () -> assertEquals(200, upload.statusCode(), upload.body()),
+                () -> assertEquals("{\"bytes\":" + body.length + "}", upload.body()),
+                () -> assertTrue(toPortico.startsWith("HTTP/1.1 400 "), toPortico));
+    }
+
+    /**
+     * The status line answered to a request sent with its headers only: {@code Content-Length} announces a body that
+     * never comes, as no HTTP client would send (a raw socket).
+     */
+    private String statusOfHeadersOnly(String requestLine, String host, String headers, long contentLength)
+            throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: " + host + "\r\n" + headers
+                    + "\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
     private static List<String> strings(JsonObject headers, String name) {
         return headers.containsKey(name) ? headers.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList() : List.of();
