@@ -100,6 +100,9 @@ public class ProxyGateway {
                 }
             }).build();
 
+    private final Cache<String, Optional<UserIdentity>> users = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(ProxySessions.CACHE_SECONDS)).build();
+
     private final Cache<String, AccessToken> tokens = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfter(new Expiry<String, AccessToken>() {
                 @Override
@@ -212,15 +215,20 @@ public class ProxyGateway {
     }
 
     /**
-     * The user behind a proxy session as Portico's tokens describe them, read from the user store; empty when the
-     * account is gone or disabled.
+     * The user behind a proxy session as Portico's tokens describe them, read from the user store and kept
+     * {@value ProxySessions#CACHE_SECONDS} s (like the sessions): empty when the account is gone or disabled, so a
+     * disabled user's requests stop within that time.
      */
     public Optional<UserIdentity> user(ProxySession session) {
+        return users.get(session.username(), this::loadUser);
+    }
+
+    private Optional<UserIdentity> loadUser(String username) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT u.display_name, u.email, r.role"
                      + " FROM portico_user u LEFT JOIN portico_user_role r ON r.user_id = u.id"
                      + " WHERE u.username = ? AND u.enabled = TRUE")) {
-            select.setString(1, session.username());
+            select.setString(1, username);
             try (ResultSet rows = select.executeQuery()) {
                 String name = null;
                 String email = null;
@@ -233,7 +241,7 @@ public class ProxyGateway {
                     Optional.ofNullable(rows.getString(3)).flatMap(Role::findByName).map(Role::roleName)
                             .ifPresent(roles::add);
                 }
-                return found ? Optional.of(new UserIdentity(session.username(), name, email, Set.copyOf(roles)))
+                return found ? Optional.of(new UserIdentity(username, name, email, Set.copyOf(roles)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -245,11 +253,6 @@ public class ProxyGateway {
     public AccessToken token(String sessionKey, ProxySession session, UserIdentity user, ProxiedApp app) {
         return tokens.get(sessionKey + " " + app.id(),
                 key -> issuer.issue(user, app.registration(), app.id(), session.sid()));
-    }
-
-    /** Forgets the cached tokens (logout on this node). */
-    public void forgetTokens() {
-        tokens.invalidateAll();
     }
 
     /** A proxy client that waits at most the connect timeout for a connection (Undertow's handler asks without a limit). */
