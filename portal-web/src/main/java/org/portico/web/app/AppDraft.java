@@ -21,12 +21,15 @@ import java.util.List;
  * @param mayBeFramed          whether Portico's pages may show the app's pages in a pane (an iframe)
  * @param sandbox              the iframe sandbox flags its panes get ({@code allow-scripts}, {@code allow-forms}…,
  *                             see {@link SandboxFlag})
+ * @param proxied              whether Portico serves the app through its reverse proxy at {@code /apps/{id}/}
+ * @param upstreamUrl          where the proxy sends its requests: an http(s) URL under one of the base URLs; required
+ *                             when proxied, ignored otherwise
  */
 public record AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
                        List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
                        List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
                        boolean allowInternalJwksHost, List<String> signOnRoles, boolean mayBeFramed,
-                       List<String> sandbox) {
+                       List<String> sandbox, boolean proxied, String upstreamUrl) {
 
     public AppDraft {
         baseUrls = baseUrls == null ? List.of() : baseUrls.stream().filter(v -> v != null).toList();
@@ -35,6 +38,16 @@ public record AppDraft(String id, String name, String description, String audien
                 : exchangeAudiences.stream().filter(v -> v != null).toList();
         signOnRoles = signOnRoles == null ? null : signOnRoles.stream().filter(v -> v != null).toList();
         sandbox = sandbox == null ? List.of() : sandbox.stream().filter(v -> v != null).toList();
+    }
+
+    /** A draft of an app that is not proxied. */
+    public AppDraft(String id, String name, String description, String audience, List<String> baseUrls,
+                    List<String> claims, Integer tokenLifetimeSeconds, String clientAuthentication, String jwksUrl,
+                    List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
+                    boolean allowInternalJwksHost, List<String> signOnRoles, boolean mayBeFramed, List<String> sandbox) {
+        this(id, name, description, audience, baseUrls, claims, tokenLifetimeSeconds, clientAuthentication, jwksUrl,
+                exchangeAudiences, trustedForSignOn, enabled, allowInternalJwksHost, signOnRoles, mayBeFramed, sandbox,
+                false, null);
     }
 
     /** A draft of an app that may not be framed. */

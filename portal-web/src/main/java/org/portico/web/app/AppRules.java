@@ -63,7 +63,7 @@ public final class AppRules {
                           Set<UserClaim> claims, int tokenLifetimeSeconds, ClientAuthentication clientAuthentication,
                           String jwksUrl, List<String> exchangeAudiences, boolean trustedForSignOn, boolean enabled,
                           boolean allowInternalJwksHost, Set<Role> signOnRoles, boolean mayBeFramed,
-                          Set<SandboxFlag> sandbox, List<FieldMessage> errors) {
+                          Set<SandboxFlag> sandbox, boolean proxied, String upstreamUrl, List<FieldMessage> errors) {
 
         public boolean isValid() {
             return errors.isEmpty();
@@ -119,10 +119,11 @@ public final class AppRules {
         }
         Set<Role> signOnRoles = draft.signOnRoles() == null ? null : signOnRoles(draft.signOnRoles(), errors);
         Set<SandboxFlag> sandbox = sandbox(draft.sandbox(), draft.mayBeFramed(), baseUrls, porticoOrigin, errors);
+        String upstreamUrl = draft.proxied() ? upstreamUrl(draft.upstreamUrl(), baseUrls, errors) : null;
         return new Checked(id, name, description, audience, baseUrls, claims, lifetime, method, jwksUrl,
                 List.copyOf(exchange), draft.trustedForSignOn(), draft.enabled(),
                 jwksUrl != null && draft.allowInternalJwksHost(), signOnRoles, draft.mayBeFramed(), sandbox,
-                List.copyOf(errors));
+                draft.proxied(), upstreamUrl, List.copyOf(errors));
     }
 
     /** Trims and lower-cases an id as typed, so that {@code Billing } and {@code billing} are one app. */
@@ -253,6 +254,37 @@ public final class AppRules {
             errors.add(FieldMessage.of("sandbox", "apps.framing.problem.sandbox.same-origin", porticoOrigin));
         }
         return flags;
+    }
+
+    /**
+     * Where a proxied app's requests go: required, in the normalised form of a base URL (http(s), no query, fragment
+     * or user info) and under one of the app's base URLs, so the proxy never reaches anything the admin did not
+     * register for the app. Unchecked (no error of its own) while the base URLs themselves are wrong.
+     */
+    private static String upstreamUrl(String value, List<AppBaseUrl> baseUrls, List<FieldMessage> errors) {
+        String text = strip(value);
+        if (text.isEmpty()) {
+            errors.add(FieldMessage.of("upstreamUrl", "apps.proxy.problem.upstream.missing"));
+            return null;
+        }
+        AppBaseUrl upstream;
+        try {
+            upstream = AppBaseUrl.parse(text);
+        } catch (InvalidBaseUrlException e) {
+            errors.add(FieldMessage.of("upstreamUrl", "apps.proxy.problem.upstream.invalid", printable(text)));
+            return null;
+        }
+        if (!baseUrls.isEmpty() && baseUrls.stream().noneMatch(base -> under(upstream, base))) {
+            errors.add(FieldMessage.of("upstreamUrl", "apps.proxy.problem.upstream.outside", printable(text)));
+            return null;
+        }
+        return upstream.toString();
+    }
+
+    /** Whether {@code url} is {@code base} or continues its path at a segment boundary, on the same origin. */
+    static boolean under(AppBaseUrl url, AppBaseUrl base) {
+        return url.scheme().equals(base.scheme()) && url.host().equals(base.host()) && url.port() == base.port()
+                && (url.path().equals(base.path()) || url.path().startsWith(base.path() + "/"));
     }
 
     /** The RFC 6454 origin of a base URL, {@code scheme://host[:port]} without the scheme's default port. */

@@ -316,6 +316,8 @@ public class AppService {
         app.setEnabled(checked.enabled());
         app.setMayBeFramed(checked.mayBeFramed());
         app.setSandboxFlags(checked.sandbox());
+        app.setProxied(checked.proxied());
+        app.setUpstreamUrl(checked.upstreamUrl());
         app.setJwksUrl(checked.jwksUrl());
         app.setAllowInternalJwksHost(checked.allowInternalJwksHost());
         boolean needsSecret = checked.clientAuthentication() == ClientAuthentication.CLIENT_SECRET
@@ -374,6 +376,8 @@ public class AppService {
         fields.put("sign-on roles", names(app.getSignOnRoles()));
         fields.put("may be framed", app.isMayBeFramed());
         fields.put("sandbox", app.getSandbox());
+        fields.put("proxied", app.isProxied());
+        fields.put("upstream URL", app.getUpstreamUrl());
         fields.put("enabled", app.isEnabled());
         return fields;
     }

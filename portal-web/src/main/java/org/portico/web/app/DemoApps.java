@@ -22,7 +22,8 @@ import org.portico.web.database.DatabaseMigrations;
  * right after the run command. The demo app (module {@code demo-app}) is deployed beside Portico at {@value #PATH} on
  * the same server, so its audience and base URL follow Portico's issuer: {@code http://localhost:8080/demo-app} for
  * the run command, {@code http://127.0.0.1:<port>/demo-app} on the ITs' server; it may be framed (panes) under the
- * other loopback name (see {@link #demoApp}). An existing registration is left as it
+ * other loopback name (see {@link #demoApp}), and it is proxied (its pages under {@value #PROXIED_PATH} are served at
+ * {@code /apps/demo-app/} on the proxy origin). An existing registration is left as it
  * is (changes made in the admin screen survive restarts). Its client secret {@value #DEMO_SECRET} is documented in
  * README.md: never use the demo data in production.
  */
@@ -33,6 +34,8 @@ public class DemoApps {
     public static final String DEMO_SECRET = "demo-app-secret-change-me-in-production";
     /** The demo app's context root on Portico's server. */
     public static final String PATH = "/demo-app";
+    /** The demo app's pages for Portico's reverse proxy: its upstream, served at {@code /apps/demo-app/}. */
+    public static final String PROXIED_PATH = PATH + "/proxied";
 
     private static final Logger LOG = Logger.getLogger(DemoApps.class.getName());
 
@@ -51,7 +54,7 @@ public class DemoApps {
         return new AppDraft(ID, "Demo App", "A sample app for trying Portico's tokens and links. Registered by the demo data.",
                 issuer.resolve(PATH), baseUrls, List.of("name", "email", "roles"), 300,
                 ClientAuthentication.CLIENT_SECRET.methodName(), null, List.of(), false, true, false, null,
-                true, SANDBOX);
+                true, SANDBOX, true, issuer.resolve(PROXIED_PATH));
     }
 
     /**

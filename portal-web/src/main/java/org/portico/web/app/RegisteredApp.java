@@ -103,6 +103,14 @@ public class RegisteredApp {
     @Convert(converter = SandboxFlagConverter.class)
     private Set<SandboxFlag> sandboxFlags = EnumSet.noneOf(SandboxFlag.class);
 
+    /** Whether Portico serves the app at {@code /apps/{id}/} through its reverse proxy (issue 13). */
+    @Column(nullable = false)
+    private boolean proxied;
+
+    /** Where the proxy sends the app's requests: under one of the base URLs; null when not proxied. */
+    @Column(name = "upstream_url", length = 2048)
+    private String upstreamUrl;
+
     @Column(nullable = false)
     private boolean enabled = true;
 
@@ -202,6 +210,10 @@ public class RegisteredApp {
         return String.join(" ", sandboxFlags.stream().sorted().map(SandboxFlag::token).toList());
     }
 
+    public boolean isProxied() { return proxied; }
+    public void setProxied(boolean proxied) { this.proxied = proxied; }
+    public String getUpstreamUrl() { return upstreamUrl; }
+    public void setUpstreamUrl(String upstreamUrl) { this.upstreamUrl = upstreamUrl; }
     public boolean isEnabled() { return enabled; }
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public Instant getCreatedAt() { return createdAt; }

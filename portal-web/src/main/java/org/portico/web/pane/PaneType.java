@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import org.portico.cdn.tag.CacheTag;
 import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.deeplink.redirect.RedirectGuard;
+import org.portico.web.proxy.ProxySettings;
 import org.portico.web.app.AppRules;
 import org.portico.web.app.AppService;
 import org.portico.web.app.AppsChanged;
@@ -45,6 +46,10 @@ public class PaneType implements WidgetType {
 
     @Inject
     PorticoIssuer portico;
+
+    /** Where proxied apps are served: a proxied app's pane may show its pages there ({@code /apps/{id}/…}). */
+    @Inject
+    ProxySettings proxy;
 
     /**
      * The frame of each pane's settings, asked on every page view that shows the pane (and by the token endpoint):
@@ -116,7 +121,8 @@ public class PaneType implements WidgetType {
     @Override
     public Set<String> frameOrigins(JsonObject settings) {
         try {
-            return frame(settings).map(frame -> Set.of(frame.origin())).orElse(Set.of());
+            return frame(settings).map(frame -> proxied(frame) ? Set.of(frame.origin(), portico.origin())
+                    : Set.of(frame.origin())).orElse(Set.of());
         } catch (RuntimeException e) {
             return Set.of();
         }
@@ -154,14 +160,29 @@ public class PaneType implements WidgetType {
                 read.get().height(), app.get().getId(), app.get().getName()));
     }
 
-    /** The URL, normalised, when it lies under one of the app's base URLs ({@link RedirectGuard}'s rules). */
-    private static Optional<URI> target(RegisteredApp app, String url) {
+    /**
+     * The URL, normalised, when it lies under one of the app's base URLs ({@link RedirectGuard}'s rules) or, for a
+     * proxied app, under its prefix on its proxy origin.
+     */
+    private Optional<URI> target(RegisteredApp app, String url) {
         List<AppBaseUrl> bases = new ArrayList<>();
         for (String base : app.getBaseUrls()) {
             bases.add(AppBaseUrl.parse(base));
         }
+        if (app.isProxied() && proxy != null) {
+            proxy.origins().ifPresent(origins -> bases.add(AppBaseUrl.parse(origins.url(app.getId(), ""))));
+        }
         return new RedirectGuard(bases).findAppTarget(url)
                 .filter(uri -> uri.getScheme() != null && uri.getScheme().matches("https?"));
+    }
+
+    /**
+     * Whether the pane shows a proxied app on its proxy origin: its frame passes through Portico's own origin first
+     * (without a proxy session there, the proxy sends the frame to Portico's hop page), so the page must allow both.
+     */
+    private boolean proxied(PaneFrame frame) {
+        return proxy != null && proxy.origins().map(origins -> origins.origin(frame.appId()).equals(frame.origin()))
+                .orElse(false);
     }
 
     /** A frame on Portico's origin that runs scripts and keeps its origin can remove its own sandbox. */

@@ -156,7 +156,9 @@ public class AppsResource {
                 fields.bool("allowInternalJwksHost", false),
                 fields.value("signOnRoles") == null ? null : fields.strings("signOnRoles"),
                 fields.bool("mayBeFramed", false),
-                fields.strings("sandbox"));
+                fields.strings("sandbox"),
+                fields.bool("proxied", false),
+                fields.string("upstreamUrl", null));
         if (!errors.isEmpty()) {
             // One answer lists everything: the type errors, and what the rules find wrong with the other fields.
             List<FieldMessage> all = new ArrayList<>(errors);
@@ -205,12 +207,16 @@ public class AppsResource {
         if (app.getJwksUrl() != null) {
             json.add("jwksUrl", app.getJwksUrl()).add("allowInternalJwksHost", app.isAllowInternalJwksHost());
         }
-        return json.add("exchangeAudiences", exchange)
+        json.add("exchangeAudiences", exchange)
                 .add("trustedForSignOn", app.isTrustedForSignOn())
                 .add("signOnRoles", signOnRoles)
                 .add("mayBeFramed", app.isMayBeFramed())
                 .add("sandbox", sandbox)
-                .add("enabled", app.isEnabled())
+                .add("proxied", app.isProxied());
+        if (app.getUpstreamUrl() != null) {
+            json.add("upstreamUrl", app.getUpstreamUrl());
+        }
+        return json.add("enabled", app.isEnabled())
                 .add("createdAt", app.getCreatedAt().toString())
                 .add("updatedAt", app.getUpdatedAt().toString())
                 .add("version", app.getVersion());

@@ -26,12 +26,14 @@ import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.database.DatabaseMigrations;
+import org.portico.web.proxy.ProxySessions;
 import org.portico.web.token.TokenStateStore;
 
 /**
  * Keeps the tables a stranger can make grow bounded in time: an hourly job deletes link events and unknown route
  * names older than {@code portico.retention.link-events}, audit entries older than {@code portico.retention.audit},
- * revocations and replay marks whose tokens have expired, and CDN purges done a week ago
+ * revocations and replay marks whose tokens have expired, expired proxy hop tickets and ended proxy sessions, and CDN
+ * purges done a week ago
  * ({@code cdn.PurgeQueue#DONE_KEPT}). The daily link counts stay (bounded by routes × days ×
  * outcomes).
  *
@@ -86,6 +88,9 @@ public class Retention {
     @Inject
     PurgeQueue purges;
 
+    @Inject
+    ProxySessions proxySessions;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -128,6 +133,8 @@ public class Retention {
         deleted.put("revocations", inBatches(limit -> tokens.pruneRevocations(at, limit)));
         deleted.put("replay marks", inBatches(limit -> tokens.pruneReplayMarks(at, limit)));
         deleted.put("ended API tokens", inBatches(limit -> apiTokens.prune(at, limit)));
+        deleted.put("expired proxy hop tickets", inBatches(limit -> proxySessions.pruneTickets(at, limit)));
+        deleted.put("ended proxy sessions", inBatches(limit -> proxySessions.pruneSessions(at, limit)));
         deleted.put("webhook deliveries", webhooks.pruneReplayMarks(at));
         deleted.put("done CDN purges", inBatches(limit -> purges.pruneDone(at.minus(PurgeQueue.DONE_KEPT), limit)));
         if (deleted.values().stream().anyMatch(n -> n > 0)) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Priority;
@@ -29,6 +30,8 @@ import org.portico.web.page.PageRejectedException;
 import org.portico.web.page.PageService;
 import org.portico.web.page.PortalPage;
 import org.portico.web.problem.FieldMessage;
+import org.portico.web.proxy.ProxyOrigins;
+import org.portico.web.proxy.ProxySettings;
 import org.portico.web.settings.PorticoIssuer;
 
 /**
@@ -43,6 +46,8 @@ import org.portico.web.settings.PorticoIssuer;
 public class DemoPages {
 
     static final String FILE = "demo-pages.json";
+    /** The home page's pane of the demo app through Portico's proxy: only where proxied apps are served. */
+    static final String PROXIED_PANE = "demo-proxied";
     /** Who the demo data's versions name as their author. */
     static final String AUTHOR = "portico";
 
@@ -58,11 +63,14 @@ public class DemoPages {
     @Inject
     PorticoIssuer issuer;
 
+    @Inject
+    ProxySettings proxy;
+
     void onStart(@Observes @Priority(DatabaseMigrations.PRIORITY + 40) @Initialized(ApplicationScoped.class) Object event) {
         if (!enabled) {
             return;
         }
-        List<PortalPage> missing = demoPages(issuer).stream().filter(this::wanted).toList();
+        List<PortalPage> missing = demoPages(issuer, proxy.origins()).stream().filter(this::wanted).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -85,11 +93,20 @@ public class DemoPages {
 
     /** The demo pages for Portico at {@code issuer}: the demo app beside it, framed under the other loopback name. */
     static List<PortalPage> demoPages(PorticoIssuer issuer) {
+        return demoPages(issuer, Optional.empty());
+    }
+
+    /**
+     * The demo pages for Portico at {@code issuer}; with a proxy origin, the home page also shows the demo app through
+     * Portico's reverse proxy ({@code /apps/demo-app/} there), else that pane is left out.
+     */
+    static List<PortalPage> demoPages(PorticoIssuer issuer, Optional<ProxyOrigins> proxy) {
         String demoApp = issuer.resolve(DemoApps.PATH);
         String framed = DemoApps.otherLoopbackBase(issuer).orElse(demoApp);
         String json;
         try (InputStream in = DemoPages.class.getResourceAsStream(FILE)) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${demoAppProxied}", proxy.map(origins -> origins.url(DemoApps.ID, "")).orElse(""))
                     .replace("${demoAppFramed}", framed).replace("${demoApp}", demoApp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,7 +115,13 @@ public class DemoPages {
         List<FieldMessage> problems = new ArrayList<>();
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             for (JsonValue page : reader.readObject().getJsonArray("pages")) {
-                result.add(PageJson.read((JsonObject) page, problems));
+                JsonObject object = (JsonObject) page;
+                if (proxy.isEmpty()) {
+                    object = JSON.createObjectBuilder(object).add("widgets", JSON.createArrayBuilder(
+                            object.getJsonArray("widgets").stream().filter(widget -> !PROXIED_PANE.equals(
+                                    ((JsonObject) widget).getString("id", null))).toList())).build();
+                }
+                result.add(PageJson.read(object, problems));
             }
         }
         if (!problems.isEmpty()) {

@@ -337,4 +337,61 @@ class AppRulesTest {
 
         assertTrue(checked.isValid(), checked.errors().toString());
     }
+
+    private static AppDraft proxied(String upstreamUrl) {
+        return new AppDraft("billing", "Billing", null, "https://billing.example",
+                List.of("https://billing.example/app/", "https://other.example"), List.of(), null, "client_secret", null,
+                List.of(), false, true, false, null, false, List.of(), true, upstreamUrl);
+    }
+
+    private static String problem(AppRules.Checked checked) {
+        return checked.errors().stream().map(FieldMessage::key).reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "https://billing.example/app,               https://billing.example/app",
+            "https://billing.example/app/api/,          https://billing.example/app/api",
+            "HTTPS://Billing.Example:443/app/x,         https://billing.example/app/x",
+            "https://other.example/anything,            https://other.example/anything"})
+    void aProxiedAppsUpstreamLiesUnderOneOfItsBaseUrls(String given, String normalised) {
+        AppRules.Checked checked = AppRules.check(proxied(given), true);
+
+        assertAll(
+                () -> assertEquals(List.of(), fields(checked)),
+                () -> assertTrue(checked.proxied()),
+                () -> assertEquals(normalised, checked.upstreamUrl()));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "'',                                  apps.proxy.problem.upstream.missing",
+            "https://billing.example/application, apps.proxy.problem.upstream.outside",
+            "https://billing.example/,            apps.proxy.problem.upstream.outside",
+            "http://billing.example/app,          apps.proxy.problem.upstream.outside",
+            "https://billing.example:8443/app,    apps.proxy.problem.upstream.outside",
+            "ftp://billing.example/app,           apps.proxy.problem.upstream.invalid",
+            "https://billing.example/app?x=1,     apps.proxy.problem.upstream.invalid",
+            "/app,                                apps.proxy.problem.upstream.invalid"})
+    void aProxiedAppNeedsAnUpstreamUnderItsBaseUrls(String given, String key) {
+        AppRules.Checked checked = AppRules.check(proxied(given), true);
+
+        assertAll(
+                () -> assertEquals(List.of("upstreamUrl"), fields(checked)),
+                () -> assertEquals(key, problem(checked)));
+    }
+
+    @Test
+    void anAppThatIsNotProxiedKeepsNoUpstream() {
+        AppDraft draft = proxied("https://elsewhere.example");
+        AppDraft notProxied = new AppDraft(draft.id(), draft.name(), null, draft.audience(), draft.baseUrls(),
+                List.of(), null, "client_secret", null, List.of(), false, true, false, null, false, List.of(), false,
+                "https://elsewhere.example");
+
+        AppRules.Checked checked = AppRules.check(notProxied, true);
+
+        assertAll(
+                () -> assertEquals(List.of(), fields(checked)),
+                () -> assertEquals(null, checked.upstreamUrl()));
+    }
 }

@@ -254,6 +254,8 @@ public class AppsBacking implements Serializable {
         private boolean enabled;
         private boolean mayBeFramed;
         private List<String> sandbox = new ArrayList<>();
+        private boolean proxied;
+        private String upstreamUrl;
 
         void clear() {
             editingId = null;
@@ -269,6 +271,8 @@ public class AppsBacking implements Serializable {
             enabled = true;
             mayBeFramed = false;
             sandbox = new ArrayList<>();
+            proxied = false;
+            upstreamUrl = null;
         }
 
         void load(RegisteredApp app) {
@@ -290,13 +294,15 @@ public class AppsBacking implements Serializable {
             enabled = app.isEnabled();
             mayBeFramed = app.isMayBeFramed();
             sandbox = new ArrayList<>(app.getSandboxFlags().stream().sorted().map(SandboxFlag::token).toList());
+            proxied = app.isProxied();
+            upstreamUrl = app.getUpstreamUrl();
         }
 
         AppDraft toDraft() {
             List<String> urls = baseUrls == null ? List.of() : Arrays.stream(baseUrls.split("\\R")).toList();
             return new AppDraft(id, name, description, audience, urls, claims, tokenLifetimeSeconds,
                     clientAuthentication, jwksUrl, exchangeAudiences, trustedForSignOn, enabled, allowInternalJwksHost,
-                    signOnRoles, mayBeFramed, sandbox);
+                    signOnRoles, mayBeFramed, sandbox, proxied, upstreamUrl);
         }
 
         public boolean isEditing() { return editingId != null; }
@@ -340,6 +346,10 @@ public class AppsBacking implements Serializable {
         public boolean isMayBeFramed() { return mayBeFramed; }
         public void setMayBeFramed(boolean mayBeFramed) { this.mayBeFramed = mayBeFramed; }
         public List<String> getSandbox() { return sandbox; }
+        public boolean isProxied() { return proxied; }
+        public void setProxied(boolean proxied) { this.proxied = proxied; }
+        public String getUpstreamUrl() { return upstreamUrl; }
+        public void setUpstreamUrl(String upstreamUrl) { this.upstreamUrl = upstreamUrl; }
         public void setSandbox(List<String> sandbox) { this.sandbox = sandbox; }
     }
 }

@@ -17,6 +17,7 @@ import org.portico.deeplink.token.RevocationList;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.proxy.ProxySessions;
 import org.portico.web.security.SessionIds;
 import org.portico.web.security.oidc.OidcLogout;
 
@@ -48,12 +49,17 @@ public class LogoutBacking {
     @Inject
     OidcLogout oidcLogout;
 
+    @Inject
+    ProxySessions proxySessions;
+
     public void logout() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         if (request.getUserPrincipal() != null) {
             String username = request.getUserPrincipal().getName();
             audit.recordAs(username, AuditAction.LOGOUT, "user:" + username, AuditOutcome.SUCCESS, null);
+            // The user's proxied apps stop answering on every node: their proxy sessions are in the database.
+            proxySessions.revokeUser(username);
         }
         // Tokens issued in this session stop being valid for introspection and Portico's verifier; apps that
         // verify offline see them expire within their (short) lifetime.
