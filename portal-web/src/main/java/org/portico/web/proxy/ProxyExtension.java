@@ -83,8 +83,7 @@ public class ProxyExtension implements ServletExtension {
         public void handleRequest(HttpServerExchange exchange) throws Exception {
             ProxyGateway gateway = started;
             Optional<ProxyHost> host = gateway == null ? Optional.empty() : gateway.origins()
-                    .flatMap(origins -> origins.match(exchange.getRequestScheme(), exchange.getHostName(),
-                            exchange.getHostPort()));
+                    .flatMap(origins -> origins.match(exchange.getHostName()));
             if (host.isEmpty()) {
                 // Portico's own request: the listener lets bodies up to 10 GiB through for proxied apps
                 // (configure-proxy-bodies.cli); Portico keeps WildFly's default cap, answered as WildFly did.

@@ -69,9 +69,11 @@ public final class ProxyOrigins {
                 throw new IllegalArgumentException();
             }
             ProxyOrigins origins = new ProxyOrigins(scheme, host, port);
-            if (!origins.perApp() && origins.origin("x").equals(porticoOrigin)) {
-                throw new IllegalStateException("portico.proxy.origin must differ from Portico's own origin "
-                        + porticoOrigin + ", " + EXAMPLE + ", got '" + template + "'");
+            String porticoHost = URI.create(porticoOrigin).getHost();
+            if (porticoHost != null && origins.match(porticoHost).isPresent()) {
+                // Requests are told apart by host name alone, and cookies ignore ports: another port is not enough.
+                throw new IllegalStateException("portico.proxy.origin must name other hosts than Portico's own "
+                        + porticoHost + ", " + EXAMPLE + ", got '" + template + "'");
             }
             return origins;
         } catch (IllegalArgumentException e) {
@@ -116,13 +118,15 @@ public final class ProxyOrigins {
     }
 
     /**
-     * Which proxy origin a request's host (the {@code Host} header's name, without port) and port belong to.
+     * Which proxy origin a request's host (the {@code Host} header's name, without port) belongs to. By the name
+     * alone, whatever the request's scheme and port: a balancer that ends TLS hands WildFly plain HTTP on a port of its
+     * own, and such a request must still never reach Portico's pages. Fails closed.
      *
      * @return empty when the request is not for a proxy origin (it is Portico's); {@link ProxyHost#anyApp()} on the
      *         shared origin; the app id on a per-app origin
      */
-    public Optional<ProxyHost> match(String requestScheme, String host, int requestPort) {
-        if (host == null || !scheme.equalsIgnoreCase(requestScheme) || requestPort != port) {
+    public Optional<ProxyHost> match(String host) {
+        if (host == null) {
             return Optional.empty();
         }
         String name = host.toLowerCase(Locale.ROOT);

@@ -26,23 +26,21 @@ class ProxyOriginsTest {
                 () -> assertEquals("https://billing.apps.portal.example", origins.origin("billing")),
                 () -> assertEquals("https://billing.apps.portal.example/apps/billing/x?y=1", origins.url("billing", "x?y=1")),
                 () -> assertEquals(Optional.of(new ProxyHost("billing")),
-                        origins.match("https", "Billing.Apps.Portal.Example", 443)),
-                () -> assertTrue(origins.match("https", "billing.apps.portal.example", 443).get().serves("billing")),
-                () -> assertFalse(origins.match("https", "billing.apps.portal.example", 443).get().serves("crm")));
+                        origins.match("Billing.Apps.Portal.Example")),
+                () -> assertTrue(origins.match("billing.apps.portal.example").get().serves("billing")),
+                () -> assertFalse(origins.match("billing.apps.portal.example").get().serves("crm")));
     }
 
     @Test
-    void requestsForOtherHostsSchemesOrPortsAreNotProxyRequests() {
+    void requestsForOtherHostsAreNotProxyRequests() {
         ProxyOrigins origins = ProxyOrigins.parse("https://{app}.apps.portal.example", PORTICO);
 
         assertAll(
-                () -> assertEquals(Optional.empty(), origins.match("https", "portal.example", 443)),
-                () -> assertEquals(Optional.empty(), origins.match("https", "apps.portal.example", 443)),
-                () -> assertEquals(Optional.empty(), origins.match("https", "a.b.apps.portal.example", 443)),
-                () -> assertEquals(Optional.empty(), origins.match("https", "x.apps.portal.example.evil", 443)),
-                () -> assertEquals(Optional.empty(), origins.match("http", "billing.apps.portal.example", 443)),
-                () -> assertEquals(Optional.empty(), origins.match("https", "billing.apps.portal.example", 8443)),
-                () -> assertEquals(Optional.empty(), origins.match("https", null, 443)));
+                () -> assertEquals(Optional.empty(), origins.match("portal.example")),
+                () -> assertEquals(Optional.empty(), origins.match("apps.portal.example")),
+                () -> assertEquals(Optional.empty(), origins.match("a.b.apps.portal.example")),
+                () -> assertEquals(Optional.empty(), origins.match("x.apps.portal.example.evil")),
+                () -> assertEquals(Optional.empty(), origins.match(null)));
     }
 
     @Test
@@ -52,8 +50,8 @@ class ProxyOriginsTest {
         assertAll(
                 () -> assertFalse(origins.perApp()),
                 () -> assertEquals("https://apps.portal.example", origins.origin("billing")),
-                () -> assertTrue(origins.match("https", "apps.portal.example", 443).get().serves("billing")),
-                () -> assertTrue(origins.match("https", "apps.portal.example", 443).get().serves("crm")));
+                () -> assertTrue(origins.match("apps.portal.example").get().serves("billing")),
+                () -> assertTrue(origins.match("apps.portal.example").get().serves("crm")));
     }
 
     @Test
@@ -63,11 +61,36 @@ class ProxyOriginsTest {
 
         assertAll(
                 () -> assertEquals("http://demo-app.localhost:8380", origins.origin("demo-app")),
-                () -> assertEquals(Optional.of(new ProxyHost("demo-app")), origins.match("http", "demo-app.localhost", 8380)),
-                () -> assertEquals(Optional.empty(), origins.match("http", "127.0.0.1", 8380)),
-                () -> assertEquals(Optional.empty(), origins.match("http", "localhost", 8380)),
+                () -> assertEquals(Optional.of(new ProxyHost("demo-app")), origins.match("demo-app.localhost")),
+                () -> assertEquals(Optional.empty(), origins.match("127.0.0.1")),
+                () -> assertEquals(Optional.empty(), origins.match("localhost")),
                 () -> assertEquals(Optional.of("http://{app}.localhost"), ProxyOrigins.defaultTemplate("http://localhost")),
                 () -> assertEquals(Optional.empty(), ProxyOrigins.defaultTemplate("https://portal.example")));
+    }
+
+    @Test
+    void aProxyHostIsOneWhateverTheSchemeAndPortItIsAskedOn() {
+        // behind a balancer that ends TLS, WildFly sees plain HTTP on its own port: still never Portico's pages
+        ProxyOrigins origins = ProxyOrigins.parse("https://{app}.apps.portal.example", PORTICO);
+
+        assertEquals(Optional.of(new ProxyHost("billing")), origins.match("billing.apps.portal.example"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://portal.example:8443", "http://portal.example"})
+    void portalsOwnHostOnAnotherPortOrSchemeIsNoProxyOriginEither(String template) {
+        // requests are told apart by host name, and cookies ignore ports
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ProxyOrigins.parse(template, PORTICO));
+
+        assertTrue(e.getMessage().contains("other hosts than Portico's own portal.example"), e.getMessage());
+    }
+
+    @Test
+    void aPerAppPatternThatMatchesPorticosHostIsRefused() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ProxyOrigins.parse("https://{app}.example", "https://portal.example"));
+
+        assertTrue(e.getMessage().contains("other hosts than Portico's own portal.example"), e.getMessage());
     }
 
     @ParameterizedTest
