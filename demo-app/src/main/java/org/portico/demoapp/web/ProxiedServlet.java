@@ -39,6 +39,7 @@ import org.portico.demoapp.verify.PorticoUnavailableException;
  * <li>{@code /proxied/slow?seconds=N}: answers after N seconds (1 to 30), to try the proxy's read timeout;</li>
  * <li>{@code /proxied/small}: a small fixed answer without any work, for the benchmark of the proxy's own cost
  * ({@code src/bench/proxy/});</li>
+ * <li>{@code /proxied/style.css}: the demo app's style sheet, under the upstream path so that it passes the proxy;</li>
  * <li>{@code /proxied/probe}: a page whose script tries to read Portico's pages and API with the user's Portico
  * session, and shows what it got (the isolation check).</li>
  * </ul>
@@ -59,6 +60,7 @@ public class ProxiedServlet extends HttpServlet {
             case "/download" -> download(request, response);
             case "/redirect" -> response.sendRedirect(request.getContextPath() + "/proxied/second");
             case "/probe.js" -> script(response);
+            case "/style.css" -> style(response);
             case "/small" -> small(response);
             case "/slow" -> slow(request, response);
             case "/upload" -> upload(request, response);
@@ -133,7 +135,10 @@ public class ProxiedServlet extends HttpServlet {
         }
         response.setContentType("text/html;charset=UTF-8");
         response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Demo App through Portico</title></head><body><main>" + body + "</main></body></html>");
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>Demo App through Portico</title><link rel=\"stylesheet\" href=\"style.css\"></head><body>"
+                + "<header class=\"bar\"><span class=\"bar__name\">Demo App</span><span class=\"bar__note\">served"
+                + " through Portico's reverse proxy</span></header><main>" + body + "</main></body></html>");
     }
 
     private Optional<String> porticoOrigin(HttpServletRequest request) {
@@ -188,6 +193,19 @@ public class ProxiedServlet extends HttpServlet {
         }
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write("Answered after " + seconds + " s");
+    }
+
+    /** The demo app's style sheet, as {@code /assets/demo-app.css} has it. */
+    private void style(HttpServletResponse response) throws IOException {
+        try (var css = getServletContext().getResourceAsStream("/assets/demo-app.css")) {
+            if (css == null) {
+                response.sendError(404);
+                return;
+            }
+            response.setContentType("text/css;charset=UTF-8");
+            response.setHeader("Cache-Control", "max-age=300");
+            css.transferTo(response.getOutputStream());
+        }
     }
 
     private static void script(HttpServletResponse response) throws IOException {
