@@ -130,6 +130,14 @@ public class ProxyExtension implements ServletExtension {
 
         void handle() throws Exception {
             String raw = rawPath();
+            if (raw.equals("/favicon.ico")) {
+                // What a browser asks of every origin for a page that names no icon: nothing, rather than a 404 in
+                // the console of each proxied page. An app's own icon lives under its prefix, named by its pages.
+                exchange.setStatusCode(204);
+                exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "public, max-age=86400");
+                exchange.endExchange();
+                return;
+            }
             if (!raw.startsWith(APPS)) {
                 page(404, ProxyPages.notFound(porticoUrl));
                 return;

@@ -239,11 +239,14 @@ class ProxyHopIT extends ApiTestBase {
                 .build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> elsewhere = plain.send(proxy("/home.xhtml").header("Cookie", session).build(),
                 HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> icon = plain.send(proxy("/favicon.ico").build(), HttpResponse.BodyHandlers.ofString());
 
         assertAll(
                 () -> assertEquals(404, dotted.statusCode()),
                 () -> assertEquals(404, elsewhere.statusCode()),
-                () -> assertTrue(elsewhere.body().contains("Page not found")));
+                () -> assertTrue(elsewhere.body().contains("Page not found")),
+                () -> assertEquals(204, icon.statusCode(), "the browser's icon request: no error in the app's console"),
+                () -> assertEquals("", icon.body()));
     }
 
     @Test
