@@ -1,22 +1,13 @@
 package org.portico.web.proxy;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -43,10 +34,14 @@ import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.token.AccessToken;
 import org.portico.deeplink.token.AccessTokenIssuer;
 import org.portico.deeplink.token.UserIdentity;
+import org.portico.web.app.AppService;
 import org.portico.web.app.AppsChanged;
+import org.portico.web.app.RegisteredApp;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.proxy.ProxySessions.ProxySession;
-import org.portico.web.user.Role;
+import org.portico.web.security.CurrentUser;
+import org.portico.web.user.UserAccount;
+import org.portico.web.user.UserService;
 
 /**
  * What the proxy's Undertow handler ({@link ProxyExtension}) asks of the application: the proxied apps with their
@@ -80,8 +75,11 @@ public class ProxyGateway {
     @Inject
     Clock clock;
 
-    @Resource(lookup = "java:jboss/datasources/PorticoDS")
-    DataSource dataSource;
+    @Inject
+    AppService appService;
+
+    @Inject
+    UserService users;
 
     /** A proxied app as the handler uses it. */
     public record ProxiedApp(AppRegistration registration, String upstream, HttpHandler handler,
@@ -100,7 +98,7 @@ public class ProxyGateway {
                 }
             }).build();
 
-    private final Cache<String, Optional<UserIdentity>> users = Caffeine.newBuilder().maximumSize(10_000)
+    private final Cache<String, Optional<UserIdentity>> identities = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(ProxySessions.CACHE_SECONDS)).build();
 
     private final Cache<String, AccessToken> tokens = Caffeine.newBuilder().maximumSize(100_000)
@@ -174,16 +172,8 @@ public class ProxyGateway {
 
     /** The upstream URL of an enabled, proxied app. */
     private Optional<String> upstream(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT upstream_url FROM portico_app"
-                     + " WHERE id = ? AND enabled = TRUE AND proxied = TRUE AND upstream_url IS NOT NULL")) {
-            select.setString(1, id);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read a proxied app: " + e.getMessage(), e);
-        }
+        return appService.findById(id).filter(app -> app.isEnabled() && app.isProxied() && app.getUpstreamUrl() != null)
+                .map(RegisteredApp::getUpstreamUrl);
     }
 
     /**
@@ -220,33 +210,13 @@ public class ProxyGateway {
      * disabled user's requests stop within that time.
      */
     public Optional<UserIdentity> user(ProxySession session) {
-        return users.get(session.username(), this::loadUser);
+        return identities.get(session.username(), this::loadUser);
     }
 
     private Optional<UserIdentity> loadUser(String username) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT u.display_name, u.email, r.role"
-                     + " FROM portico_user u LEFT JOIN portico_user_role r ON r.user_id = u.id"
-                     + " WHERE u.username = ? AND u.enabled = TRUE")) {
-            select.setString(1, username);
-            try (ResultSet rows = select.executeQuery()) {
-                String name = null;
-                String email = null;
-                Set<String> roles = new HashSet<>();
-                boolean found = false;
-                while (rows.next()) {
-                    found = true;
-                    name = rows.getString(1);
-                    email = rows.getString(2);
-                    Optional.ofNullable(rows.getString(3)).flatMap(Role::findByName).map(Role::roleName)
-                            .ifPresent(roles::add);
-                }
-                return found ? Optional.of(new UserIdentity(username, name, email, Set.copyOf(roles)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read a user: " + e.getMessage(), e);
-        }
+        return users.findByUsername(username).filter(UserAccount::isEnabled)
+                .map(account -> CurrentUser.identity(username, account.getDisplayName(), account.getEmail(),
+                        role -> account.getRoles().stream().anyMatch(granted -> granted.roleName().equals(role))));
     }
 
     /** The access token for the app that the proxy attaches for this session: cached until shortly before expiry. */
