@@ -34,6 +34,10 @@ import org.portico.web.user.UserService;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
 
 /**
  * API tokens: what a content editor's scripts and tools send as {@code Authorization: Bearer pt_…} to the CMS API
@@ -47,6 +51,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 @ApplicationScoped
 public class ApiTokens {
+
+    @Inject
+    ChangeMarkers markers;
 
     public static final String PREFIX = "pt_";
     static final int MAX_LIVE = 10;
@@ -155,6 +162,7 @@ public class ApiTokens {
             audit.recordAs(username, AuditAction.API_TOKEN_REVOKED, "api-token:" + id, AuditOutcome.SUCCESS, null);
         }
         revoked.fire(new Revoked(entity.tokenHash()));
+        markers.bump(Topics.API_TOKENS);
     }
 
     /**
@@ -229,6 +237,13 @@ public class ApiTokens {
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** A token was revoked on some node: forget the cached callers, so it stops working here within a second. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.API_TOKENS)) {
+            callers.invalidateAll();
         }
     }
 }

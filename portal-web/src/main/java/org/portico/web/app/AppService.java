@@ -31,6 +31,8 @@ import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.user.Role;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 
 /**
  * The app registry: lookup, search and the site admin's changes. Every value is checked by {@link AppRules}
@@ -41,6 +43,9 @@ import org.portico.web.user.Role;
 @ApplicationScoped
 @Transactional
 public class AppService {
+
+    @Inject
+    ChangeMarkers markers;
 
     /** The fields the admin list's search box looks in. */
     private static final String[] SEARCHED = {"a.id", "a.name", "a.audience"};
@@ -396,6 +401,7 @@ public class AppService {
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             changed.fire(new AppsChanged(target.substring("app:".length())));
+            markers.bump(Topics.APPS); // other nodes forget their apps when this commits
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

@@ -23,6 +23,9 @@ import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretUpgrades;
 import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.user.Role;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The registered apps as the token layer sees them: enabled apps only, as {@link AppRegistration} values. Lookups
@@ -131,6 +134,13 @@ public class JpaAppDirectory implements AppDirectory, ClientSecretUpgrades {
         } catch (IllegalArgumentException | NullPointerException e) { // InvalidAppException is an IllegalArgumentException
             LOG.warning(() -> "App '" + app.getId() + "' can't be used for tokens until it is corrected: " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** An app changed on some node: forget what is cached of apps (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.APPS)) {
+            cache.invalidateAll();
         }
     }
 }

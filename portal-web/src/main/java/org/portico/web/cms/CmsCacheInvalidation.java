@@ -6,6 +6,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.portico.cms.cache.CachingContentSource;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * Forgets cached content when what readers see of it changed ({@link CmsContentChanged}), once the change is
@@ -21,6 +24,13 @@ public class CmsCacheInvalidation {
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsContentChanged change) {
         if (CmsService.BUILT_IN.equals(change.source())) {
             cache.invalidate(change.kind(), change.key());
+        }
+    }
+
+    /** Content changed on some node (which item is not told): forget the cached built-in content. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.CMS)) {
+            cache.invalidateAll();
         }
     }
 }

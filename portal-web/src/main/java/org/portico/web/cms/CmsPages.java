@@ -21,6 +21,9 @@ import org.portico.web.page.PortalPage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The built-in CMS's pages as readers reach them at {@code /p/{slug}}: the published page in the reader's language or
@@ -79,6 +82,13 @@ public class CmsPages {
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsContentChanged change) {
         if (CmsService.BUILT_IN.equals(change.source()) && change.kind() == ContentKind.PAGE) {
             readers.asMap().keySet().removeIf(place -> place.slug().equals(change.key()));
+        }
+    }
+
+    /** Content changed on some node: forget who may read which page. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.CMS)) {
+            readers.invalidateAll();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,6 +33,8 @@ import org.portico.deeplink.token.AccessTokenVerifier;
 import org.portico.deeplink.token.ReplayGuard;
 import org.portico.deeplink.token.RevocationList;
 import org.portico.web.app.JpaAppDirectory;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.token.DatabaseReplayGuard;
 import org.portico.web.token.DatabaseRevocationList;
@@ -58,6 +61,16 @@ public class TokensProducer {
     @Singleton
     RevocationList revocations(TokenStateStore store, Clock clock) {
         return new DatabaseRevocationList(store, clock);
+    }
+
+    /**
+     * A revocation (logout) stored by some node: forget the cached "not revoked" answers, so a token of a session
+     * logged out on another node is refused here within a second, not only when its answer expires.
+     */
+    void forgetNotRevoked(@Observes TopicsChanged change, RevocationList revocations) {
+        if (change.has(Topics.REVOCATIONS) && revocations instanceof DatabaseRevocationList stored) {
+            stored.forgetNotRevoked();
+        }
     }
 
     @Produces

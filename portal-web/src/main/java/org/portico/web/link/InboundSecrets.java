@@ -17,6 +17,11 @@ import org.portico.web.app.AppRejectedException;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.event.Observes;
+import org.portico.web.cluster.TopicsChanged;
 
 /**
  * The secrets apps sign inbound links with (HS256). Generated here on a site admin's request (256 random bits,
@@ -26,6 +31,9 @@ import org.portico.web.audit.AuditOutcome;
  */
 @ApplicationScoped
 public class InboundSecrets implements InboundLinkSecrets {
+
+    @Inject
+    ChangeMarkers markers;
 
     static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
@@ -59,11 +67,19 @@ public class InboundSecrets implements InboundLinkSecrets {
             throw new AppRejectedException.AppNotFound(appId);
         }
         cache.invalidate(appId);
+        markers.bumpCommitted(Topics.APPS); // the other nodes forget the old secret within a second
         audit.record(AuditAction.APP_INBOUND_SECRET_GENERATED, "app:" + appId, AuditOutcome.SUCCESS, null);
         return secret;
     }
 
     private static String label(String appId) {
         return "inbound-link:" + appId;
+    }
+
+    /** An app or its inbound secret changed on some node: forget the cached secrets. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.APPS)) {
+            cache.invalidateAll();
+        }
     }
 }

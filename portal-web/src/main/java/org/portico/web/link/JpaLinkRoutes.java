@@ -15,6 +15,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.portico.deeplink.link.LinkRoute;
 import org.portico.deeplink.link.LinkRoutes;
 import org.portico.web.metrics.PorticoMetrics;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The link routes as link following sees them, from the database through a short cache: a lookup that hits the
@@ -58,5 +61,12 @@ public class JpaLinkRoutes implements LinkRoutes {
 
     void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) RoutesChanged event) {
         cache.invalidateAll(event.names());
+    }
+
+    /** A route changed on some node: forget the cached routes (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.ROUTES)) {
+            cache.invalidateAll();
+        }
     }
 }

@@ -13,6 +13,9 @@ import org.portico.web.metrics.PorticoMetrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The bytes of the images people look at, in memory in front of the database: at most {@code portico.media.cache-size}
@@ -63,5 +66,12 @@ public class MediaCache {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaMarked marked) {
         cache.invalidate(marked.sha256());
+    }
+
+    /** A file was deleted or marked private on some node: forget the cached files. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.MEDIA)) {
+            cache.invalidateAll();
+        }
     }
 }

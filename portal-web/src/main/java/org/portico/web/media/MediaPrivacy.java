@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * Which images are private, as the media servlet and the pages ask on every image: the names of all private images,
@@ -40,5 +43,12 @@ public class MediaPrivacy {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaDeleted deleted) {
         names.invalidateAll();
+    }
+
+    /** A file was marked private (or public) or deleted on some node: read the private names again. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.MEDIA)) {
+            names.invalidateAll();
+        }
     }
 }

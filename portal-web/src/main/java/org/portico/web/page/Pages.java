@@ -16,6 +16,9 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.portico.cdn.tag.CacheTag;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The pages as the portal shows them, read from memory: all pages are loaded at once (there are tens, not
@@ -101,5 +104,12 @@ public class Pages {
         Set<String> origins = new LinkedHashSet<>();
         widgets.forEach(widget -> origins.addAll(types.frameOrigins(widget)));
         return origins;
+    }
+
+    /** A page changed on some node: forget the pages (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.PAGES)) {
+            cache.set(null);
+        }
     }
 }

@@ -29,6 +29,9 @@ import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.settings.PorticoIssuer;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The embedded app pane ({@code app-pane}): an app's page in an iframe, sandboxed with exactly the flags the app's
@@ -190,5 +193,12 @@ public class PaneType implements WidgetType {
         Set<SandboxFlag> flags = app.getSandboxFlags();
         return flags.contains(SandboxFlag.ALLOW_SCRIPTS) && flags.contains(SandboxFlag.ALLOW_SAME_ORIGIN)
                 && PaneSettings.originOf(target.toString()).map(portico.origin()::equals).orElse(false);
+    }
+
+    /** An app changed on some node: forget what is cached of apps (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.APPS)) {
+            frames.invalidateAll();
+        }
     }
 }

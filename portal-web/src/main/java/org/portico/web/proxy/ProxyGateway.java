@@ -42,6 +42,9 @@ import org.portico.web.proxy.ProxySessions.ProxySession;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.user.UserAccount;
 import org.portico.web.user.UserService;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * What the proxy's Undertow handler ({@link ProxyExtension}) asks of the application: the proxied apps with their
@@ -243,6 +246,13 @@ public class ProxyGateway {
         @Override
         public java.util.List<ProxyTarget> getAllTargets() {
             return client.getAllTargets();
+        }
+    }
+
+    /** An app changed on some node: forget what is cached of apps (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.APPS)) {
+            apps.invalidateAll();
         }
     }
 }

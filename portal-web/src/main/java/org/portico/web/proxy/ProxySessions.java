@@ -26,6 +26,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.portico.deeplink.random.RandomIds;
+import jakarta.enterprise.event.Reception;
+import jakarta.enterprise.event.Observes;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The proxy's security state in the database ({@code V24}): one-time hop tickets, and the proxy sessions a hop
@@ -196,5 +200,12 @@ public class ProxySessions {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A logout on some node: forget the cached proxy sessions, so that user's sessions end here within a second. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.REVOCATIONS)) {
+            sessions.invalidateAll();
+        }
     }
 }

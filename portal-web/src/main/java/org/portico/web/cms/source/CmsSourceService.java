@@ -37,6 +37,8 @@ import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.problem.FieldMessage;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 
 /**
  * The external CMS sources as site admins change them: checked whole before anything is written (the connector's
@@ -50,6 +52,9 @@ import org.portico.web.problem.FieldMessage;
 @ApplicationScoped
 @Transactional
 public class CmsSourceService {
+
+    @Inject
+    ChangeMarkers markers;
 
     /** A source's id: what pages and webhooks name it by. {@code built-in} is the built-in store's. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -313,6 +318,7 @@ public class CmsSourceService {
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             changed.fire(new CmsSourcesChanged(id));
+            markers.bump(Topics.CMS);
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

@@ -32,6 +32,9 @@ import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.enterprise.event.Reception;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.cluster.Topics;
 
 /**
  * The external sources at work: for each enabled source, its connector and its content behind the sanitiser and a
@@ -184,6 +187,16 @@ public class CmsSources {
         } catch (NamingException e) {
             LOG.warning(() -> "No managed executor (" + e.getMessage() + "): CMS reloads run in request threads");
             return Runnable::run;
+        }
+    }
+
+    /** A source or external content changed on some node. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.CMS)) {
+            // Content of an external source (a webhook) or a source's settings: forget the content, and rebuild a
+            // source whose settings moved (a refresh keeps a source whose stored version is unchanged).
+            active.asMap().values().forEach(source -> source.ifPresent(running -> running.content().invalidateAll()));
+            active.asMap().keySet().forEach(active::refresh);
         }
     }
 }

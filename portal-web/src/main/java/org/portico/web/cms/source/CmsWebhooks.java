@@ -19,6 +19,8 @@ import org.portico.cms.webhook.Delivery;
 import org.portico.cms.webhook.WebhookRejectedException;
 import org.portico.cms.webhook.WebhookVerifier;
 import org.portico.web.cms.CmsContentChanged;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 
 /**
  * A source's webhook deliveries: verified (signature or shared secret, freshness) and read before anything happens,
@@ -28,6 +30,9 @@ import org.portico.web.cms.CmsContentChanged;
  */
 @ApplicationScoped
 public class CmsWebhooks {
+
+    @Inject
+    ChangeMarkers markers;
 
     private static final Logger LOG = Logger.getLogger(CmsWebhooks.class.getName());
 
@@ -89,6 +94,9 @@ public class CmsWebhooks {
             throw new Replayed(sourceId);
         }
         refs.forEach(ref -> changed.fire(new CmsContentChanged(sourceId, ref.kind(), ref.key(), ref.locale().orElse(null))));
+        if (!refs.isEmpty()) {
+            markers.bump(Topics.CMS);
+        }
         LOG.fine(() -> "Webhook of " + sourceId + " (" + delivery.reference() + "): " + refs);
         return refs;
     }
