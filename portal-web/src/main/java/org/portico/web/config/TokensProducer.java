@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -35,6 +38,7 @@ import org.portico.deeplink.token.RevocationList;
 import org.portico.web.app.JpaAppDirectory;
 import org.portico.web.cluster.Topics;
 import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.security.DatabaseThrottleStore;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.token.DatabaseReplayGuard;
 import org.portico.web.token.DatabaseRevocationList;
@@ -52,6 +56,9 @@ public class TokensProducer {
 
     /** How long the public keys of a private_key_jwt client are cached before they are fetched again. */
     static final Duration CLIENT_JWKS_TTL = Duration.ofMinutes(10);
+
+    @Resource(lookup = "java:jboss/datasources/PorticoDS")
+    DataSource dataSource;
 
     @Inject
     @ConfigProperty(name = "portico.tokens.single-use-subject-tokens", defaultValue = "false")
@@ -126,8 +133,9 @@ public class TokensProducer {
     ClientAuthenticator clientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard,
                                             ClientSecretHasher secrets, JpaAppDirectory upgrades,
                                             PorticoIssuer issuer, Clock clock) {
+        // Failed client authentications are counted in the shared database: the throttle is cluster-wide.
         return new ClientAuthenticator(apps, jwkSources, replayGuard, secrets, upgrades, issuer.url(),
-                issuer.resolve("/oauth2/token"), clock);
+                issuer.resolve("/oauth2/token"), clock, new DatabaseThrottleStore("client-auth", dataSource, clock));
     }
 
     @Produces

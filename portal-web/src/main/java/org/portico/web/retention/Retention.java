@@ -28,6 +28,7 @@ import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.proxy.ProxySessions;
 import org.portico.web.token.TokenStateStore;
+import org.portico.web.cluster.Leases;
 
 /**
  * Keeps the tables a stranger can make grow bounded in time: an hourly job deletes link events and unknown route
@@ -91,8 +92,14 @@ public class Retention {
     @Inject
     ProxySessions proxySessions;
 
+    @Inject
+    Leases leases;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** The hourly run is made by one node of a cluster at a time: the holder of this lease. */
+    static final String LEASE = "retention";
 
     private Duration linkEventsKept;
     private Duration auditKept;
@@ -106,7 +113,8 @@ public class Retention {
     void start() {
         linkEventsKept = retention(config, "portico.retention.link-events", LINK_EVENTS_DEFAULT);
         auditKept = retention(config, "portico.retention.audit", AUDIT_DEFAULT);
-        job = PeriodicJob.start("retention", scheduler, FIRST_RUN, PERIOD, () -> prune(clock));
+        job = PeriodicJob.start("retention", scheduler, FIRST_RUN, PERIOD,
+                leases.onOneNode(LEASE, PERIOD, PeriodicJob.TICK.multipliedBy(2), () -> prune(clock)));
         LOG.info(() -> "Link events are kept " + linkEventsKept + ", audit entries " + auditKept);
     }
 
@@ -169,6 +177,7 @@ public class Retention {
     void stop() {
         if (job != null) {
             job.cancel();
+            leases.release(LEASE);
         }
     }
 
