@@ -12,8 +12,8 @@ import org.portico.web.cluster.Topics;
 
 /**
  * Forgets cached content when what readers see of it changed ({@link CmsContentChanged}), once the change is
- * committed: the next reader gets the new version. Other nodes see it when their cache's freshness runs out
- * ({@code portico.cms.cache.fresh-for}).
+ * committed: the next reader gets the new version. Other nodes forget all their cached content within a second
+ * (the {@code cms} change marker: which item changed is not told across nodes).
  */
 @ApplicationScoped
 public class CmsCacheInvalidation {

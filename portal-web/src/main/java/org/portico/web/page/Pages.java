@@ -22,7 +22,8 @@ import org.portico.web.cluster.Topics;
 
 /**
  * The pages as the portal shows them, read from memory: all pages are loaded at once (there are tens, not
- * thousands) and forgotten when a page changes on this node ({@link PagesChanged}, after the transaction). What a
+ * thousands) and forgotten when a page changes on this node ({@link PagesChanged}, after the transaction) or on another
+ * node ({@code TopicsChanged} of {@code pages}, within a second). What a
  * viewer may see is decided here: the page's roles, then each widget's roles, then whether what the widget shows
  * still exists ({@link WidgetType#available}, asked on every call, so a disabled app's widgets vanish at once).
  */

@@ -40,7 +40,8 @@ import org.portico.web.cluster.Leases;
  *
  * <p>Each table is pruned in batches of {@link #BATCH} rows, each batch its own short statement, so a run never holds
  * a large transaction or long locks; a run stops after {@link #MAX_BATCHES} batches per table and the next run goes
- * on. Time comes from the injected {@link Clock}.
+ * on. Time comes from the injected {@link Clock}. In a cluster the job runs on one node at a time: the holder of the
+ * lease {@value #LEASE} (see {@code cluster.Leases}).
  *
  * <p>Configuration (MicroProfile Config, ISO-8601 durations, checked at start-up):
  * <ul>

@@ -41,8 +41,8 @@ import org.portico.deeplink.token.ClockTicker;
  *
  * <p>Bounded, because a stranger chooses the keys (usernames, addresses): keys are stored as the SHA-256 of
  * {@code scope:key} (43 characters, whatever was typed); a row is dropped once its window, lock and reservations have
- * ended ({@code expires_at}); expired rows are deleted by whichever node next adds a row after {@link #PRUNE_EVERY}
- * (and by the retention job); and the table holds at most {@link #MAX_ROWS} rows: when it is full even after that,
+ * ended ({@code expires_at}); expired rows are deleted by whichever node next updates a row after {@link #PRUNE_EVERY}
+ * (on its thread, a few milliseconds); and the table holds at most {@link #MAX_ROWS} rows: when it is full even after that,
  * a new key is not stored. That fails open for the new key only — like the in-memory store's eviction, a flood can
  * weaken the throttle for keys it has not seen, but never locks anyone out nor grows without limit.
  *
