@@ -174,6 +174,9 @@ public final class FailureThrottle {
                 return null;
             }
             int inFlight = Math.max(0, state.inFlight() - 1);
+            if (inFlight == 0 && state.failures() == 0 && !state.isLocked(now)) {
+                return null; // nothing left to remember: a store keeps no row for an attempt that counted for nothing
+            }
             return state(state.failures(), inFlight, state.firstAt(), state.lockedUntil(),
                     inFlight == 0 ? null : state.inFlightUntil());
         });

@@ -42,8 +42,8 @@ import org.portico.deeplink.token.ClockTicker;
  * <p>Bounded, because a stranger chooses the keys (usernames, addresses): keys are stored as the SHA-256 of
  * {@code scope:key} (43 characters, whatever was typed); a row is dropped once its window, lock and reservations have
  * ended ({@code expires_at}); expired rows are deleted by whichever node next updates a row after {@link #PRUNE_EVERY}
- * (on its thread, a few milliseconds); and the table holds at most {@link #MAX_ROWS} rows: when it is full even after that,
- * a new key is not stored. That fails open for the new key only — like the in-memory store's eviction, a flood can
+ * (on its thread, a few milliseconds); and the table holds at most {@link #MAX_ROWS} rows: when it is full even
+ * after that, a new key is not stored. That fails open for the new key only — like the in-memory store's eviction, a flood can
  * weaken the throttle for keys it has not seen, but never locks anyone out nor grows without limit.
  *
  * <p>{@link #find} (asked before every client authentication) answers from a small cache for {@link #CACHED_FOR}: a
@@ -71,6 +71,7 @@ public final class DatabaseThrottleStore implements ThrottleStore {
     private static final String COLUMNS = "failures, in_flight, first_at, locked_until, in_flight_until, expires_at";
 
     private final String scope;
+    private final long maxRows;
     private final DataSource dataSource;
     private final Clock clock;
     private final Cache<String, Optional<ThrottleState>> recent;
@@ -84,6 +85,15 @@ public final class DatabaseThrottleStore implements ThrottleStore {
      * @param clock      the time source of the cache and of pruning
      */
     public DatabaseThrottleStore(String scope, DataSource dataSource, Clock clock) {
+        this(scope, dataSource, clock, MAX_ROWS);
+    }
+
+    /** As above with another bound on the rows (for tests). */
+    DatabaseThrottleStore(String scope, DataSource dataSource, Clock clock, long maxRows) {
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("maxRows must be at least 1, got " + maxRows);
+        }
+        this.maxRows = maxRows;
         this.scope = Objects.requireNonNull(scope, "scope");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -178,8 +188,8 @@ public final class DatabaseThrottleStore implements ThrottleStore {
             }
             return Optional.of(next);
         }
-        if (rows.get() >= MAX_ROWS) {
-            LOG.warning(() -> "The throttle table holds " + MAX_ROWS + " rows: a new " + scope
+        if (rows.get() >= maxRows) {
+            LOG.warning(() -> "The throttle table holds " + maxRows + " rows: a new " + scope
                     + " key is not counted until expired rows are deleted");
             return Optional.empty();
         }
@@ -209,7 +219,7 @@ public final class DatabaseThrottleStore implements ThrottleStore {
                 deleted = prune(dataSource, now, PRUNE_BATCH);
             } while (deleted == PRUNE_BATCH);
             rows.set(count());
-            if (rows.get() >= MAX_ROWS) {
+            if (rows.get() >= maxRows) {
                 nextPrune.set(now.plus(FULL_RECHECK)); // full: look again sooner, rows expire every moment
             }
         } catch (IllegalStateException e) {
