@@ -113,6 +113,7 @@ class ClusterStateIT {
         String name = unique("croute");
         routes.create(LinkRoute.builder(name).target(new RouteTarget.AppUrl(app, "https://" + app + ".example/app/a"))
                 .build());
+        Thread.sleep(ChangePoller.POLL.multipliedBy(3).toMillis()); // this node's own bump has been seen and is done
         String before = linkRoutes.find(name).orElseThrow().target().template(); // now cached here
 
         otherNode("UPDATE portico_link_route SET target_template = 'https://" + app + ".example/app/b',"
