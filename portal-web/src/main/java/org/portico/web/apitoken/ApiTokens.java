@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,9 @@ import jakarta.transaction.Transactional;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.user.Role;
 import org.portico.web.user.UserAccount;
@@ -34,10 +38,6 @@ import org.portico.web.user.UserService;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.portico.web.cluster.ChangeMarkers;
-import org.portico.web.cluster.Topics;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
 
 /**
  * API tokens: what a content editor's scripts and tools send as {@code Authorization: Bearer pt_…} to the CMS API

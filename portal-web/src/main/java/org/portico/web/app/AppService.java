@@ -29,10 +29,10 @@ import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.problem.FieldMessage;
-import org.portico.web.user.Role;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+import org.portico.web.problem.FieldMessage;
+import org.portico.web.user.Role;
 
 /**
  * The app registry: lookup, search and the site admin's changes. Every value is checked by {@link AppRules}

@@ -2,13 +2,13 @@ package org.portico.web.cms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.portico.cms.cache.CachingContentSource;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 
 /**
  * Forgets cached content when what readers see of it changed ({@link CmsContentChanged}), once the change is

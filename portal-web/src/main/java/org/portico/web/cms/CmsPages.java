@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -17,13 +18,12 @@ import org.portico.cms.cache.CachingContentSource;
 import org.portico.cms.spi.ContentItem;
 import org.portico.cms.spi.ContentKind;
 import org.portico.cms.spi.ContentUnavailableException;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.page.PortalPage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
-import org.portico.web.cluster.Topics;
 
 /**
  * The built-in CMS's pages as readers reach them at {@code /p/{slug}}: the published page in the reader's language or

@@ -13,9 +13,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.portico.web.cluster.Leases;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.database.DatabaseMigrations;
-import org.portico.web.cluster.Leases;
 
 /**
  * Makes the CMS's scheduled changes ({@link CmsService#runSchedule}) every {@link #PERIOD}, on one node of a cluster

@@ -22,10 +22,10 @@ import org.portico.cms.spi.ContentKind;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.page.PageService;
-import org.portico.web.problem.FieldMessage;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+import org.portico.web.page.PageService;
+import org.portico.web.problem.FieldMessage;
 
 /**
  * The built-in CMS as editors change it. Every change is checked whole ({@link CmsRules}) before anything is written;

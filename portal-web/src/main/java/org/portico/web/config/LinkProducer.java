@@ -24,6 +24,7 @@ import org.portico.deeplink.link.LinkRoutes;
 import org.portico.deeplink.link.LinkTokenIssuer;
 import org.portico.deeplink.link.LinkTokenVerifier;
 import org.portico.deeplink.oauth.ClientJwkSources;
+import org.portico.web.cluster.Leases;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.link.InboundReplays;
 import org.portico.web.link.InboundSecrets;
@@ -32,7 +33,6 @@ import org.portico.web.link.LinkStore;
 import org.portico.web.link.LinkTickets;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.database.DatabaseMigrations;
-import org.portico.web.cluster.Leases;
 
 /**
  * Wires link following of {@code deeplink} into CDI: the link token issuer and verifier, the inbound signature

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.web.security.DatabaseThrottleStore;
 import org.portico.web.security.LoginThrottle;
 import org.portico.web.security.PasswordCheckSlots;
+import javax.sql.DataSource;
 
 /**
  * Wires the container-free security helpers into CDI.

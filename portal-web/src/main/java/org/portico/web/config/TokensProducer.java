@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
-import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +42,7 @@ import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.token.DatabaseReplayGuard;
 import org.portico.web.token.DatabaseRevocationList;
 import org.portico.web.token.TokenStateStore;
+import javax.sql.DataSource;
 
 /**
  * Wires the token layer of {@code deeplink} into CDI: issuer, verifier, client authentication, token exchange and

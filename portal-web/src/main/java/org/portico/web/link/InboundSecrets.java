@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -19,15 +21,13 @@ import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
-import jakarta.enterprise.event.Reception;
-import jakarta.enterprise.event.Observes;
 import org.portico.web.cluster.TopicsChanged;
 
 /**
  * The secrets apps sign inbound links with (HS256). Generated here on a site admin's request (256 random bits,
  * shown once as base64url text whose UTF-8 bytes are the HMAC key), stored only sealed under the master secret
  * ({@link SecretSealer}, label {@code inbound-link:<app id>}), opened when a signed link arrives and cached for
- * {@link #FRESH_FOR}, so a new secret takes effect on every node within that time.
+ * {@link #FRESH_FOR}; a new secret takes effect on every node within a second (the {@code apps} change marker).
  */
 @ApplicationScoped
 public class InboundSecrets implements InboundLinkSecrets {

@@ -38,9 +38,9 @@ import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.database.ContainsSearch;
 import org.portico.web.app.RegisteredApp;
-import org.portico.web.user.Role;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+import org.portico.web.user.Role;
 
 /**
  * The link routes: lookup, search and the site admin's changes, one by one or as an import of many. A route is

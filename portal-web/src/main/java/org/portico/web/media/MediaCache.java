@@ -6,16 +6,16 @@ import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.metrics.PorticoMetrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
-import org.portico.web.cluster.Topics;
 
 /**
  * The bytes of the images people look at, in memory in front of the database: at most {@code portico.media.cache-size}
@@ -28,7 +28,7 @@ import org.portico.web.cluster.Topics;
 @ApplicationScoped
 public class MediaCache {
 
-    /** How long a node keeps an image's bytes at most, so a deletion on another node reaches it. */
+    /** How long a node keeps an image's bytes at most (a deletion on another node reaches it within a second anyway). */
     static final Duration KEPT_FOR = Duration.ofHours(1);
     /** What an entry costs beyond its bytes. */
     private static final int ENTRY_OVERHEAD = 160;

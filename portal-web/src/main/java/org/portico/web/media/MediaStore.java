@@ -17,10 +17,10 @@ import jakarta.transaction.Transactional;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.edge.PorticoTags;
-import org.portico.web.edge.SharedCopiesStale;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+import org.portico.web.edge.PorticoTags;
+import org.portico.web.edge.SharedCopiesStale;
 
 /**
  * The images content editors put into CMS pages, kept in the database ({@code cms_media}), so every node and every

@@ -26,9 +26,9 @@ import jakarta.transaction.Transactional;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.problem.FieldMessage;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+import org.portico.web.problem.FieldMessage;
 
 /**
  * Pages as admins change them: every change checked whole by {@link PageRules} before anything is written, saved as

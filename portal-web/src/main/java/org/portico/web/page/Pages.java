@@ -12,13 +12,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.portico.cdn.tag.CacheTag;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 
 /**
  * The pages as the portal shows them, read from memory: all pages are loaded at once (there are tens, not

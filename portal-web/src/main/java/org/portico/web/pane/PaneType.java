@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,14 +25,13 @@ import org.portico.web.app.AppService;
 import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
 import org.portico.web.app.SandboxFlag;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.edge.PorticoTags;
 import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.settings.PorticoIssuer;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
-import org.portico.web.cluster.Topics;
 
 /**
  * The embedded app pane ({@code app-pane}): an app's page in an iframe, sandboxed with exactly the flags the app's

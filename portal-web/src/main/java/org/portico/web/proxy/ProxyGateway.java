@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,14 +38,13 @@ import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.app.AppService;
 import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.proxy.ProxySessions.ProxySession;
 import org.portico.web.security.CurrentUser;
 import org.portico.web.user.UserAccount;
 import org.portico.web.user.UserService;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
-import org.portico.web.cluster.Topics;
 
 /**
  * What the proxy's Undertow handler ({@link ProxyExtension}) asks of the application: the proxied apps with their

@@ -22,13 +22,13 @@ import org.eclipse.microprofile.config.Config;
 import org.portico.web.apitoken.ApiTokens;
 import org.portico.web.audit.AuditBatches;
 import org.portico.web.cdn.PurgeQueue;
+import org.portico.web.cluster.Leases;
 import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.link.analytics.LinkEventStore;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.proxy.ProxySessions;
 import org.portico.web.token.TokenStateStore;
-import org.portico.web.cluster.Leases;
 
 /**
  * Keeps the tables a stranger can make grow bounded in time: an hourly job deletes link events and unknown route

@@ -19,9 +19,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+
 
 /**
  * The SQL behind revocations and replay marks (tables of {@code V13}): plain JDBC, each statement on its own outside

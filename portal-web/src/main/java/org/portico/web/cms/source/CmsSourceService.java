@@ -36,9 +36,9 @@ import org.portico.deeplink.random.RandomIds;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
-import org.portico.web.problem.FieldMessage;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+import org.portico.web.problem.FieldMessage;
 
 /**
  * The external CMS sources as site admins change them: checked whole before anything is written (the connector's

@@ -17,6 +17,7 @@ import javax.naming.NamingException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
@@ -26,22 +27,22 @@ import org.portico.cms.sanitize.HtmlSanitizer;
 import org.portico.cms.sanitize.SanitizingContentSource;
 import org.portico.cms.spi.ConnectionCheck;
 import org.portico.cms.spi.ContentSource;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.cms.CmsContentChanged;
 
 import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
-import jakarta.enterprise.event.Reception;
-import org.portico.web.cluster.TopicsChanged;
-import org.portico.web.cluster.Topics;
 
 /**
  * The external sources at work: for each enabled source, its connector and its content behind the sanitiser and a
  * cache of its own (fresh for the source's {@code freshFor}; stale-while-revalidate and last good content when the
  * source is down, as for the built-in store). Built on first use; forgotten when the source changes on this node
- * ({@link CmsSourcesChanged}); its settings read again every {@link #REBUILT_AFTER}, for changes made on another node,
- * and rebuilt only when they changed (so its cache lives on).
+ * ({@link CmsSourcesChanged}); its settings read again within a second of a change on another node (the {@code cms}
+ * change marker) and at the latest every {@link #REBUILT_AFTER}, and rebuilt only when they changed (so its cache
+ * lives on).
  */
 @ApplicationScoped
 public class CmsSources {

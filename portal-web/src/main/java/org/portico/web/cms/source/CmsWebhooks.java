@@ -18,9 +18,9 @@ import org.portico.cms.webhook.ContentRef;
 import org.portico.cms.webhook.Delivery;
 import org.portico.cms.webhook.WebhookRejectedException;
 import org.portico.cms.webhook.WebhookVerifier;
-import org.portico.web.cms.CmsContentChanged;
 import org.portico.web.cluster.ChangeMarkers;
 import org.portico.web.cluster.Topics;
+import org.portico.web.cms.CmsContentChanged;
 
 /**
  * A source's webhook deliveries: verified (signature or shared secret, freshness) and read before anything happens,
