@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.portico.web.database.DatabaseMigrations;
+import org.portico.web.metrics.PorticoMetrics;
 
 /**
  * Reads the change markers every {@link #POLL} and fires {@link TopicsChanged} for the topics whose version moved, so
@@ -30,7 +31,8 @@ import org.portico.web.database.DatabaseMigrations;
  * keeps an undeployed application in memory until it is due) does not apply to a task that is due every 250 ms.
  * With a fixed delay a slow database never piles up polls: the next one starts {@code POLL} after the last ended.
  * Stopped when the application stops. A failed poll is logged (once a minute at most) and the next one tries again;
- * a failure never stops the polling.
+ * a failure never stops the polling. Counted: {@code portico.cluster.changes.seen{topic}},
+ * {@code portico.cluster.poll.failures}.
  */
 @ApplicationScoped
 public class ChangePoller {
@@ -50,6 +52,9 @@ public class ChangePoller {
     @Inject
     Event<TopicsChanged> changed;
 
+    @Inject
+    PorticoMetrics metrics;
+
     private final MarkerVersions versions = new MarkerVersions();
     private final AtomicLong lastFailureLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private ScheduledFuture<?> polling;
@@ -66,10 +71,12 @@ public class ChangePoller {
             Set<String> topics = versions.advance(markers.versions());
             if (!topics.isEmpty()) {
                 LOG.fine(() -> "Changed on some node: " + topics);
+                topics.forEach(metrics::clusterChangeSeen);
                 changed.fire(new TopicsChanged(topics));
             }
         } catch (RuntimeException e) {
             // Never let the task die: a scheduled executor stops repeating a task that threw.
+            metrics.clusterPollFailed();
             long now = System.nanoTime();
             long last = lastFailureLogged.get();
             if (now - last >= LOG_EVERY_NANOS && lastFailureLogged.compareAndSet(last, now)) {
