@@ -64,7 +64,8 @@ import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
  * <p>Failed authentications ({@code invalid_client}) are throttled per client address and per claimed client id
  * ({@link FailureThrottle}; {@value #ADDRESS_FREE_ATTEMPTS} and {@value #CLIENT_FREE_ATTEMPTS} free failures within
  * {@link #THROTTLE_WINDOW}, then a lock of {@link #FIRST_LOCK} doubling up to {@link #MAX_LOCK}), answered with
- * {@code slow_down} (429, {@link OAuthException#retryAfter()}):
+ * {@code slow_down} (429, {@link OAuthException#retryAfter()}). The counts live in a {@link ThrottleStore}: in memory
+ * unless one is given; Portico gives one in its shared database, which makes the throttle cluster-wide:
  * <ul>
  *   <li>a locked address is refused before any work;</li>
  *   <li>a locked client id is refused before a slow (legacy PBKDF2) check, and any failure of it is answered with

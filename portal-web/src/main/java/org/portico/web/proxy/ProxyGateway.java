@@ -36,6 +36,7 @@ import org.portico.deeplink.token.AccessToken;
 import org.portico.deeplink.token.AccessTokenIssuer;
 import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.app.AppService;
+import org.portico.web.app.JpaAppDirectory;
 import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
 import org.portico.web.cluster.Topics;
@@ -80,6 +81,10 @@ public class ProxyGateway {
 
     @Inject
     AppService appService;
+
+    /** Reads an app's registration from the database, past the directory's cache. */
+    @Inject
+    JpaAppDirectory.Loader loader;
 
     @Inject
     UserService users;
@@ -249,10 +254,23 @@ public class ProxyGateway {
         }
     }
 
-    /** An app changed on some node: forget what is cached of apps (within a second on every node). */
+    /**
+     * An app changed on some node (which one is not told): forget the proxied apps whose registration or upstream is no
+     * longer what is stored. Only those: forgetting an app closes its pooled upstream connections, and a change of
+     * another app (or this node's own change, seen again by the poll) must not cut the streams of this one.
+     */
     void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
         if (change.has(Topics.APPS)) {
-            apps.invalidateAll();
+            apps.asMap().forEach((id, cached) -> {
+                Optional<String> upstream = upstream(id);
+                boolean same = cached.isPresent()
+                        ? upstream.equals(Optional.of(cached.get().upstream()))
+                                && loader.byId(id).equals(Optional.of(cached.get().registration()))
+                        : upstream.isEmpty();
+                if (!same) {
+                    apps.invalidate(id);
+                }
+            });
         }
     }
 }
