@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +32,11 @@ public class ChangeMarkers {
             "UPDATE portico_change_marker SET version = version + 1, changed_at = CURRENT_TIMESTAMP WHERE topic = ?";
     private static final String INSERT =
             "INSERT INTO portico_change_marker (topic, version, changed_at) VALUES (?, 1, CURRENT_TIMESTAMP)";
+
+    private static final String SEED =
+            "INSERT INTO portico_change_marker (topic, version, changed_at) VALUES (?, 0, CURRENT_TIMESTAMP)";
+    /** SQLSTATE of a unique violation, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Resource(lookup = "java:jboss/datasources/PorticoDS")
     DataSource dataSource;
@@ -71,6 +77,30 @@ public class ChangeMarkers {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void bumpCommitted(String topic) {
         bump(topic); // a self-call: runs in this method's new transaction
+    }
+
+    /**
+     * Inserts the rows of the topics that have none yet, each on its own (a node starting at the same moment may insert
+     * it first: then it is there). Called at start-up, so a bump, which runs in the transaction of a change, never has
+     * to insert a row another node might insert at the same moment.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void ensure(Collection<String> topics) {
+        Map<String, Long> present = versions();
+        for (String topic : topics) {
+            if (!present.containsKey(topic)) {
+                try (Connection connection = dataSource.getConnection();
+                     PreparedStatement insert = connection.prepareStatement(SEED)) {
+                    insert.setString(1, topic);
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new IllegalStateException("Could not add the change marker '" + topic + "': "
+                                + e.getMessage(), e);
+                    }
+                }
+            }
+        }
     }
 
     /** Every topic's version now: one small {@code SELECT}. */

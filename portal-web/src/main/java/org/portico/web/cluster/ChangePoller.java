@@ -61,6 +61,7 @@ public class ChangePoller {
 
     /** Starts right after the migrations, before the features that cache: their first reads are never stale. */
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 1) @Initialized(ApplicationScoped.class) Object event) {
+        markers.ensure(Topics.ALL);
         versions.advance(markers.versions());
         polling = scheduler.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
         LOG.fine(() -> "Polling the change markers every " + POLL);

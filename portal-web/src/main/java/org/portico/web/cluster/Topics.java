@@ -1,9 +1,11 @@
 package org.portico.web.cluster;
 
+import java.util.List;
+
 /**
  * The names of the change-marker topics (rows of {@code portico_change_marker}). Kept here as plain strings, so that
- * this package never depends on the features that bump and observe them. A new topic needs no migration: its row is
- * inserted on its first bump.
+ * this package never depends on the features that bump and observe them. A new topic needs no migration: add it to
+ * {@link #ALL}, and its row is inserted when the application starts.
  */
 public final class Topics {
 
@@ -15,14 +17,20 @@ public final class Topics {
     public static final String SIGNING_KEYS = "signing-keys";
     /** Portal pages ({@code page/}). */
     public static final String PAGES = "pages";
-    /** CMS content and sources ({@code cms/}). */
+    /** Built-in CMS content ({@code cms/}). */
     public static final String CMS = "cms";
+    /** External CMS sources: their settings, and their content changed by a webhook ({@code cms/source/}). */
+    public static final String CMS_SOURCES = "cms-sources";
     /** Media files: deleted or marked private ({@code media/}). */
     public static final String MEDIA = "media";
     /** Session and token revocations (logout): "not revoked" answers cached by {@code token/} are forgotten. */
     public static final String REVOCATIONS = "revocations";
     /** API tokens revoked ({@code apitoken/}). */
     public static final String API_TOKENS = "api-tokens";
+
+    /** Every topic above: their rows are made sure of at start-up ({@link ChangeMarkers#ensure}). */
+    public static final List<String> ALL = List.of(ROUTES, APPS, SIGNING_KEYS, PAGES, CMS, CMS_SOURCES, MEDIA,
+            REVOCATIONS, API_TOKENS);
 
     private Topics() {
     }

@@ -71,6 +71,17 @@ class ClusterStateTest {
     }
 
     @Test
+    void everyKnownTopicHasItsRowAfterStartUpHoweverManyNodesStart() {
+        markers().ensure(Topics.ALL);
+        markers().ensure(Topics.ALL); // a second node: the rows are there, nothing fails
+
+        Map<String, Long> versions = markers().versions();
+        assertAll(
+                () -> assertTrue(versions.keySet().containsAll(Topics.ALL), versions.toString()),
+                () -> assertEquals(0L, versions.get(Topics.CMS_SOURCES), "a new row starts at version 0"));
+    }
+
+    @Test
     void aTopicIsAShortLowerCaseName() {
         ChangeMarkers markers = markers();
         assertAll(

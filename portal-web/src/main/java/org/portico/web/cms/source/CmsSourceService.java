@@ -318,7 +318,7 @@ public class CmsSourceService {
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             changed.fire(new CmsSourcesChanged(id));
-            markers.bump(Topics.CMS);
+            markers.bump(Topics.CMS_SOURCES);
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

@@ -191,9 +191,9 @@ public class CmsSources {
         }
     }
 
-    /** A source or external content changed on some node. */
+    /** A source, or its content (a webhook), changed on some node. */
     void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
-        if (change.has(Topics.CMS)) {
+        if (change.has(Topics.CMS_SOURCES)) {
             // Content of an external source (a webhook) or a source's settings: forget the content, and rebuild a
             // source whose settings moved (a refresh keeps a source whose stored version is unchanged).
             active.asMap().values().forEach(source -> source.ifPresent(running -> running.content().invalidateAll()));

@@ -95,7 +95,7 @@ public class CmsWebhooks {
         }
         refs.forEach(ref -> changed.fire(new CmsContentChanged(sourceId, ref.kind(), ref.key(), ref.locale().orElse(null))));
         if (!refs.isEmpty()) {
-            markers.bump(Topics.CMS);
+            markers.bump(Topics.CMS_SOURCES);
         }
         LOG.fine(() -> "Webhook of " + sourceId + " (" + delivery.reference() + "): " + refs);
         return refs;
