@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.keys.MasterSecret;
 import org.portico.deeplink.keys.SigningKeys;
 import org.portico.deeplink.link.LinkRoute;
@@ -55,7 +56,8 @@ import static org.portico.web.it.ItSupport.unique;
 
 /**
  * Issue 14, state across nodes, on one node: "another node" is played by writing to the shared database directly (a
- * route changed and its change marker bumped in one transaction, a revocation stored, a lease held by another holder)
+ * route or an app changed and its change marker bumped in one transaction, a revocation stored, a lease held by
+ * another holder)
  * or by a second instance of a service over the same database (a second {@link SigningKeys} that rotates, a second
  * login throttle). This node must see each change within a second — the change-marker poll — although its caches
  * would keep the old answers for longer. Tagged {@code database} (runs on H2 and PostgreSQL); tolerant of rows left
@@ -81,6 +83,9 @@ class ClusterStateIT {
 
     @Inject
     AppService apps;
+
+    @Inject
+    AppDirectory appDirectory;
 
     @Inject
     SigningKeys keys;
@@ -128,6 +133,25 @@ class ClusterStateIT {
                 () -> assertTrue(before.endsWith("/app/a")),
                 () -> assertTrue(unbumped.endsWith("/app/a"), "without a bump the route cache still answers"),
                 () -> assertTrue(seenAfter.compareTo(WITHIN) <= 0, "seen after " + seenAfter + " (bumped " + bumped + ")"));
+    }
+
+    @Test
+    void anAppDisabledOnAnotherNodeIsRefusedHereWithinASecond() throws Exception {
+        String app = unique("capp");
+        apps.create(new AppDraft(app, "Cluster " + app, null, "https://" + app + ".example",
+                List.of("https://" + app + ".example/app/"), List.of(), null, "client_secret", null, List.of(), false,
+                true));
+        Thread.sleep(ChangePoller.POLL.multipliedBy(3).toMillis()); // this node's own bump has been seen and is done
+        boolean before = appDirectory.findById(app).isPresent(); // now cached here
+
+        otherNodeCommits("UPDATE portico_app SET enabled = FALSE, version = version + 1 WHERE id = '" + app + "'",
+                "UPDATE portico_change_marker SET version = version + 1 WHERE topic = 'apps'");
+        Duration seenAfter = waitFor(() -> appDirectory.findById(app).isEmpty());
+
+        assertAll(
+                () -> assertTrue(before),
+                () -> assertTrue(seenAfter.compareTo(WITHIN) <= 0, "seen after " + seenAfter
+                        + "; without the marker the cached registration lives 5 s"));
     }
 
     @Test
@@ -218,6 +242,20 @@ class ClusterStateIT {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.executeUpdate();
+        }
+    }
+
+    /** A change another node commits: the statements in one transaction. */
+    private void otherNodeCommits(String... statements) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (String sql : statements) {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.executeUpdate();
+                }
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
         }
     }
 
