@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +26,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.portico.deeplink.app.AppRegistration;
+import org.portico.deeplink.keys.KeyRepository;
 import org.portico.deeplink.keys.KeySetupException;
 import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.keys.KeyState;
@@ -131,22 +133,33 @@ public class KeysProducer {
      * one itself, and of two active keys the newer signs on every node).
      */
     private void awaitFirstKeyElsewhere(JpaKeyRepository repository) {
-        if (hasActiveKey(repository) || leases.tryHold(FIRST_KEY_LEASE, FIRST_KEY_WAIT)) {
-            return;
-        }
-        LOG.info("Another node is making the first signing key; waiting for it");
-        long deadline = System.nanoTime() + FIRST_KEY_WAIT.toNanos();
-        while (!hasActiveKey(repository) && System.nanoTime() - deadline < 0) {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!awaitFirstKey(repository, () -> leases.tryHold(FIRST_KEY_LEASE, FIRST_KEY_WAIT), FIRST_KEY_WAIT)) {
+            LOG.info("Another node made the first signing key");
         }
     }
 
-    private static boolean hasActiveKey(JpaKeyRepository repository) {
+    /**
+     * Returns at once, true, when the repository holds an active key or {@code lead} takes the lead (this node makes
+     * the key); otherwise waits until an active key is stored, or {@code wait} has passed, and returns false.
+     */
+    static boolean awaitFirstKey(KeyRepository repository, BooleanSupplier lead, Duration wait) {
+        if (hasActiveKey(repository) || lead.getAsBoolean()) {
+            return true;
+        }
+        LOG.info("Another node is making the first signing key; waiting for it");
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!hasActiveKey(repository) && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasActiveKey(KeyRepository repository) {
         return repository.list().stream().anyMatch(key -> key.state() == KeyState.ACTIVE);
     }
 
