@@ -18,6 +18,8 @@ import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretHasher;
 import org.portico.deeplink.app.ClientSecretUpgrades;
 import org.portico.deeplink.throttle.FailureThrottle;
+import org.portico.deeplink.throttle.InMemoryThrottleStore;
+import org.portico.deeplink.throttle.ThrottleStore;
 import org.portico.deeplink.token.AccessTokenVerifier;
 import org.portico.deeplink.token.ReplayGuard;
 
@@ -62,7 +64,8 @@ import com.nimbusds.oauth2.sdk.util.MultivaluedMapUtils;
  * <p>Failed authentications ({@code invalid_client}) are throttled per client address and per claimed client id
  * ({@link FailureThrottle}; {@value #ADDRESS_FREE_ATTEMPTS} and {@value #CLIENT_FREE_ATTEMPTS} free failures within
  * {@link #THROTTLE_WINDOW}, then a lock of {@link #FIRST_LOCK} doubling up to {@link #MAX_LOCK}), answered with
- * {@code slow_down} (429, {@link OAuthException#retryAfter()}):
+ * {@code slow_down} (429, {@link OAuthException#retryAfter()}). The counts live in a {@link ThrottleStore}: in memory
+ * unless one is given; Portico gives one in its shared database, which makes the throttle cluster-wide:
  * <ul>
  *   <li>a locked address is refused before any work;</li>
  *   <li>a locked client id is refused before a slow (legacy PBKDF2) check, and any failure of it is answered with
@@ -126,6 +129,17 @@ public final class ClientAuthenticator {
     public ClientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard,
                                ClientSecretHasher secrets, ClientSecretUpgrades upgrades, String issuer,
                                String tokenEndpoint, Clock clock) {
+        this(apps, jwkSources, replayGuard, secrets, upgrades, issuer, tokenEndpoint, clock,
+                new InMemoryThrottleStore(clock, THROTTLE_WINDOW.plus(MAX_LOCK), THROTTLE_KEYS));
+    }
+
+    /**
+     * As above, with the throttle's counts in {@code throttleStore}: a store shared by the nodes of a cluster makes
+     * the throttle cluster-wide.
+     */
+    public ClientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard,
+                               ClientSecretHasher secrets, ClientSecretUpgrades upgrades, String issuer,
+                               String tokenEndpoint, Clock clock, ThrottleStore throttleStore) {
         this.apps = Objects.requireNonNull(apps, "apps");
         this.jwkSources = Objects.requireNonNull(jwkSources, "jwkSources");
         this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
@@ -134,7 +148,7 @@ public final class ClientAuthenticator {
         this.assertionAudiences = Set.of(Objects.requireNonNull(issuer, "issuer"),
                 Objects.requireNonNull(tokenEndpoint, "tokenEndpoint"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.throttle = new FailureThrottle(clock, THROTTLE_WINDOW, FIRST_LOCK, MAX_LOCK, THROTTLE_KEYS);
+        this.throttle = new FailureThrottle(clock, THROTTLE_WINDOW, FIRST_LOCK, MAX_LOCK, throttleStore);
     }
 
     /** What the request presents: the client id it claims and how it proves it. */

@@ -70,6 +70,30 @@ class FailureThrottleTest {
     }
 
     @Test
+    void aReservationNeverEndedCountsForNothingAfterItsTime() {
+        Optional<FailureThrottle.Reservation> lost = throttle.reserve("k", 1); // its node died: never ended
+        Optional<FailureThrottle.Reservation> meanwhile = throttle.reserve("k", 1);
+        clock.advance(FailureThrottle.IN_FLIGHT_FOR);
+        assertAll(
+                () -> assertTrue(lost.isPresent()),
+                () -> assertTrue(meanwhile.isEmpty(), "the only free attempt is in flight"),
+                () -> assertTrue(throttle.reserve("k", 1).isPresent(), "the lost reservation has lapsed"));
+    }
+
+    @Test
+    void aStoreSeesEveryChangeAndKeepsNothingForAnAttemptThatCountedForNothing() {
+        InMemoryThrottleStore store = new InMemoryThrottleStore(clock, WINDOW.plus(MAX), 100);
+        FailureThrottle one = new FailureThrottle(clock, WINDOW, FIRST, MAX, store);
+        FailureThrottle other = new FailureThrottle(clock, WINDOW, FIRST, MAX, store);
+        one.reserve("released", 3).orElseThrow().release();
+        one.failed("k", 2);
+        other.failed("k", 2);
+        assertAll(
+                () -> assertEquals(Optional.empty(), store.find("released")),
+                () -> assertEquals(Optional.of(FIRST), one.lockedFor("k"), "two throttles over one store count together"));
+    }
+
+    @Test
     void memoryStaysBoundedUnderRandomKeys() {
         FailureThrottle small = new FailureThrottle(clock, WINDOW, FIRST, MAX, 100);
         for (int i = 0; i < 10_000; i++) {

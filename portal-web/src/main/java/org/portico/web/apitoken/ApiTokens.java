@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,9 @@ import jakarta.transaction.Transactional;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.user.Role;
 import org.portico.web.user.UserAccount;
@@ -47,6 +51,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 @ApplicationScoped
 public class ApiTokens {
+
+    @Inject
+    ChangeMarkers markers;
 
     public static final String PREFIX = "pt_";
     static final int MAX_LIVE = 10;
@@ -155,6 +162,7 @@ public class ApiTokens {
             audit.recordAs(username, AuditAction.API_TOKEN_REVOKED, "api-token:" + id, AuditOutcome.SUCCESS, null);
         }
         revoked.fire(new Revoked(entity.tokenHash()));
+        markers.bump(Topics.API_TOKENS);
     }
 
     /**
@@ -229,6 +237,13 @@ public class ApiTokens {
                     .digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** A token was revoked on some node: forget the cached callers, so it stops working here within a second. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.API_TOKENS)) {
+            callers.invalidateAll();
         }
     }
 }

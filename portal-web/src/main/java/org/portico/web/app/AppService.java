@@ -29,6 +29,8 @@ import org.portico.deeplink.redirect.AppBaseUrl;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 import org.portico.web.problem.FieldMessage;
 import org.portico.web.user.Role;
 
@@ -41,6 +43,9 @@ import org.portico.web.user.Role;
 @ApplicationScoped
 @Transactional
 public class AppService {
+
+    @Inject
+    ChangeMarkers markers;
 
     /** The fields the admin list's search box looks in. */
     private static final String[] SEARCHED = {"a.id", "a.name", "a.audience"};
@@ -396,6 +401,7 @@ public class AppService {
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             changed.fire(new AppsChanged(target.substring("app:".length())));
+            markers.bump(Topics.APPS); // other nodes forget their apps when this commits
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,6 +22,8 @@ import org.portico.deeplink.app.AppDirectory;
 import org.portico.deeplink.app.AppRegistration;
 import org.portico.deeplink.app.ClientSecret;
 import org.portico.deeplink.app.ClientSecretUpgrades;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.metrics.PorticoMetrics;
 import org.portico.web.user.Role;
 
@@ -29,7 +32,8 @@ import org.portico.web.user.Role;
  * are cached for {@link #FRESH_FOR} so that the token endpoint and link hops do not query the database on every
  * request. A change made through {@link AppService} (saved, disabled, deleted, secret replaced) takes effect at once
  * on this node — the cache is emptied when its transaction completes ({@link AppsChanged}), as the route cache is —
- * and within {@link #FRESH_FOR} on every other node.
+ * and within a second on every other node (the {@code apps} change marker, {@code cluster/}); {@link #FRESH_FOR} is
+ * the backstop should the markers not be read.
  *
  * <p>Only a cache miss runs in a transaction (mapping an app reads its lazily loaded collections): {@link Loader}
  * is the transactional part. A transaction around every cached lookup cost a deep-link hop about a quarter of its
@@ -131,6 +135,13 @@ public class JpaAppDirectory implements AppDirectory, ClientSecretUpgrades {
         } catch (IllegalArgumentException | NullPointerException e) { // InvalidAppException is an IllegalArgumentException
             LOG.warning(() -> "App '" + app.getId() + "' can't be used for tokens until it is corrected: " + e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** An app changed on some node: forget what is cached of apps (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.APPS)) {
+            cache.invalidateAll();
         }
     }
 }

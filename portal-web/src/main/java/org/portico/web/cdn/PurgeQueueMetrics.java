@@ -23,7 +23,9 @@ import org.portico.web.metrics.PorticoMetrics;
  * The purge queue's length by state as the gauge {@code portico_cdn_purges{state}}. A scrape never queries the
  * database: one query (grouped by state) every {@link #REFRESH} on the application's scheduler keeps the counts, and
  * the gauges read them from memory. They are {@code -1} until the first count (or while counting fails: the log
- * says why), so "unknown" is never mistaken for "empty".
+ * says why), so "unknown" is never mistaken for "empty". Every node of a cluster counts for itself, without a lease:
+ * each node's metrics endpoint must answer on its own (a scrape of any node shows the shared queue), and the count is
+ * one read-only query every 10 s.
  */
 @ApplicationScoped
 public class PurgeQueueMetrics {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -17,6 +18,8 @@ import org.portico.cms.cache.CachingContentSource;
 import org.portico.cms.spi.ContentItem;
 import org.portico.cms.spi.ContentKind;
 import org.portico.cms.spi.ContentUnavailableException;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.page.PortalPage;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -79,6 +82,13 @@ public class CmsPages {
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) CmsContentChanged change) {
         if (CmsService.BUILT_IN.equals(change.source()) && change.kind() == ContentKind.PAGE) {
             readers.asMap().keySet().removeIf(place -> place.slug().equals(change.key()));
+        }
+    }
+
+    /** Content changed on some node: forget who may read which page. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.CMS)) {
+            readers.invalidateAll();
         }
     }
 }

@@ -13,13 +13,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.portico.web.cluster.Leases;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.database.DatabaseMigrations;
 
 /**
- * Makes the CMS's scheduled changes ({@link CmsService#runSchedule}) every {@link #PERIOD}, on every node: each due
- * item is changed under its optimistic lock, so two nodes running at once change it once (the other's transaction
- * fails and its next run finds nothing due).
+ * Makes the CMS's scheduled changes ({@link CmsService#runSchedule}) every {@link #PERIOD}, on one node of a cluster
+ * at a time (the holder of the lease {@value #LEASE}; another takes over at most {@code 2 × PERIOD} after it died).
+ * Each due item is also changed under its optimistic lock, so even two nodes running at once (a lease taken over
+ * while the old holder still ran) change it once: the other's transaction fails and its next run finds nothing due.
  */
 @ApplicationScoped
 public class CmsSchedule {
@@ -27,8 +29,13 @@ public class CmsSchedule {
     /** How late a scheduled change may come at most. */
     static final Duration PERIOD = Duration.ofSeconds(15);
 
+    static final String LEASE = "cms-schedule";
+
     @Inject
     CmsService cms;
+
+    @Inject
+    Leases leases;
 
     @Inject
     Clock clock;
@@ -40,7 +47,8 @@ public class CmsSchedule {
 
     @PostConstruct
     void start() {
-        job = PeriodicJob.start("CMS schedule", scheduler, PERIOD, PERIOD, () -> cms.runSchedule(clock.instant()));
+        job = PeriodicJob.start("CMS schedule", scheduler, PERIOD, PERIOD,
+                leases.onOneNode(LEASE, PERIOD, PERIOD, () -> cms.runSchedule(clock.instant())));
     }
 
     /**
@@ -55,6 +63,7 @@ public class CmsSchedule {
     void stop() {
         if (job != null) {
             job.cancel();
+            leases.release(LEASE);
         }
     }
 }

@@ -22,6 +22,8 @@ import org.portico.cms.spi.ContentKind;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 import org.portico.web.page.PageService;
 import org.portico.web.problem.FieldMessage;
 
@@ -38,6 +40,9 @@ import org.portico.web.problem.FieldMessage;
 @ApplicationScoped
 @Transactional
 public class CmsService {
+
+    @Inject
+    ChangeMarkers markers;
 
     /** The built-in store's id among content sources. */
     public static final String BUILT_IN = "built-in";
@@ -291,6 +296,7 @@ public class CmsService {
         em.flush();
         audit.recordAs("schedule", action, "cms:" + place, AuditOutcome.SUCCESS, detail);
         changed.fire(readersSee(item));
+        markers.bump(Topics.CMS);
         LOG.info(() -> "CMS " + place + ": " + detail);
         return 1;
     }
@@ -370,6 +376,7 @@ public class CmsService {
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             if (done.readersSee() != null) {
                 changed.fire(done.readersSee());
+                markers.bump(Topics.CMS);
             }
             return done.result();
         } catch (OptimisticLockException e) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.portico.deeplink.app.AppDirectory;
@@ -23,6 +24,7 @@ import org.portico.deeplink.link.LinkRoutes;
 import org.portico.deeplink.link.LinkTokenIssuer;
 import org.portico.deeplink.link.LinkTokenVerifier;
 import org.portico.deeplink.oauth.ClientJwkSources;
+import org.portico.web.cluster.Leases;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.link.InboundReplays;
 import org.portico.web.link.InboundSecrets;
@@ -76,13 +78,20 @@ public class LinkProducer {
         return new LinkResolver(routes, apps, tokens, tickets, inbound, replays, signOnUsers, clock);
     }
 
+    /** The expired tickets are purged by one node of a cluster at a time: the holder of this lease. */
+    static final String PURGE_LEASE = "one-time-ticket-purge";
+
+    @Inject
+    Leases leases;
+
     void startUp(@Observes @Priority(DatabaseMigrations.PRIORITY + 40) @Initialized(ApplicationScoped.class) Object event,
                  LinkStore store, LinkTickets tickets, Clock clock) {
         // Checked here, not inside the log message: that lambda does not run when INFO is off.
         Duration ticketLifetime = tickets.lifetime(); // a bad setting fails the start here
         LOG.info(() -> "One-time link tickets live " + ticketLifetime);
         purge = PeriodicJob.start("one-time ticket purge", scheduler, Duration.ofMinutes(5), Duration.ofHours(1),
-                () -> purge(store, clock));
+                leases.onOneNode(PURGE_LEASE, Duration.ofHours(1), PeriodicJob.TICK.multipliedBy(2),
+                        () -> purge(store, clock)));
     }
 
     private static void purge(LinkStore store, Clock clock) {
@@ -100,6 +109,7 @@ public class LinkProducer {
     void stop() {
         if (purge != null) {
             purge.cancel();
+            leases.release(PURGE_LEASE);
         }
     }
 }

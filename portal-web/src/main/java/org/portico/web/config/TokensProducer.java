@@ -6,7 +6,10 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,10 +35,14 @@ import org.portico.deeplink.token.AccessTokenVerifier;
 import org.portico.deeplink.token.ReplayGuard;
 import org.portico.deeplink.token.RevocationList;
 import org.portico.web.app.JpaAppDirectory;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
+import org.portico.web.security.DatabaseThrottleStore;
 import org.portico.web.settings.PorticoIssuer;
 import org.portico.web.token.DatabaseReplayGuard;
 import org.portico.web.token.DatabaseRevocationList;
 import org.portico.web.token.TokenStateStore;
+import javax.sql.DataSource;
 
 /**
  * Wires the token layer of {@code deeplink} into CDI: issuer, verifier, client authentication, token exchange and
@@ -50,6 +57,9 @@ public class TokensProducer {
     /** How long the public keys of a private_key_jwt client are cached before they are fetched again. */
     static final Duration CLIENT_JWKS_TTL = Duration.ofMinutes(10);
 
+    @Resource(lookup = "java:jboss/datasources/PorticoDS")
+    DataSource dataSource;
+
     @Inject
     @ConfigProperty(name = "portico.tokens.single-use-subject-tokens", defaultValue = "false")
     boolean singleUseSubjectTokens;
@@ -58,6 +68,16 @@ public class TokensProducer {
     @Singleton
     RevocationList revocations(TokenStateStore store, Clock clock) {
         return new DatabaseRevocationList(store, clock);
+    }
+
+    /**
+     * A revocation (logout) stored by some node: forget the cached "not revoked" answers, so a token of a session
+     * logged out on another node is refused here within a second, not only when its answer expires.
+     */
+    void forgetNotRevoked(@Observes TopicsChanged change, RevocationList revocations) {
+        if (change.has(Topics.REVOCATIONS) && revocations instanceof DatabaseRevocationList stored) {
+            stored.forgetNotRevoked();
+        }
     }
 
     @Produces
@@ -113,8 +133,9 @@ public class TokensProducer {
     ClientAuthenticator clientAuthenticator(AppDirectory apps, ClientJwkSources jwkSources, ReplayGuard replayGuard,
                                             ClientSecretHasher secrets, JpaAppDirectory upgrades,
                                             PorticoIssuer issuer, Clock clock) {
+        // Failed client authentications are counted in the shared database: the throttle is cluster-wide.
         return new ClientAuthenticator(apps, jwkSources, replayGuard, secrets, upgrades, issuer.url(),
-                issuer.resolve("/oauth2/token"), clock);
+                issuer.resolve("/oauth2/token"), clock, new DatabaseThrottleStore("client-auth", dataSource, clock));
     }
 
     @Produces

@@ -38,6 +38,8 @@ import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
 import org.portico.web.database.ContainsSearch;
 import org.portico.web.app.RegisteredApp;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 import org.portico.web.user.Role;
 
 /**
@@ -51,6 +53,9 @@ import org.portico.web.user.Role;
 @ApplicationScoped
 @Transactional
 public class RouteService {
+
+    @Inject
+    ChangeMarkers markers;
 
     private static final Logger LOG = Logger.getLogger(RouteService.class.getName());
 
@@ -450,6 +455,7 @@ public class RouteService {
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             changed.fire(new RoutesChanged(done.names()));
+            markers.bump(Topics.ROUTES); // other nodes forget their routes when this commits
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

@@ -6,9 +6,12 @@ import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.metrics.PorticoMetrics;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -25,7 +28,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @ApplicationScoped
 public class MediaCache {
 
-    /** How long a node keeps an image's bytes at most, so a deletion on another node reaches it. */
+    /** How long a node keeps an image's bytes at most (a deletion on another node reaches it within a second anyway). */
     static final Duration KEPT_FOR = Duration.ofHours(1);
     /** What an entry costs beyond its bytes. */
     private static final int ENTRY_OVERHEAD = 160;
@@ -63,5 +66,12 @@ public class MediaCache {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaMarked marked) {
         cache.invalidate(marked.sha256());
+    }
+
+    /** A file was deleted or marked private on some node: forget the cached files. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.MEDIA)) {
+            cache.invalidateAll();
+        }
     }
 }

@@ -5,17 +5,20 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 
 /**
  * Which images are private, as the media servlet and the pages ask on every image: the names of all private images,
  * read in one query (at most {@code portico.media.max-items} of them) and kept for {@link #KEPT_FOR}. A mark changed
  * on this node is seen at once (the set is read again after the change commits); one changed on another node within
- * {@link #KEPT_FOR}. The marks themselves live in the database. Thread-safe.
+ * a second (the {@code media} change marker), at the latest {@link #KEPT_FOR}. The marks themselves live in the database. Thread-safe.
  */
 @ApplicationScoped
 public class MediaPrivacy {
@@ -40,5 +43,12 @@ public class MediaPrivacy {
 
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) MediaDeleted deleted) {
         names.invalidateAll();
+    }
+
+    /** A file was marked private (or public) or deleted on some node: read the private names again. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.MEDIA)) {
+            names.invalidateAll();
+        }
     }
 }

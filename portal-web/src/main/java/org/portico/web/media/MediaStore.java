@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 import org.portico.web.edge.PorticoTags;
 import org.portico.web.edge.SharedCopiesStale;
 
@@ -33,6 +35,9 @@ import org.portico.web.edge.SharedCopiesStale;
 @ApplicationScoped
 @Transactional
 public class MediaStore {
+
+    @Inject
+    ChangeMarkers markers;
 
     /** Images listed at most per query. */
     static final int LIST_LIMIT = 200;
@@ -98,6 +103,7 @@ public class MediaStore {
             MediaInfo info = media.info();
             if (privateFile) { // this node's pages sign it from the first view on
                 marked.fire(new MediaMarked(sha256, true));
+                markers.bump(Topics.MEDIA);
             }
             audit.record(AuditAction.MEDIA_UPLOADED, target(sha256), AuditOutcome.SUCCESS, name + " ("
                     + image.format().mediaType() + ", " + bytes.length + " bytes, " + image.width() + "×"
@@ -152,6 +158,7 @@ public class MediaStore {
         audit.record(AuditAction.MEDIA_DELETED, target(sha256), AuditOutcome.SUCCESS, media.name()
                 + " (uploaded by " + media.uploadedBy() + ", deleted by " + by + ")");
         deleted.fire(new MediaDeleted(sha256));
+        markers.bump(Topics.MEDIA);
         stale.fire(new SharedCopiesStale(Set.of(PorticoTags.media(sha256))));
     }
 
@@ -177,6 +184,7 @@ public class MediaStore {
             audit.record(AuditAction.MEDIA_MARKED, target(sha256), AuditOutcome.SUCCESS, media.name()
                     + (privateFile ? " is private now" : " is public now") + " (by " + by + ")");
             marked.fire(new MediaMarked(sha256, privateFile));
+            markers.bump(Topics.MEDIA);
             stale.fire(new SharedCopiesStale(Set.of(PorticoTags.media(sha256))));
         }
         return find(sha256).orElseThrow();

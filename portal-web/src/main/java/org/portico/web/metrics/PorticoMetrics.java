@@ -148,6 +148,19 @@ public class PorticoMetrics {
         gauges.add(new Gauged(name, tags));
     }
 
+    /**
+     * A change made on some node was seen by this node's change-marker poll ({@code cluster/}), by topic
+     * ({@code routes}, {@code signing_keys}, …: dashes become underscores).
+     */
+    public void clusterChangeSeen(String topic) {
+        counter("portico.cluster.changes.seen", "topic", topic == null ? null : topic.replace('-', '_')).increment();
+    }
+
+    /** A poll of the change markers failed: while it keeps failing, caches fall back on their own expiry. */
+    public void clusterPollFailed() {
+        counter("portico.cluster.poll.failures").increment();
+    }
+
     /** The counter of that name and tags, built once: the callers are on hot paths (a token exchange, a hop). */
     private Counter counter(String name, String... tags) {
         for (int i = 1; i < tags.length; i += 2) {

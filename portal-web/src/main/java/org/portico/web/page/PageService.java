@@ -26,6 +26,8 @@ import jakarta.transaction.Transactional;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 import org.portico.web.problem.FieldMessage;
 
 /**
@@ -37,6 +39,9 @@ import org.portico.web.problem.FieldMessage;
 @ApplicationScoped
 @Transactional
 public class PageService {
+
+    @Inject
+    ChangeMarkers markers;
 
     /** Versions kept per page; older ones are deleted when a new one is saved. */
     static final int VERSIONS_KEPT = 100;
@@ -305,6 +310,7 @@ public class PageService {
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             if (done.event() != null) {
                 changed.fire(done.event());
+                markers.bump(Topics.PAGES); // other nodes forget their pages when this commits
             }
             return done.result();
         } catch (OptimisticLockException e) {

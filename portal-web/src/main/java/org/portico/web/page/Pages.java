@@ -12,14 +12,18 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.portico.cdn.tag.CacheTag;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 
 /**
  * The pages as the portal shows them, read from memory: all pages are loaded at once (there are tens, not
- * thousands) and forgotten when a page changes on this node ({@link PagesChanged}, after the transaction). What a
+ * thousands) and forgotten when a page changes on this node ({@link PagesChanged}, after the transaction) or on another
+ * node ({@code TopicsChanged} of {@code pages}, within a second). What a
  * viewer may see is decided here: the page's roles, then each widget's roles, then whether what the widget shows
  * still exists ({@link WidgetType#available}, asked on every call, so a disabled app's widgets vanish at once).
  */
@@ -101,5 +105,12 @@ public class Pages {
         Set<String> origins = new LinkedHashSet<>();
         widgets.forEach(widget -> origins.addAll(types.frameOrigins(widget)));
         return origins;
+    }
+
+    /** A page changed on some node: forget the pages (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.PAGES)) {
+            cache.set(null);
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -24,6 +25,8 @@ import org.portico.web.app.AppService;
 import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
 import org.portico.web.app.SandboxFlag;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.edge.PorticoTags;
 import org.portico.web.page.WidgetKind;
 import org.portico.web.page.WidgetType;
@@ -190,5 +193,12 @@ public class PaneType implements WidgetType {
         Set<SandboxFlag> flags = app.getSandboxFlags();
         return flags.contains(SandboxFlag.ALLOW_SCRIPTS) && flags.contains(SandboxFlag.ALLOW_SAME_ORIGIN)
                 && PaneSettings.originOf(target.toString()).map(portico.origin()::equals).orElse(false);
+    }
+
+    /** An app changed on some node: forget what is cached of apps (within a second on every node). */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.APPS)) {
+            frames.invalidateAll();
+        }
     }
 }

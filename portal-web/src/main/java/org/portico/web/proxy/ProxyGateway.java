@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,8 +36,11 @@ import org.portico.deeplink.token.AccessToken;
 import org.portico.deeplink.token.AccessTokenIssuer;
 import org.portico.deeplink.token.UserIdentity;
 import org.portico.web.app.AppService;
+import org.portico.web.app.JpaAppDirectory;
 import org.portico.web.app.AppsChanged;
 import org.portico.web.app.RegisteredApp;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.database.DatabaseMigrations;
 import org.portico.web.proxy.ProxySessions.ProxySession;
 import org.portico.web.security.CurrentUser;
@@ -77,6 +81,10 @@ public class ProxyGateway {
 
     @Inject
     AppService appService;
+
+    /** Reads an app's registration from the database, past the directory's cache. */
+    @Inject
+    JpaAppDirectory.Loader loader;
 
     @Inject
     UserService users;
@@ -243,6 +251,26 @@ public class ProxyGateway {
         @Override
         public java.util.List<ProxyTarget> getAllTargets() {
             return client.getAllTargets();
+        }
+    }
+
+    /**
+     * An app changed on some node (which one is not told): forget the proxied apps whose registration or upstream is no
+     * longer what is stored. Only those: forgetting an app closes its pooled upstream connections, and a change of
+     * another app (or this node's own change, seen again by the poll) must not cut the streams of this one.
+     */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.APPS)) {
+            apps.asMap().forEach((id, cached) -> {
+                Optional<String> upstream = upstream(id);
+                boolean same = cached.isPresent()
+                        ? upstream.equals(Optional.of(cached.get().upstream()))
+                                && loader.byId(id).equals(Optional.of(cached.get().registration()))
+                        : upstream.isEmpty();
+                if (!same) {
+                    apps.invalidate(id);
+                }
+            });
         }
     }
 }

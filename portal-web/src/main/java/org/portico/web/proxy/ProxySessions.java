@@ -19,6 +19,8 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -26,6 +28,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.portico.deeplink.random.RandomIds;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 
 /**
  * The proxy's security state in the database ({@code V24}): one-time hop tickets, and the proxy sessions a hop
@@ -33,7 +37,7 @@ import org.portico.deeplink.random.RandomIds;
  * Plain JDBC, each statement on its own (auto-commit): the database decides who redeems a ticket (a conditional
  * {@code DELETE} that one request wins), so every node gives the same answer. Sessions are read through a small
  * Caffeine cache that keeps an answer {@value #CACHE_SECONDS} s: a logout ends the user's sessions at once on this node
- * and within that time on the others. Thread-safe.
+ * and within a second on the others (the {@code revocations} change marker a logout bumps). Thread-safe.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -196,5 +200,12 @@ public class ProxySessions {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A logout on some node: forget the cached proxy sessions, so that user's sessions end here within a second. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.REVOCATIONS)) {
+            sessions.invalidateAll();
+        }
     }
 }

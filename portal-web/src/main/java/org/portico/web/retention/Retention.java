@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.Config;
 import org.portico.web.apitoken.ApiTokens;
 import org.portico.web.audit.AuditBatches;
 import org.portico.web.cdn.PurgeQueue;
+import org.portico.web.cluster.Leases;
 import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.concurrent.PeriodicJob;
 import org.portico.web.link.analytics.LinkEventStore;
@@ -39,7 +40,8 @@ import org.portico.web.token.TokenStateStore;
  *
  * <p>Each table is pruned in batches of {@link #BATCH} rows, each batch its own short statement, so a run never holds
  * a large transaction or long locks; a run stops after {@link #MAX_BATCHES} batches per table and the next run goes
- * on. Time comes from the injected {@link Clock}.
+ * on. Time comes from the injected {@link Clock}. In a cluster the job runs on one node at a time: the holder of the
+ * lease {@value #LEASE} (see {@code cluster.Leases}).
  *
  * <p>Configuration (MicroProfile Config, ISO-8601 durations, checked at start-up):
  * <ul>
@@ -91,8 +93,14 @@ public class Retention {
     @Inject
     ProxySessions proxySessions;
 
+    @Inject
+    Leases leases;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** The hourly run is made by one node of a cluster at a time: the holder of this lease. */
+    static final String LEASE = "retention";
 
     private Duration linkEventsKept;
     private Duration auditKept;
@@ -106,7 +114,8 @@ public class Retention {
     void start() {
         linkEventsKept = retention(config, "portico.retention.link-events", LINK_EVENTS_DEFAULT);
         auditKept = retention(config, "portico.retention.audit", AUDIT_DEFAULT);
-        job = PeriodicJob.start("retention", scheduler, FIRST_RUN, PERIOD, () -> prune(clock));
+        job = PeriodicJob.start("retention", scheduler, FIRST_RUN, PERIOD,
+                leases.onOneNode(LEASE, PERIOD, PeriodicJob.TICK.multipliedBy(2), () -> prune(clock)));
         LOG.info(() -> "Link events are kept " + linkEventsKept + ", audit entries " + auditKept);
     }
 
@@ -169,6 +178,7 @@ public class Retention {
     void stop() {
         if (job != null) {
             job.cancel();
+            leases.release(LEASE);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.portico.deeplink.throttle.FailureThrottle;
+import org.portico.deeplink.throttle.ThrottleStore;
 
 /**
  * Slows down password guessing. Failed logins are counted per username and per client address; after the free
@@ -17,8 +18,10 @@ import org.portico.deeplink.throttle.FailureThrottle;
  * {@link #tryAttempt} checks and reserves in one atomic step: an attempt in flight counts like a failure until it
  * ends, so of any number of concurrent wrong passwords for one username at most {@value #USER_FREE_ATTEMPTS} reach
  * the password check (checking first and recording afterwards let all of them through before the first failure was
- * recorded). Counts are held in memory per node: a restart or another node
- * starts afresh, which slows an attacker as much as needed without ever locking a user out for good.
+ * recorded). The counts live in a {@link ThrottleStore}: in the database all nodes share
+ * ({@link DatabaseThrottleStore}, what the portal uses), so failures on any node count on every node, a lock holds on
+ * every node, and of concurrent attempts on several nodes no more than the free ones reach a password check; or in
+ * memory for tests. A reservation whose node died counts for nothing after {@link FailureThrottle#IN_FLIGHT_FOR}.
  * <p>
  * Thread-safe. Time comes from the given {@link Clock}, so tests advance a fake clock instead of sleeping.
  */
@@ -32,8 +35,14 @@ public final class LoginThrottle {
 
     private final FailureThrottle failures;
 
+    /** A throttle with its counts in this node's memory (for tests and single-node use). */
     public LoginThrottle(Clock clock) {
         this.failures = new FailureThrottle(clock, WINDOW, FIRST_LOCK, MAX_LOCK, 100_000);
+    }
+
+    /** A throttle with its counts in {@code store}; a database store makes it cluster-wide. */
+    public LoginThrottle(Clock clock, ThrottleStore store) {
+        this.failures = new FailureThrottle(clock, WINDOW, FIRST_LOCK, MAX_LOCK, store);
     }
 
     /** The outcome of {@link #tryAttempt}: a {@link Permit} to check the password, or {@link Refused}. */

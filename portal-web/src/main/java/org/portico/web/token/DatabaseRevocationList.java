@@ -16,8 +16,10 @@ import org.portico.deeplink.token.RevocationList;
  * counts on every node, with a Caffeine cache in front that keeps token verification off the database:
  * <ul>
  * <li>"revoked" answers are cached until the revocation ends: a revocation never comes undone;</li>
- * <li>"not revoked" answers are cached for {@link #NOT_REVOKED_FOR} only: a logout on another node is seen here at
- * the latest that long after it was stored. A revocation made on this node is seen here at once.</li>
+ * <li>"not revoked" answers are cached for {@link #NOT_REVOKED_FOR} only, and forgotten ({@link #forgetNotRevoked})
+ * when any node stores a revocation: a logout on another node is seen here within a second (the change-marker poll),
+ * at the latest {@code NOT_REVOKED_FOR} after it was stored should polling fail. A revocation made on this node is
+ * seen here at once.</li>
  * </ul>
  * One database read per session or token id and {@link #NOT_REVOKED_FOR} at most, loaded once however many requests
  * ask at the same moment. A database that cannot be read fails the verification (the caller answers with an error),
@@ -64,6 +66,14 @@ public final class DatabaseRevocationList implements RevocationList {
         Objects.requireNonNull(until, "until");
         store.revoke(key, until);
         answers.asMap().merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /**
+     * Forgets every cached "not revoked" answer (a revocation was stored, maybe on another node); "revoked" answers
+     * stay, they never come undone. One pass over the cache, once per poll with revocations at most.
+     */
+    public void forgetNotRevoked() {
+        answers.asMap().values().removeIf(NOT_REVOKED::equals);
     }
 
     @Override

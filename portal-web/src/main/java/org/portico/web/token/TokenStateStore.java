@@ -17,7 +17,11 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
+
 
 /**
  * The SQL behind revocations and replay marks (tables of {@code V13}): plain JDBC, each statement on its own outside
@@ -43,7 +47,14 @@ public class TokenStateStore {
     @Resource(lookup = "java:jboss/datasources/PorticoDS")
     DataSource dataSource;
 
-    /** Records a revocation until {@code until}, or extends a shorter one. */
+    @Inject
+    ChangeMarkers markers;
+
+    /**
+     * Records a revocation until {@code until}, or extends a shorter one, then bumps the {@link Topics#REVOCATIONS}
+     * marker: every node forgets its cached "not revoked" answers within a second (after the revocation is stored,
+     * so a node that reads again sees it).
+     */
     public void revoke(String id, Instant until) {
         String key = key(id);
         for (int attempt = 1; ; attempt++) {
@@ -52,7 +63,7 @@ public class TokenStateStore {
                 merge.setString(1, key);
                 merge.setObject(2, utc(until));
                 merge.executeUpdate();
-                return;
+                break;
             } catch (SQLException e) {
                 // Two nodes inserting the same new row at once: one wins, the other merges again and updates.
                 if (attempt >= 2 || !UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -60,6 +71,7 @@ public class TokenStateStore {
                 }
             }
         }
+        markers.bumpCommitted(Topics.REVOCATIONS);
     }
 
     /** Until when {@code id} is revoked, if it is revoked after {@code now}. */

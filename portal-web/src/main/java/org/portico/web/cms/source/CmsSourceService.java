@@ -36,6 +36,8 @@ import org.portico.deeplink.random.RandomIds;
 import org.portico.web.audit.AuditAction;
 import org.portico.web.audit.AuditLog;
 import org.portico.web.audit.AuditOutcome;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 import org.portico.web.problem.FieldMessage;
 
 /**
@@ -50,6 +52,9 @@ import org.portico.web.problem.FieldMessage;
 @ApplicationScoped
 @Transactional
 public class CmsSourceService {
+
+    @Inject
+    ChangeMarkers markers;
 
     /** A source's id: what pages and webhooks name it by. {@code built-in} is the built-in store's. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -313,6 +318,7 @@ public class CmsSourceService {
             em.flush();
             audit.record(action, target, AuditOutcome.SUCCESS, done.detail());
             changed.fire(new CmsSourcesChanged(id));
+            markers.bump(Topics.CMS_SOURCES);
             return done.result();
         } catch (OptimisticLockException e) {
             audit.record(action, target, AuditOutcome.REFUSED, "changed by someone else meanwhile");

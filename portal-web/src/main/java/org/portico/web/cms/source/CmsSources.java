@@ -17,6 +17,7 @@ import javax.naming.NamingException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
@@ -26,6 +27,8 @@ import org.portico.cms.sanitize.HtmlSanitizer;
 import org.portico.cms.sanitize.SanitizingContentSource;
 import org.portico.cms.spi.ConnectionCheck;
 import org.portico.cms.spi.ContentSource;
+import org.portico.web.cluster.Topics;
+import org.portico.web.cluster.TopicsChanged;
 import org.portico.web.cms.CmsContentChanged;
 
 import com.github.benmanes.caffeine.cache.CacheLoader;
@@ -37,8 +40,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * The external sources at work: for each enabled source, its connector and its content behind the sanitiser and a
  * cache of its own (fresh for the source's {@code freshFor}; stale-while-revalidate and last good content when the
  * source is down, as for the built-in store). Built on first use; forgotten when the source changes on this node
- * ({@link CmsSourcesChanged}); its settings read again every {@link #REBUILT_AFTER}, for changes made on another node,
- * and rebuilt only when they changed (so its cache lives on).
+ * ({@link CmsSourcesChanged}); its settings read again within a second of a change on another node (the {@code cms}
+ * change marker) and at the latest every {@link #REBUILT_AFTER}, and rebuilt only when they changed (so its cache
+ * lives on).
  */
 @ApplicationScoped
 public class CmsSources {
@@ -184,6 +188,16 @@ public class CmsSources {
         } catch (NamingException e) {
             LOG.warning(() -> "No managed executor (" + e.getMessage() + "): CMS reloads run in request threads");
             return Runnable::run;
+        }
+    }
+
+    /** A source, or its content (a webhook), changed on some node. */
+    void forgetChangedElsewhere(@Observes(notifyObserver = Reception.IF_EXISTS) TopicsChanged change) {
+        if (change.has(Topics.CMS_SOURCES)) {
+            // Content of an external source (a webhook) or a source's settings: forget the content, and rebuild a
+            // source whose settings moved (a refresh keeps a source whose stored version is unchanged).
+            active.asMap().values().forEach(source -> source.ifPresent(running -> running.content().invalidateAll()));
+            active.asMap().keySet().forEach(active::refresh);
         }
     }
 }

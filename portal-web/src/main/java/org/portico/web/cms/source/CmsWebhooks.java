@@ -18,6 +18,8 @@ import org.portico.cms.webhook.ContentRef;
 import org.portico.cms.webhook.Delivery;
 import org.portico.cms.webhook.WebhookRejectedException;
 import org.portico.cms.webhook.WebhookVerifier;
+import org.portico.web.cluster.ChangeMarkers;
+import org.portico.web.cluster.Topics;
 import org.portico.web.cms.CmsContentChanged;
 
 /**
@@ -28,6 +30,9 @@ import org.portico.web.cms.CmsContentChanged;
  */
 @ApplicationScoped
 public class CmsWebhooks {
+
+    @Inject
+    ChangeMarkers markers;
 
     private static final Logger LOG = Logger.getLogger(CmsWebhooks.class.getName());
 
@@ -89,6 +94,9 @@ public class CmsWebhooks {
             throw new Replayed(sourceId);
         }
         refs.forEach(ref -> changed.fire(new CmsContentChanged(sourceId, ref.kind(), ref.key(), ref.locale().orElse(null))));
+        if (!refs.isEmpty()) {
+            markers.bump(Topics.CMS_SOURCES);
+        }
         LOG.fine(() -> "Webhook of " + sourceId + " (" + delivery.reference() + "): " + refs);
         return refs;
     }
