@@ -89,8 +89,8 @@ stop_all() {
     fi
     log "Stopped"
 }
-trap 'stop_all; exit 130' INT
-trap 'stop_all; exit 143' TERM HUP
+trap 'stop_all; exit 0' INT
+trap 'stop_all; exit 0' TERM HUP
 trap stop_all EXIT
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
