@@ -68,8 +68,10 @@ stop_all() {
     stopping=true
     trap '' INT TERM HUP
     rm -f "$data_dir/cluster.env"
+    # HAProxy: a soft stop (SIGUSR1): it accepts nothing new and lets the requests it is relaying finish (at most
+    # hard-stop-after, haproxy.cfg).
     if [[ -n $haproxy_pid ]]; then
-        kill -TERM "$haproxy_pid" 2>/dev/null || true
+        kill -USR1 "$haproxy_pid" 2>/dev/null || true
     fi
     # All nodes at once: each suspends (finishes its requests, bounded by org.wildfly.sigterm.suspend.timeout), then
     # stops. standalone.sh (LAUNCH_JBOSS_IN_BACKGROUND) relays TERM to its JVM and waits for it.
@@ -85,7 +87,7 @@ stop_all() {
     fi
     if [[ -n $pg_ctl ]]; then
         log "Stopping PostgreSQL"
-        runuser -u postgres -- "$pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
+        as_pg "$pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true
     fi
     log "Stopped"
 }
