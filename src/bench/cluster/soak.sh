@@ -1,184 +1,188 @@
 #!/usr/bin/env bash
-# Cluster soak: mixed traffic (page views, deep-link hops, token exchanges; mixed.lua) through the balancer of a
-# running Portico cluster for a long run, with one node restarted midway, then the figures that matter for operators:
-# requests per second per node, failures and when they happened, heap after a full GC on every node before and after.
+# Cluster soak (issue 14): mixed traffic (page views, deep-link hops, RFC 8693 token exchanges; mixed.lua) through
+# HAProxy to a local two-node cluster for --duration, with node 2 restarted at --restart-at: gracefully (SIGTERM:
+# suspend, stop, start again) or killed (kill -9, start again). Reports wrk's figures, requests per second, every failed
+# request by second relative to the restart, and each node's heap after a full GC before and after.
+# Load goes to 127.0.0.1 only.
 #
-#   wildfly-config/run-cluster.sh …                       # in another terminal: the cluster to soak
-#   src/bench/cluster/soak.sh --base http://127.0.0.1:8080 --duration 10m --restart-at 300 \
-#       --restart-command 'kill -9 <pid of node 2> …' --pids '<pid of node 1> <pid of node 2>'
+#   mvn -B -o package -pl portal-web -am -Pcluster -Dexec.skip=true     # provisions portal-web/target/cluster-server
+#   src/bench/cluster/soak.sh --duration 600 --restart-at 300             # the soak of issue 14 (10 minutes)
+#   src/bench/cluster/soak.sh --duration 60 --restart-at 20 --kill        # a one-minute trial, node 2 killed
 #
-# What it does:
-#   1. as the demo admin `ada`, registers a caller app and a target app for RFC 8693 exchanges (tokens of 1 h); logs
-#      in the demo user `alice` through the real login form, once per wrk thread (the balancer spreads these sessions
-#      over the nodes); gets her token for the caller app;
-#   2. runs a full GC in every given JVM and notes its heap use (jcmd GC.run, GC.heap_info);
-#   3. runs wrk with mixed.lua for --duration; after --restart-at seconds it runs --restart-command (whatever stops and
-#      starts a node: kill -9 and start, or a graceful stop) and notes the time;
-#   4. full GC and heap use again, on the JVMs given by --pids-after (the restarted node has a new pid);
-#   5. prints wrk's RESULT, the good answers per kind, and every failed request by second relative to the restart.
+# Options:
+#   --duration S      seconds of load (default 600)
+#   --restart-at S    when node 2 is restarted (default: half of --duration)
+#   --kill            restart node 2 by kill -9 instead of SIGTERM (then requests in flight on it may fail)
+#   --grace S         failures up to this long after the restart count as in flight on the restarted node (default 30)
+#   --connections N --threads N   wrk's load (default 16, 2); each thread has a session of alice of its own
+#   --port P          the balancer (default 8980); --offset O: node 1's port offset (800), node 2 at O+50
+#   --server DIR      the provisioned server (portal-web/target/cluster-server)
+#   --data-dir DIR    the cluster's data (target/soak-cluster, emptied first)
+# The cluster's PostgreSQL: PORTICO_DB_URL/_USER/_PASSWORD, or Debian's, started by run-cluster.sh.
 #
-# A clean soak has failures (bad answers or socket errors) only in the seconds after the restart: requests in flight on
-# a killed node. The verdict line says whether any failure lies outside --grace seconds after the restart.
-# Needs wrk, curl, jq and jcmd. Demo passwords only: never point this at a real portal. Load goes to 127.0.0.1 only.
+# What it checks: every answer must be right for what was asked (mixed.lua): a page view is alice's page, not the
+# login form (a session lost in the restart would show here), a hop a 303 with a signed token, an exchange an access
+# token. A clean soak has failures only within --grace seconds after the restart, and with SIGTERM none at all.
+# Needs wrk, curl, jq, haproxy, jcmd. Demo passwords only: never point this at a real portal.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../../.." && pwd)
 # shellcheck source=../lib.sh
 source "$here/../lib.sh"
 
-base=http://127.0.0.1:8080
-link=/link/invoice/42
-duration=10m
-restart_at=300
-restart_command=
-pids=
-pids_after=
+duration=600
+restart_at=
+kill_node=false
 grace=30
-threads=2
 connections=16
-
-usage() {
-  cat <<EOF
-usage: soak.sh [options]
-  --base URL                the balancer                                  (default $base)
-  --link PATH               the deep link to follow                       (default $link)
-  --duration D              wrk's run, e.g. 60s or 10m                    (default $duration)
-  --restart-at S            seconds into the run to restart a node        (default $restart_at)
-  --restart-command CMD     run by bash at --restart-at; empty: no restart
-  --pids 'P1 P2'            the nodes' JVMs, for heap after GC before the run
-  --pids-after 'P1 P2'      the nodes' JVMs after the run (default: --pids); or a command prefixed with @ that
-                            prints them, e.g. '@pgrep -f jboss.node.name=portico-'
-  --grace S                 failures this long after the restart count as in flight on the killed node (default $grace)
-  --threads N --connections N   wrk's load                                (default $threads, $connections)
-EOF
-}
-
+threads=2
+port=8980
+offset=800
+server="$repo/portal-web/target/cluster-server"
+data_dir="$repo/target/soak-cluster"
 while (($#)); do
-  case $1 in
-    --base) base=${2:?}; shift 2 ;;
-    --link) link=${2:?}; shift 2 ;;
-    --duration) duration=${2:?}; shift 2 ;;
-    --restart-at) restart_at=${2:?}; shift 2 ;;
-    --restart-command) restart_command=${2-}; shift 2 ;;
-    --pids) pids=${2-}; shift 2 ;;
-    --pids-after) pids_after=${2-}; shift 2 ;;
-    --grace) grace=${2:?}; shift 2 ;;
-    --threads) threads=${2:?}; shift 2 ;;
-    --connections) connections=${2:?}; shift 2 ;;
-    -h|--help) usage; exit 0 ;;
-    *) die_usage "unknown option '$1'" ;;
-  esac
+    case $1 in
+        --duration) duration=${2:?}; shift 2 ;;
+        --restart-at) restart_at=${2:?}; shift 2 ;;
+        --kill) kill_node=true; shift ;;
+        --grace) grace=${2:?}; shift 2 ;;
+        --connections) connections=${2:?}; shift 2 ;;
+        --threads) threads=${2:?}; shift 2 ;;
+        --port) port=${2:?}; shift 2 ;;
+        --offset) offset=${2:?}; shift 2 ;;
+        --server) server=${2:?}; shift 2 ;;
+        --data-dir) data_dir=${2:?}; shift 2 ;;
+        -h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) die_usage "unknown option $1" ;;
+    esac
 done
-[[ $base =~ ^http://(127\.0\.0\.1|localhost)(:[0-9]+)?$ ]] || die_usage "--base must be http://127.0.0.1:<port> (load goes to loopback only), got '$base'"
-[[ $duration =~ ^[1-9][0-9]*[sm]$ ]] || die_usage "--duration must look like 60s or 10m, got '$duration'"
-[[ $restart_at =~ ^[0-9]+$ ]] || die_usage "--restart-at must be whole seconds, got '$restart_at'"
-[[ $grace =~ ^[0-9]+$ ]] || die_usage "--grace must be whole seconds, got '$grace'"
-bench_require_tools "Debian: apt-get install wrk curl jq; jcmd comes with the JDK" wrk curl jq jcmd
+restart_at=${restart_at:-$((duration / 2))}
+for number in "$duration" "$restart_at" "$grace" "$connections" "$threads" "$port" "$offset"; do
+    [[ $number =~ ^[0-9]+$ ]] || die_usage "not a whole number: '$number'"
+done
+((restart_at < duration)) || die_usage "--restart-at ($restart_at) must lie within --duration ($duration)"
+[[ -x $server/bin/standalone.sh ]] || die "no provisioned server at $server: mvn -B package -pl portal-web -am -Pcluster -Dexec.skip=true"
+bench_require_tools "Debian: apt-get install wrk curl jq haproxy; jcmd comes with the JDK" wrk curl jq jcmd
 
-work=$(mktemp -d)
+rm -rf "$data_dir"
+mkdir -p "$data_dir"
+# localhost, not 127.0.0.1: the issuer, and so the Origin Portico's admin API insists on.
+base="http://localhost:$port"
+cluster_pid=
 wrk_pid=
 cleanup() {
-  bench_stop_wrk
-  rm -rf "$work"
+    bench_stop_wrk
+    if [[ -n $cluster_pid ]]; then
+        kill -TERM "$cluster_pid" 2>/dev/null || true
+        wait "$cluster_pid" 2>/dev/null || true
+    fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---- 1. apps, a session and a subject token ------------------------------------------------------------------------
-log "Preparing: apps for the exchange (as ada), alice's session and her token"
-portico_login "$base" "$work/ada" ada portico-demo || die "could not log in as ada at $base"
+log "Starting a two-node cluster (log: $data_dir/run-cluster.log)"
+"$repo/wildfly-config/run-cluster.sh" "$server" "$data_dir" --nodes 2 --port "$port" --offset "$offset" \
+    --offset-step 50 --issuer "$base" > "$data_dir/run-cluster.log" 2>&1 &
+cluster_pid=$!
+until [[ -f $data_dir/cluster.env ]]; do
+    kill -0 "$cluster_pid" 2>/dev/null || { cat "$data_dir/run-cluster.log" >&2; die "the cluster did not start"; }
+    sleep 1
+done
+env_of() { grep "^$1=" "$data_dir/cluster.env" | cut -d= -f2-; }
+
+heap() { # label: each node's heap in use after a full GC, in MiB
+    local i pid used line=""
+    for i in 1 2; do
+        pid=$(env_of "PORTICO_NODE${i}_PID")
+        if jcmd "$pid" GC.run >/dev/null 2>&1; then
+            used=$(jcmd "$pid" GC.heap_info | grep -m1 -oE 'used [0-9]+K' | grep -oE '[0-9]+')
+            line+="node$i $((used / 1024)) MiB; "
+        else
+            line+="node$i not running; "
+        fi
+    done
+    echo "$line"
+}
+
+# ---- apps for the exchange, alice's sessions, her subject token ------------------------------------------------------
+log "Preparing: ada registers a target app and a caller app; alice logs in once per wrk thread"
+portico_login "$base" "$data_dir/ada" ada portico-demo || die "ada's login failed"
 tag=$(date +%s)
 target="urn:portico-soak:target-$tag"
 caller="urn:portico-soak:caller-$tag"
 register() { # id audience [exchange audience]
-  portico_api "$base" "$work/ada" POST /admin/apps "$(jq -n --arg id "$1" --arg aud "$2" --arg ex "${3:-}" '{id: $id,
-      name: ("Soak " + $id), audience: $aud, baseUrls: ["https://" + $id + ".example/"], claims: ["name", "roles"],
-      tokenLifetimeSeconds: 3600, clientAuthentication: "client_secret",
-      exchangeAudiences: (if $ex == "" then [] else [$ex] end)}')"
+    portico_api "$base" "$data_dir/ada" POST /admin/apps "$(jq -n --arg id "$1" --arg aud "$2" --arg ex "${3:-}" '{id: $id,
+        name: ("Soak " + $id), audience: $aud, baseUrls: ["https://" + $id + ".example/"], claims: ["name", "roles"],
+        tokenLifetimeSeconds: 3600, clientAuthentication: "client_secret",
+        exchangeAudiences: (if $ex == "" then [] else [$ex] end)}')"
 }
-register "soak-target-$tag" "$target" >/dev/null
+register "soak-target-$tag" "$target" > /dev/null
 secret=$(register "soak-caller-$tag" "$caller" "$target" | jq -r .clientSecret)
-# One session of alice per wrk thread: the balancer spreads new sessions over the nodes, and keeps each on its node.
+# One session per wrk thread: HAProxy spreads new sessions over the nodes and keeps each on its node (its cookie).
 cookies=""
 for ((i = 1; i <= threads; i++)); do
-  portico_login "$base" "$work/alice-$i" alice portico-demo || die "could not log in as alice at $base"
-  cookies+="${cookies:+|}$(cookie_header "$work/alice-$i")"
-  cp "$work/alice-$i" "$work/alice"
+    portico_login "$base" "$data_dir/alice-$i" alice portico-demo || die "alice's login failed"
+    cookies+="${cookies:+|}$(cookie_header "$data_dir/alice-$i")"
 done
-subject=$(curl -fsS -b "$work/alice" --get --data-urlencode "audience=$caller" "$base/api/token" | jq -r .access_token)
-[[ -n $subject && $subject != null ]] || die "no token for alice for $caller"
-hop=$(curl -sS -o /dev/null -w '%{http_code}' -b "$work/alice" -H 'User-Agent: Mozilla/5.0 Chrome/142.0' "$base$link")
-[[ $hop == 303 ]] || die "GET $link answered $hop, expected 303 (is there such a route in the demo data?)"
+subject=$(curl -fsS -b "$data_dir/alice-1" --get --data-urlencode "audience=$caller" "$base/api/token" | jq -r .access_token)
+[[ -n $subject && $subject != null ]] || die "no token of alice for $caller"
 
-heap_used() { # pid: the heap in use after a full GC, in MiB
-  jcmd "$1" GC.run >/dev/null 2>&1 || { echo "?"; return; }
-  jcmd "$1" GC.heap_info 2>/dev/null | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); printf "%.0f", v / 1024; exit } }'
-}
-heap_line() { # pids...
-  local pid line=""
-  for pid in "$@"; do line+="pid $pid: $(heap_used "$pid") MiB; "; done
-  echo "${line:-no JVMs given}"
-}
-# shellcheck disable=SC2086 # lists of pids
-before=$(heap_line $pids)
-log "Heap after full GC before the run: $before"
+before=$(heap)
+log "Heap after a full GC, before: $before"
 
-# ---- 2. the load, and the restart midway -----------------------------------------------------------------------------
-log "Mixed traffic for $duration through $base ($threads threads, $connections connections)"
+# ---- the load, and node 2's restart midway -----------------------------------------------------------------------------
+how=$($kill_node && echo "killed (kill -9)" || echo "stopped gracefully (SIGTERM)")
+log "Load: $duration s, $threads threads, $connections connections; node2 $how at +$restart_at s and started again"
 start=$(date +%s)
-MIX_COOKIE=$cookies MIX_LINK=$link MIX_SUBJECT_TOKEN=$subject MIX_AUDIENCE=$target \
-  MIX_AUTHORIZATION="Basic $(printf '%s:%s' "soak-caller-$tag" "$secret" | base64 -w0)" \
-  wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency -s "$here/mixed.lua" "$base" >"$work/wrk.out" 2>&1 &
+MIX_COOKIE=$cookies MIX_LINK=/link/invoice/42 MIX_SUBJECT_TOKEN=$subject MIX_AUDIENCE=$target \
+    MIX_AUTHORIZATION="Basic $(printf '%s:%s' "soak-caller-$tag" "$secret" | base64 -w0)" \
+    wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$here/mixed.lua" "$base" \
+    > "$data_dir/wrk.txt" 2>&1 &
 wrk_pid=$!
-restarted=
-if [[ -n $restart_command ]]; then
-  while (( $(date +%s) - start < restart_at )) && kill -0 "$wrk_pid" 2>/dev/null; do sleep 1; done
-  if kill -0 "$wrk_pid" 2>/dev/null; then
-    restarted=$(date +%s)
-    log "Restarting a node at +$((restarted - start)) s: $restart_command"
-    bash -c "$restart_command" || die "the restart command failed"
-    log "Restart command done after $(( $(date +%s) - restarted )) s"
-  fi
-fi
-wait "$wrk_pid" || { cat "$work/wrk.out"; die "wrk failed"; }
+while (($(date +%s) - start < restart_at)); do
+    kill -0 "$wrk_pid" 2>/dev/null || break
+    sleep 1
+done
+restarted=$(date +%s)
+touch "$data_dir/node2/restart" # run-cluster.sh starts a node again that stops while this file exists
+kill "$($kill_node && echo -KILL || echo -TERM)" "$(env_of PORTICO_NODE2_PID)"
+wait "$wrk_pid" || { cat "$data_dir/wrk.txt"; die "wrk failed"; }
 wrk_pid=
-sed 's/^/    /' "$work/wrk.out"
+sed 's/^/    /' "$data_dir/wrk.txt"
+grep -q 'node2 has stopped: starting it again' "$data_dir/run-cluster.log" || die "node2 was not started again: see $data_dir/run-cluster.log"
+until [[ $(env_of PORTICO_NODE2_PID) != "" ]] && curl -fsS -o /dev/null "$(env_of PORTICO_NODE2_MANAGEMENT_URL)/health/ready" 2>/dev/null; do
+    kill -0 "$cluster_pid" 2>/dev/null || die "the cluster stopped"
+    sleep 2
+done
+after=$(heap)
+log "Heap after a full GC, after: $after"
 
-# ---- 3. heap after, and the verdict -----------------------------------------------------------------------------------
-if [[ $pids_after == @* ]]; then pids_after=$(bash -c "${pids_after#@}" | tr '\n' ' '); fi
-# shellcheck disable=SC2086
-after=$(heap_line ${pids_after:-$pids})
-log "Heap after full GC after the run: $after"
-
-result=$(grep '^RESULT ' "$work/wrk.out")
-fails=$(grep '^FAILS ' "$work/wrk.out" | sed 's/^FAILS t=//')
+# ---- the verdict ---------------------------------------------------------------------------------------------------------
+result=$(grep '^RESULT ' "$data_dir/wrk.txt")
+fails=$(grep '^FAILS ' "$data_dir/wrk.txt" | sed 's/^FAILS t=//')
 socket=$(bench_field socket_errors "$result")
 outside=0
 timeline=""
 for entry in ${fails//,/ }; do
-  second=${entry%%:*} count=${entry##*:}
-  if [[ -n $restarted ]]; then
-    offset=$((second - restarted))
-    timeline+=" restart$( ((offset >= 0)) && echo + )$offset s: $count;"
-    (( offset >= 0 && offset <= grace )) || outside=$((outside + count))
-  else
-    timeline+=" +$((second - start)) s: $count;"
-    outside=$((outside + count))
-  fi
+    second=${entry%%:*} count=${entry##*:}
+    offset_s=$((second - restarted))
+    timeline+=" restart$( ((offset_s >= 0)) && echo +)$offset_s s: $count;"
+    ((offset_s >= 0 && offset_s <= grace)) || outside=$((outside + count))
 done
 echo
-echo "SOAK base=$base duration=$duration rps=$(bench_field rps "$result") p50_ms=$(bench_field p50_ms "$result") p99_ms=$(bench_field p99_ms "$result") requests=$(bench_field requests "$result") bad=$(bench_field bad_responses "$result") socket_errors=$socket restart_at=${restarted:+$((restarted - start))}"
-echo "SOAK $(grep '^KINDS ' "$work/wrk.out")"
+echo "SOAK duration=${duration}s rps=$(bench_field rps "$result") p50_ms=$(bench_field p50_ms "$result") p99_ms=$(bench_field p99_ms "$result") requests=$(bench_field requests "$result") bad=$(bench_field bad_responses "$result") socket_errors=$socket node2 $how at +$((restarted - start)) s"
+echo "SOAK $(grep '^KINDS ' "$data_dir/wrk.txt")"
 echo "SOAK failures by second:${timeline:- none}"
-echo "SOAK heap before: $before"
-echo "SOAK heap after:  $after"
-if (( outside == 0 )); then
-  if [[ -n $restarted ]]; then
-    echo "SOAK verdict: clean: every failed request lies within $grace s after the restart (socket errors, which wrk does not time: $socket)"
-  else
-    echo "SOAK verdict: clean: no failed request (socket errors: $socket)"
-  fi
+echo "SOAK heap after full GC, before: $before"
+echo "SOAK heap after full GC, after:  $after"
+echo "SOAK HAProxy's log of failed requests: $data_dir/haproxy.log; node logs: $data_dir/node*/log/"
+if ((outside > 0)); then
+    echo "SOAK verdict: $outside failed request(s) outside the restart's $grace s"
+    exit 1
+elif ((socket > 0)); then
+    echo "SOAK verdict: $socket socket error(s), which wrk does not time: see HAProxy's log"
+    exit 1
 else
-  echo "SOAK verdict: $outside failed request(s) outside the restart's $grace s"
-  exit 1
+    echo "SOAK verdict: clean: every failed request (if any) lies within $grace s after the restart"
 fi

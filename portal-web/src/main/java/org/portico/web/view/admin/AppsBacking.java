@@ -39,10 +39,10 @@ public class AppsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient AppService apps;
+    AppService apps;
 
     @Inject
-    transient InboundSecrets inboundSecrets;
+    InboundSecrets inboundSecrets;
 
     private String query;
     private LazyDataModel<AppRow> model;

@@ -33,7 +33,7 @@ public class AuditBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient AuditLog audit;
+    AuditLog audit;
 
     private String action;
     private String actor;

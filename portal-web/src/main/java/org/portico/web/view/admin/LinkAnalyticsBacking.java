@@ -49,10 +49,10 @@ public class LinkAnalyticsBacking implements Serializable {
             "invalid_parameter", "#2563eb");
 
     @Inject
-    transient LinkEventStore store;
+    LinkEventStore store;
 
     @Inject
-    transient Clock clock;
+    Clock clock;
 
     private String route;
     private LocalDate fromDay;

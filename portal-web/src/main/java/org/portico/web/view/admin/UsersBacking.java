@@ -37,7 +37,7 @@ public class UsersBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient UserService users;
+    UserService users;
 
     private String query;
     private LazyDataModel<UserRow> model;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,16 +30,20 @@ public class ApiTokensBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient ApiTokens apiTokens;
+    ApiTokens apiTokens;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     @Inject
-    transient Clock clock;
+    Clock clock;
 
+    /**
+     * Through {@code Instance}: the issuer is a {@code @Singleton} producer's, which Weld never counts as a
+     * passivation-capable dependency, and this bean lives in a session that is replicated to the other nodes.
+     */
     @Inject
-    transient PorticoIssuer issuer;
+    Instance<PorticoIssuer> issuer;
 
     private List<ApiToken> tokens;
     private String name;
@@ -90,7 +95,7 @@ public class ApiTokensBacking implements Serializable {
 
     /** The CMS API's list of items, as a script reaches it: for the page's example. */
     public String getApiUrl() {
-        return issuer.url().replaceAll("/+$", "") + "/api/cms/items";
+        return issuer.get().url().replaceAll("/+$", "") + "/api/cms/items";
     }
 
     public List<ApiToken> getTokens() {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -56,22 +57,26 @@ public class CmsEditorBacking implements Serializable {
     static final int IMAGES_LISTED = 50;
 
     @Inject
-    transient CmsService cms;
+    CmsService cms;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
+
+    /**
+     * These two through {@code Instance}: they are {@code @Singleton} producers' objects, which Weld never counts as
+     * passivation-capable dependencies, and this bean lives in a session that is replicated to the other nodes.
+     */
+    @Inject
+    Instance<PreviewLinks> previewLinks;
 
     @Inject
-    transient PreviewLinks previewLinks;
+    Instance<PorticoIssuer> issuer;
 
     @Inject
-    transient PorticoIssuer issuer;
+    MediaLinks mediaLinks;
 
     @Inject
-    transient MediaLinks mediaLinks;
-
-    @Inject
-    transient MediaStore mediaStore;
+    MediaStore mediaStore;
 
     private String kind;
     private String key;
@@ -191,9 +196,9 @@ public class CmsEditorBacking implements Serializable {
      * it shows that version even after later edits (save first to share what is typed).
      */
     public void shareForReview() {
-        String token = previewLinks.token(item.kind(), item.key(), item.locale(), item.draftRevision(),
+        String token = previewLinks.get().token(item.kind(), item.key(), item.locale(), item.draftRevision(),
                 Duration.ofDays(Math.max(1, Math.min(reviewDays, (int) PreviewLinks.MAX_VALIDITY.toDays()))));
-        reviewLink = issuer.resolve("/review/" + token);
+        reviewLink = issuer.get().resolve("/review/" + token);
     }
 
     /** "Overwrite" after a refused change: what is typed, saved on the item as it is now. */

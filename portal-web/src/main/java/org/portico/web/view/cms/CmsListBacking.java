@@ -32,10 +32,10 @@ public class CmsListBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient CmsService cms;
+    CmsService cms;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     private String query;
     private ContentKind kind;

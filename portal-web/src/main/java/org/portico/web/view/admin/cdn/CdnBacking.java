@@ -45,16 +45,16 @@ public class CdnBacking implements Serializable {
     static final int QUEUE_ROWS = 100;
 
     @Inject
-    transient CdnTargetService targets;
+    CdnTargetService targets;
 
     @Inject
-    transient CdnTargetTester tester;
+    CdnTargetTester tester;
 
     @Inject
-    transient PurgeQueue queue;
+    PurgeQueue queue;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     private List<CdnTarget> rows = List.of();
     private List<QueuedPurge> purges = List.of();

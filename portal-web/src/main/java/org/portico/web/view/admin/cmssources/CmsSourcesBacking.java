@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -44,16 +45,20 @@ public class CmsSourcesBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient CmsSourceService service;
+    CmsSourceService service;
 
     @Inject
-    transient CmsSources sources;
+    CmsSources sources;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
+    /**
+     * Through {@code Instance}: the issuer is a {@code @Singleton} producer's, which Weld never counts as a
+     * passivation-capable dependency, and this bean lives in a session that is replicated to the other nodes.
+     */
     @Inject
-    transient PorticoIssuer issuer;
+    Instance<PorticoIssuer> issuer;
 
     private List<CmsSourceRow> rows = List.of();
     private final CmsSourceForm form = new CmsSourceForm();
@@ -76,7 +81,7 @@ public class CmsSourcesBacking implements Serializable {
     }
 
     private String webhookUrl(String id) {
-        return issuer.resolve(CmsWebhooks.path(id));
+        return issuer.get().resolve(CmsWebhooks.path(id));
     }
 
     // ---- the dialog ----------------------------------------------------------------------------------------

@@ -68,22 +68,22 @@ public class PageEditorBacking implements Serializable {
     private static final Pattern WIDGET_FIELD = Pattern.compile("widgets/(\\d+)/(.*)");
 
     @Inject
-    transient PageService service;
+    PageService service;
 
     @Inject
-    transient Pages pages;
+    Pages pages;
 
     @Inject
-    transient WidgetTypes widgetTypes;
+    WidgetTypes widgetTypes;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     @Inject
-    transient AppService apps;
+    AppService apps;
 
     @Inject
-    transient RouteService routes;
+    RouteService routes;
 
     @Inject
     PageDrafts drafts;

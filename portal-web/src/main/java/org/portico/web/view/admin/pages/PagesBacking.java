@@ -32,10 +32,10 @@ public class PagesBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient PageService service;
+    PageService service;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     private List<PageInfo> pages;
     private PageSettingsForm form = new PageSettingsForm();

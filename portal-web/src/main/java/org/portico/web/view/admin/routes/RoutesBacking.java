@@ -45,19 +45,19 @@ public class RoutesBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient RouteService routes;
+    RouteService routes;
 
     @Inject
-    transient AppService apps;
+    AppService apps;
 
     @Inject
-    transient Clock clock;
+    Clock clock;
 
     @Inject
-    transient OutboundLinks outboundLinks;
+    OutboundLinks outboundLinks;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     private String query;
     private LazyDataModel<RouteRow> model;
