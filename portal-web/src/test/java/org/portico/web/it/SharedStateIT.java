@@ -65,14 +65,14 @@ import static org.portico.web.it.ItSupport.unique;
  */
 @ExtendWith(ArquillianExtension.class)
 @Tag("database")
-class ClusterStateIT {
+class SharedStateIT {
 
     /** What "within a second" allows: the poll interval, one query, and the time this test takes to look. */
     private static final Duration WITHIN = Duration.ofSeconds(1);
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.portico().addClasses(ClusterStateIT.class, ItSupport.class);
+        return Deployments.portico().addClasses(SharedStateIT.class, ItSupport.class);
     }
 
     @Inject
