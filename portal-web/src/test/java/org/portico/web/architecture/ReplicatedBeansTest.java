@@ -13,12 +13,17 @@ import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import jakarta.enterprise.context.NormalScope;
 import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -71,6 +76,39 @@ class ReplicatedBeansTest {
             }
         }
         assertTrue(transientInjections.isEmpty(), "null after replication: " + transientInjections);
+    }
+
+    /**
+     * What each bean has injected is passivation capable the way Weld checks it: a bean of a normal scope (reached
+     * through its client proxy, which serializes as a reference), or one of the JDK's serializable values. Not a
+     * {@code @Singleton} producer's object, serializable or not (Weld refuses pseudo-scoped dependencies when the WAR is
+     * deployed: WELD-001413), and not through {@code Instance} or {@code Provider} either: Weld accepts those when
+     * deploying, then refuses the product at its first {@code get()} (WELD-000054; the CMS editor's "Share for review"
+     * failed that way). So Portico's own types must be of a normal scope.
+     */
+    @Test
+    void everyInjectedDependencyIsPassivationCapable() {
+        List<String> refused = new ArrayList<>();
+        for (Class<?> bean : BEANS) {
+            for (Field field : bean.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Inject.class) && !passivationCapable(field.getType())) {
+                    refused.add(bean.getSimpleName() + "." + field.getName() + " (" + field.getType().getSimpleName() + ")");
+                }
+            }
+        }
+        assertTrue(refused.isEmpty(), "neither of a normal scope nor serializable: " + refused);
+    }
+
+    private static boolean passivationCapable(Class<?> type) {
+        if (type == Instance.class || type == Provider.class) {
+            return false;
+        }
+        if (type == Clock.class) {
+            return Clock.systemUTC() instanceof Serializable; // what config.ClockProducer makes; Weld checks the object
+        }
+        return type.getName().startsWith("java.") && Serializable.class.isAssignableFrom(type)
+                || Arrays.stream(type.getAnnotations())
+                .anyMatch(annotation -> annotation.annotationType().isAnnotationPresent(NormalScope.class));
     }
 
     private static Object roundTrip(Object bean) throws IOException, ClassNotFoundException {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -16,7 +15,7 @@ import org.portico.web.apitoken.ApiToken;
 import org.portico.web.apitoken.ApiTokenRejectedException;
 import org.portico.web.apitoken.ApiTokens;
 import org.portico.web.security.CurrentUser;
-import org.portico.web.settings.PorticoIssuer;
+import org.portico.web.settings.PublicUrls;
 import org.portico.web.view.admin.FormMessages;
 
 /**
@@ -38,12 +37,8 @@ public class ApiTokensBacking implements Serializable {
     @Inject
     Clock clock;
 
-    /**
-     * Through {@code Instance}: the issuer is a {@code @Singleton} producer's, which Weld never counts as a
-     * passivation-capable dependency, and this bean lives in a session that is replicated to the other nodes.
-     */
     @Inject
-    Instance<PorticoIssuer> issuer;
+    PublicUrls urls;
 
     private List<ApiToken> tokens;
     private String name;
@@ -95,7 +90,7 @@ public class ApiTokensBacking implements Serializable {
 
     /** The CMS API's list of items, as a script reaches it: for the page's example. */
     public String getApiUrl() {
-        return issuer.get().url().replaceAll("/+$", "") + "/api/cms/items";
+        return urls.base() + "/api/cms/items";
     }
 
     public List<ApiToken> getTokens() {

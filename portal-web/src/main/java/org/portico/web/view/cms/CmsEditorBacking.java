@@ -2,7 +2,6 @@ package org.portico.web.view.cms;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.enterprise.inject.Instance;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,7 +27,7 @@ import org.portico.web.cms.CmsRejectedException;
 import org.portico.web.cms.CmsRules;
 import org.portico.web.cms.CmsService;
 import org.portico.web.cms.CmsVersionInfo;
-import org.portico.web.cms.PreviewLinks;
+import org.portico.web.cms.ReviewLinks;
 import org.portico.web.i18n.Texts;
 import org.portico.web.media.MediaInfo;
 import org.portico.web.media.MediaRejectedException;
@@ -62,15 +60,8 @@ public class CmsEditorBacking implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    /**
-     * These two through {@code Instance}: they are {@code @Singleton} producers' objects, which Weld never counts as
-     * passivation-capable dependencies, and this bean lives in a session that is replicated to the other nodes.
-     */
     @Inject
-    Instance<PreviewLinks> previewLinks;
-
-    @Inject
-    Instance<PorticoIssuer> issuer;
+    ReviewLinks reviewLinks;
 
     @Inject
     MediaLinks mediaLinks;
@@ -196,9 +187,7 @@ public class CmsEditorBacking implements Serializable {
      * it shows that version even after later edits (save first to share what is typed).
      */
     public void shareForReview() {
-        String token = previewLinks.get().token(item.kind(), item.key(), item.locale(), item.draftRevision(),
-                Duration.ofDays(Math.max(1, Math.min(reviewDays, (int) PreviewLinks.MAX_VALIDITY.toDays()))));
-        reviewLink = issuer.get().resolve("/review/" + token);
+        reviewLink = reviewLinks.create(item.kind(), item.key(), item.locale(), item.draftRevision(), reviewDays);
     }
 
     /** "Overwrite" after a refused change: what is typed, saved on the item as it is now. */

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.inject.Instance;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,7 +23,7 @@ import org.portico.web.cms.source.CmsWebhooks;
 import org.portico.web.i18n.Dates;
 import org.portico.web.i18n.Texts;
 import org.portico.web.security.CurrentUser;
-import org.portico.web.settings.PorticoIssuer;
+import org.portico.web.settings.PublicUrls;
 import org.portico.web.view.admin.FormMessages;
 import org.primefaces.PrimeFaces;
 
@@ -53,12 +52,8 @@ public class CmsSourcesBacking implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    /**
-     * Through {@code Instance}: the issuer is a {@code @Singleton} producer's, which Weld never counts as a
-     * passivation-capable dependency, and this bean lives in a session that is replicated to the other nodes.
-     */
     @Inject
-    Instance<PorticoIssuer> issuer;
+    PublicUrls urls;
 
     private List<CmsSourceRow> rows = List.of();
     private final CmsSourceForm form = new CmsSourceForm();
@@ -81,7 +76,7 @@ public class CmsSourcesBacking implements Serializable {
     }
 
     private String webhookUrl(String id) {
-        return issuer.get().resolve(CmsWebhooks.path(id));
+        return urls.resolve(CmsWebhooks.path(id));
     }
 
     // ---- the dialog ----------------------------------------------------------------------------------------
