@@ -118,8 +118,17 @@ class AssetRedeployBrowserIT {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> stylesheets(ChromeDriver browser) {
-        return (Map<String, Object>) browser.executeScript(STYLESHEETS);
+    private static Map<String, Object> stylesheets(ChromeDriver browser) throws InterruptedException {
+        // Once the page has loaded its stylesheet is in document.styleSheets; in one CI run of many (a loaded machine,
+        // right after a deployment) the script found none yet, while the screenshot taken a moment later showed the
+        // page styled. So ask for up to 10 s: what is asserted is what the browser ends up applying.
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        Map<String, Object> found = (Map<String, Object>) browser.executeScript(STYLESHEETS);
+        while (hrefs(found).isEmpty() && System.nanoTime() - until < 0) {
+            Thread.sleep(100);
+            found = (Map<String, Object>) browser.executeScript(STYLESHEETS);
+        }
+        return found;
     }
 
     @SuppressWarnings("unchecked")

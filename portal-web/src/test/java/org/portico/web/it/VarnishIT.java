@@ -426,9 +426,11 @@ class VarnishIT extends ApiTestBase {
             throws Exception {
         java.time.Instant until = java.time.Instant.now().plusSeconds(seconds);
         JsonObject last = null;
+        List<JsonObject> seen = List.of();
         while (java.time.Instant.now().isBefore(until)) {
-            for (JsonObject purge : json(call(admin, "GET", "/api/cdn/purges?max=200", null)).getJsonArray("items")
-                    .getValuesAs(JsonObject.class)) {
+            seen = json(call(admin, "GET", "/api/cdn/purges?max=200", null)).getJsonArray("items")
+                    .getValuesAs(JsonObject.class);
+            for (JsonObject purge : seen) {
                 boolean ours = purge.getInt("targetId") == targetId && purge.getJsonArray("tags").getValuesAs(
                         jakarta.json.JsonString.class).stream().anyMatch(t -> t.getString().equals(tag));
                 if (ours && (last == null || purge.getInt("id") >= last.getInt("id"))) {
@@ -441,7 +443,9 @@ class VarnishIT extends ApiTestBase {
             last = null;
             Thread.sleep(200);
         }
-        throw new AssertionError("waited " + seconds + " s for a purge of " + tag + " in state " + state);
+        // What the queue held at the end, newest first, so that a failure says whether the purge was queued at all.
+        throw new AssertionError("waited " + seconds + " s for a purge of " + tag + " in state " + state
+                + " for target " + targetId + "; the queue's newest rows: " + seen.stream().limit(10).toList());
     }
 
     private static void run(String... command) throws Exception {
